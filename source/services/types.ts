@@ -1,0 +1,158 @@
+// Domain types: what the UI, the script output and the tests see. Nothing here depends on the AWS
+// SDK; source/services/ converts SDK shapes into these at the edge.
+
+export type ErrorKind =
+	| 'expired-credentials'
+	| 'missing-credentials'
+	| 'invalid-credentials'
+	| 'access-denied'
+	| 'throttled'
+	| 'network'
+	| 'invalid-input'
+	| 'cancelled'
+	| 'service';
+
+/** The one error type every service call rejects with. `message` is for a person; `hint` is the fix. */
+export class TrailviewError extends Error {
+	override readonly name = 'TrailviewError';
+	readonly kind: ErrorKind;
+	/** What to do about it, e.g. "Run `aws sso login --profile dev`". */
+	readonly hint: string | undefined;
+	/** The service's error code (AccessDeniedException, ...), when there was one. */
+	readonly code: string | undefined;
+
+	constructor(kind: ErrorKind, message: string, options: {hint?: string; code?: string; cause?: unknown} = {}) {
+		super(message, options.cause === undefined ? undefined : {cause: options.cause});
+		this.kind = kind;
+		this.hint = options.hint;
+		this.code = options.code;
+	}
+}
+
+export type Trail = {
+	name: string;
+	arn: string;
+	homeRegion: string;
+	isMultiRegion: boolean;
+	isOrganization: boolean;
+	s3BucketName: string | undefined;
+	logFileValidation: boolean;
+	kmsKeyId: string | undefined;
+	/** undefined when the status could not be read (see statusError). */
+	isLogging: boolean | undefined;
+	latestDeliveryTime: Date | undefined;
+	latestDeliveryError: string | undefined;
+	/** Why GetTrailStatus failed for this trail, when it did; the rest of the trail still shows. */
+	statusError: string | undefined;
+};
+
+export type EventResource = {type: string | undefined; name: string | undefined};
+
+export type TrailEvent = {
+	id: string;
+	time: Date;
+	name: string;
+	source: string;
+	username: string | undefined;
+	accessKeyId: string | undefined;
+	readOnly: boolean | undefined;
+	resources: EventResource[];
+	errorCode: string | undefined;
+	errorMessage: string | undefined;
+	sourceIp: string | undefined;
+	userAgent: string | undefined;
+	region: string | undefined;
+	/** The CloudTrailEvent string exactly as the service sent it. */
+	raw: string | undefined;
+};
+
+export type LookupAttributeKey =
+	| 'EventId'
+	| 'EventName'
+	| 'ReadOnly'
+	| 'Username'
+	| 'ResourceType'
+	| 'ResourceName'
+	| 'EventSource'
+	| 'AccessKeyId';
+
+export type LookupOptions = {
+	start?: Date;
+	end?: Date;
+	/** The service takes one attribute; ReadOnly=false is always sent, so this one is applied locally. */
+	attribute?: {key: LookupAttributeKey; value: string};
+	/** 1..50; the service default is 50. */
+	pageSize?: number;
+	signal?: AbortSignal;
+};
+
+export type CallerIdentity = {
+	account: string;
+	arn: string;
+	userId: string;
+};
+
+/** What the shared service module offers every pane and the script output. */
+export type CloudTrailService = {
+	readonly region: string;
+	listTrails(options?: {signal?: AbortSignal}): Promise<Trail[]>;
+	/** Pages of write events (ReadOnly=false), newest first, as the service returns them. */
+	lookupWriteEvents(options?: LookupOptions): AsyncIterable<TrailEvent[]>;
+	getCallerIdentity(options?: {signal?: AbortSignal}): Promise<CallerIdentity>;
+};
+
+export type ProfileKind =
+	| 'static'
+	| 'sso'
+	| 'assume-role'
+	| 'credential-process'
+	| 'web-identity'
+	| 'environment'
+	| 'default-chain'
+	| 'demo'
+	| 'unknown';
+
+/** One row of the profile picker. Never holds a secret. */
+export type ProfileEntry = {
+	/** Profile name; for 'environment' and 'default-chain' a fixed label. */
+	name: string;
+	kind: ProfileKind;
+	/** Short human description, e.g. "SSO · my-sso (123456789012 / ReadOnly)". */
+	detail: string;
+	/** The profile's `region` from the config file, when set. */
+	region: string | undefined;
+	/** For SSO profiles, so a failure can say `aws sso login --profile X`. */
+	ssoSession?: string;
+};
+
+export type RegionInfo = {code: string; name: string | undefined};
+
+export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'fallback';
+
+export type DefaultRegion = {region: string; source: RegionSource};
+
+/** The result of picking a profile: resolved credentials (never exposed) and who they belong to. */
+export type Session = {
+	profile: ProfileEntry;
+	identity: CallerIdentity;
+	/** Access key id masked for display, e.g. "AKIA…WXYZ". */
+	maskedAccessKeyId: string | undefined;
+	expiration: Date | undefined;
+	/** A CloudTrail service bound to these credentials and the given region. */
+	serviceFor(region: string): CloudTrailService;
+};
+
+/**
+ * Everything the UI needs from the outside world. The real one wraps the AWS SDK (loaded lazily);
+ * tests inject fakes. Components receive it through context and never import @aws-sdk/*.
+ */
+export type Backend = {
+	/** Profiles from the shared config/credentials files, plus environment / default chain / demo entries. */
+	listProfiles(): Promise<ProfileEntry[]>;
+	/** Every region of the partition, from the SDK's own region data. */
+	listRegions(): Promise<RegionInfo[]>;
+	/** --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1. */
+	defaultRegion(profile: ProfileEntry | undefined): DefaultRegion;
+	/** Resolves credentials and calls STS GetCallerIdentity. Rejects with TrailviewError. */
+	connect(profile: ProfileEntry, options: {region: string; signal?: AbortSignal}): Promise<Session>;
+};
