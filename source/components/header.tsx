@@ -1,0 +1,46 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Session} from '../services/types.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+
+type Props = {
+	session?: Session | undefined;
+	region?: string | undefined;
+	/** e.g. "loaded 12 s ago"; the main screen fills it in. */
+	freshness?: string | undefined;
+	/** Shown instead of identity before a profile is chosen, e.g. "Choose a profile". */
+	title?: string | undefined;
+};
+
+// Identity stays visible on every screen after a profile is chosen, so a person always knows
+// whose account they are looking at. Only the masked key id is ever shown.
+export function Header({session, region, freshness, title}: Props) {
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			<Box>
+				<Text bold color="cyan">
+					trailview
+				</Text>
+				{session ? (
+					<Text wrap="truncate-end">
+						{'  '}
+						<Text bold>{sanitizeLine(session.identity.account)}</Text>
+						{'  '}
+						<Text color="green">{sanitizeLine(session.profile.name)}</Text>
+						{region ? <Text>{`  ${sanitizeLine(region)}`}</Text> : null}
+						{freshness ? <Text dimColor>{`  ${freshness}`}</Text> : null}
+					</Text>
+				) : (
+					<Text dimColor wrap="truncate-end">{title ? `  ${title}` : ''}</Text>
+				)}
+			</Box>
+			{session ? (
+				<Text dimColor wrap="truncate-end">
+					{sanitizeLine(session.identity.arn)}
+					{session.maskedAccessKeyId ? `  key ${session.maskedAccessKeyId}` : ''}
+					{session.expiration ? `  expires ${session.expiration.toLocaleString()}` : ''}
+				</Text>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,158 @@
+// Fakes of the Backend and CloudTrailService contracts, for component tests: every call is
+// recorded, and answers can be held back (deferred) to show spinners and ordering.
+import type {
+	Backend,
+	CallerIdentity,
+	CloudTrailService,
+	DefaultRegion,
+	LookupOptions,
+	ProfileEntry,
+	RegionInfo,
+	Session,
+	Trail,
+	TrailEvent,
+} from '../../source/services/types.js';
+
+export type Deferred<T> = {promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void};
+
+export function deferred<T>(): Deferred<T> {
+	let resolve!: (value: T) => void;
+	let reject!: (error: unknown) => void;
+	const promise = new Promise<T>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	return {promise, resolve, reject};
+}
+
+export function makeEvent(index: number, overrides: Partial<TrailEvent> = {}): TrailEvent {
+	const time = new Date(Date.UTC(2026, 10, 24, 12, 0, 0) - index * 60_000);
+	return {
+		id: `evt-${String(index).padStart(5, '0')}`,
+		time,
+		name: `PutThing${index}`,
+		source: 's3.amazonaws.com',
+		username: `user${index % 7}`,
+		accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+		readOnly: false,
+		resources: [{type: 'AWS::S3::Bucket', name: `bucket-${index}`}],
+		errorCode: undefined,
+		errorMessage: undefined,
+		sourceIp: '203.0.113.7',
+		userAgent: 'aws-cli/2.15.0',
+		region: 'us-east-1',
+		raw: JSON.stringify({eventID: `evt-${index}`, eventName: `PutThing${index}`}),
+		...overrides,
+	};
+}
+
+export function makeTrail(overrides: Partial<Trail> = {}): Trail {
+	return {
+		name: 'org-trail',
+		arn: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+		homeRegion: 'us-east-1',
+		isMultiRegion: true,
+		isOrganization: true,
+		s3BucketName: 'org-trail-logs',
+		logFileValidation: true,
+		kmsKeyId: undefined,
+		isLogging: true,
+		latestDeliveryTime: new Date(Date.UTC(2026, 10, 24, 11, 55, 0)),
+		latestDeliveryError: undefined,
+		statusError: undefined,
+		...overrides,
+	};
+}
+
+type PageSource = (options: LookupOptions | undefined, call: number) => AsyncIterable<TrailEvent[]>;
+
+/** A service whose trails and event pages the test controls. */
+export function fakeService(
+	options: {
+		region?: string;
+		trails?: () => Promise<Trail[]>;
+		pages?: TrailEvent[][] | PageSource;
+		identity?: CallerIdentity;
+	} = {},
+): CloudTrailService & {lookupCalls: LookupOptions[]; trailCalls: number} {
+	const lookupCalls: LookupOptions[] = [];
+	const service = {
+		region: options.region ?? 'us-east-1',
+		lookupCalls,
+		trailCalls: 0,
+		async listTrails() {
+			service.trailCalls++;
+			return options.trails ? options.trails() : [makeTrail()];
+		},
+		lookupWriteEvents(lookup?: LookupOptions): AsyncIterable<TrailEvent[]> {
+			lookupCalls.push(lookup ?? {});
+			const {pages} = options;
+			if (typeof pages === 'function') {
+				return pages(lookup, lookupCalls.length);
+			}
+
+			return (async function * () {
+				for (const page of pages ?? [[makeEvent(0)]]) {
+					yield page;
+				}
+			})();
+		},
+		async getCallerIdentity() {
+			return options.identity ?? {account: '111111111111', arn: 'arn:aws:iam::111111111111:user/alice', userId: 'AIDAEXAMPLE'};
+		},
+	};
+	return service;
+}
+
+export function fakeSession(service: CloudTrailService, overrides: Partial<Session> = {}): Session {
+	return {
+		profile: {name: 'prod', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
+		identity: {account: '111111111111', arn: 'arn:aws:iam::111111111111:user/alice', userId: 'AIDAEXAMPLE'},
+		maskedAccessKeyId: 'AKIA…MPLE',
+		expiration: undefined,
+		serviceFor: () => service,
+		...overrides,
+	};
+}
+
+export function fakeBackend(
+	options: {
+		profiles?: ProfileEntry[];
+		regions?: RegionInfo[];
+		defaultRegion?: DefaultRegion;
+		connect?: Backend['connect'];
+	} = {},
+): Backend & {connectCalls: Array<{profile: ProfileEntry; region: string}>} {
+	const connectCalls: Array<{profile: ProfileEntry; region: string}> = [];
+	return {
+		connectCalls,
+		async listProfiles() {
+			return (
+				options.profiles ?? [
+					{name: 'default', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
+					{name: 'prod', kind: 'sso', detail: 'SSO · corp · 111111111111 / Admin', region: 'eu-west-1', ssoSession: 'corp'},
+				]
+			);
+		},
+		async listRegions() {
+			return (
+				options.regions ?? [
+					{code: 'us-east-1', name: 'US East (N. Virginia)'},
+					{code: 'eu-west-1', name: 'Europe (Ireland)'},
+					{code: 'ap-southeast-2', name: 'Asia Pacific (Sydney)'},
+				]
+			);
+		},
+		defaultRegion(profile) {
+			return options.defaultRegion ?? {region: profile?.region ?? 'us-east-1', source: profile?.region ? 'profile' : 'fallback'};
+		},
+		async connect(profile, connectOptions) {
+			connectCalls.push({profile, region: connectOptions.region});
+			if (options.connect) {
+				return options.connect(profile, connectOptions);
+			}
+
+			return fakeSession(fakeService(), {profile});
+		},
+	};
+}
