@@ -1,0 +1,62 @@
+// Terminal columns, not UTF-16 units: CJK and emoji take two columns, combining marks none, and an
+// emoji ZWJ sequence is one glyph. Inputs are assumed to be sanitised already (see sanitize.ts).
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Most CloudTrail text is plain ASCII; measuring it by length skips grapheme segmentation.
+const printableAscii = /^[\x20-\x7E]*$/;
+
+export type Align = 'left' | 'right';
+
+export function displayWidth(text: string): number {
+	return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Cuts `text` to at most `width` columns, ending with `ellipsis` when something was cut. A wide
+ * character that would straddle the limit is dropped whole and the gap filled with a space, so a
+ * truncated result is exactly `width` columns.
+ */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	if (displayWidth(text) <= width) {
+		return text;
+	}
+
+	const ellipsisWidth = displayWidth(ellipsis);
+	// Too narrow for the ellipsis itself: cut without one rather than overflow.
+	const marker = ellipsisWidth <= width ? ellipsis : '';
+	const budget = width - (marker === '' ? 0 : ellipsisWidth);
+
+	if (printableAscii.test(text)) {
+		return text.slice(0, budget) + marker;
+	}
+
+	let result = '';
+	let used = 0;
+	for (const {segment} of segmenter.segment(text)) {
+		const segmentWidth = stringWidth(segment);
+		if (used + segmentWidth > budget) {
+			break;
+		}
+
+		result += segment;
+		used += segmentWidth;
+	}
+
+	return result + marker + ' '.repeat(budget - used);
+}
+
+/** Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. */
+export function padToWidth(text: string, width: number, align: Align = 'left'): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const fitted = truncateToWidth(text, width);
+	const padding = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
+	return align === 'left' ? fitted + padding : padding + fitted;
+}
