@@ -1,0 +1,126 @@
+// How domain values read on screen and in script output. Results are NOT sanitised: callers pass
+// them through sanitize.ts (or renderRow, which does) at the point they reach a terminal.
+import type {TrailEvent} from '../services/types.js';
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * `2026-11-24 13:05:09`, in UTC or local time. Sortable and unambiguous; the caller says which
+ * zone (e.g. a `UTC` marker in a header) so every row is not repeating it.
+ */
+export function formatEventTime(date: Date, options: {utc: boolean}): string {
+	if (Number.isNaN(date.getTime())) {
+		return 'invalid date';
+	}
+
+	const parts = options.utc
+		? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+		: [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+	const [year, month, day, hours, minutes, seconds] = parts as [number, number, number, number, number, number];
+	return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)} ${two(hours)}:${two(minutes)}:${two(seconds)}`;
+}
+
+/**
+ * "just now", "5 s ago", "3 min ago", "2 h ago", "4 d ago" (units floored). Times in the future,
+ * which only clock skew produces, read as "just now" rather than a confusing negative age.
+ */
+export function formatRelative(date: Date, now: Date): string {
+	const seconds = Math.floor((now.getTime() - date.getTime()) / 1000);
+	if (Number.isNaN(seconds)) {
+		return '';
+	}
+
+	if (seconds < 5) {
+		return 'just now';
+	}
+
+	if (seconds < 60) {
+		return `${seconds} s ago`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes} min ago`;
+	}
+
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) {
+		return `${hours} h ago`;
+	}
+
+	return `${Math.floor(hours / 24)} d ago`;
+}
+
+const byteUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** Binary units, one decimal below 10 (`1.5 KiB`, `12 MiB`, `512 B`). */
+export function formatBytes(bytes: number): string {
+	if (!Number.isFinite(bytes) || bytes < 0) {
+		return '';
+	}
+
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < byteUnits.length - 1) {
+		value /= 1024;
+		unit += 1;
+	}
+
+	if (unit === 0) {
+		return `${Math.round(value)} B`;
+	}
+
+	// Rounding 1023.96 KiB to "1024 KiB" reads worse than stepping up a unit.
+	let text = value < 10 ? value.toFixed(1) : String(Math.round(value));
+	if (text === '1024' && unit < byteUnits.length - 1) {
+		unit += 1;
+		text = '1.0';
+	}
+
+	return `${text} ${byteUnits[unit]}`;
+}
+
+/**
+ * The part of an ARN a person recognises: everything after the account field
+ * (`arn:aws:iam::123456789012:role/Admin` -> `role/Admin`, `arn:aws:s3:::bucket` -> `bucket`).
+ * Anything that is not an ARN is returned as is.
+ */
+export function shortenArn(value: string): string {
+	const match = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/s.exec(value);
+	return match?.[1] ?? value;
+}
+
+/** The first named resource, ARNs shortened; "" when the event names none. */
+export function mainResource(event: TrailEvent): string {
+	const named = event.resources.find(resource => resource.name !== undefined && resource.name !== '');
+	return named?.name === undefined ? '' : shortenArn(named.name);
+}
+
+/** `ec2.amazonaws.com` -> `ec2`; other sources unchanged. */
+export function shortEventSource(source: string): string {
+	return source.endsWith('.amazonaws.com') ? source.slice(0, -'.amazonaws.com'.length) : source;
+}
+
+export type EventOutcome =
+	| {kind: 'success'}
+	/** Authorisation failures, told apart so the UI can flag probing of permissions. */
+	| {kind: 'denied'; code: string; message: string | undefined}
+	| {kind: 'error'; code: string; message: string | undefined};
+
+const deniedCodes = /^(?:Client\.)?(?:AccessDenied\w*|UnauthorizedOperation|UnauthorizedAccess\w*|Forbidden\w*|NotAuthorized\w*)$/i;
+
+/** Whether the call succeeded; an errorCode (or only an errorMessage) means it did not. */
+export function eventOutcome(event: TrailEvent): EventOutcome {
+	if (event.errorCode === undefined || event.errorCode === '') {
+		return event.errorMessage === undefined || event.errorMessage === ''
+			? {kind: 'success'}
+			: {kind: 'error', code: 'Error', message: event.errorMessage};
+	}
+
+	return {kind: deniedCodes.test(event.errorCode) ? 'denied' : 'error', code: event.errorCode, message: event.errorMessage};
+}
+
+/** The error column's text: the error code, or "" for a successful call. */
+export function outcomeLabel(outcome: EventOutcome): string {
+	return outcome.kind === 'success' ? '' : outcome.code;
+}
