@@ -32,6 +32,16 @@ export const keymap = {
 	switchProfile: {label: 'p', description: 'Switch profile', chars: ['p']},
 	switchRegion: {label: 'R', description: 'Switch region', chars: ['R']},
 	retry: {label: 'r', description: 'Retry after an error', chars: ['r']},
+	// Pickers: every printable key is filter text there (profiles called "qa" or "jenkins" exist),
+	// so moving uses keys that never type anything.
+	filterType: {label: 'a-z 0-9 …', description: 'Type to filter the list (q, j, k are filter text here)'},
+	filterBackspace: {label: 'Backspace', description: 'Delete the last filter character', keys: ['backspace', 'delete']},
+	filterClear: {label: 'Esc', description: 'Clear the filter; when empty, go back', keys: ['escape']},
+	pickerUp: {label: '↑/Ctrl+P', description: 'Move up', chars: ['p'], ctrl: true, keys: ['upArrow']},
+	pickerDown: {label: '↓/Ctrl+N', description: 'Move down', chars: ['n'], ctrl: true, keys: ['downArrow']},
+	pickerFirst: {label: 'Home', description: 'First match', keys: ['home']},
+	pickerLast: {label: 'End', description: 'Last match', keys: ['end']},
+	pick: {label: 'Enter', description: 'Choose the highlighted entry', keys: ['return']},
 } as const satisfies Record<string, KeyBinding>;
 
 export type Action = keyof typeof keymap;
