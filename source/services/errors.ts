@@ -1,0 +1,306 @@
+// Turns whatever the SDK, a credential provider or the network threw into one TrailviewError.
+// SDK-free on purpose (errors are duck-typed by name/code) so the UI can use it without loading
+// the SDK. Messages end up on screen and in logs, so they are sanitised here, in one place.
+import {TrailviewError, type ErrorKind, type ProfileKind} from './types.js';
+import {maskAccessKeyId} from './mask.js';
+
+export type ErrorContext = {
+	profile?: string;
+	/** Lets an expired token on an SSO profile say `aws sso login`. */
+	profileKind?: ProfileKind;
+	/** e.g. "cloudtrail:LookupEvents", named in access-denied messages. */
+	operation?: string;
+	region?: string;
+	endpoint?: string;
+};
+
+type ErrorLike = {
+	name?: unknown;
+	code?: unknown;
+	message?: unknown;
+	hostname?: unknown;
+	address?: unknown;
+	port?: unknown;
+	$metadata?: {httpStatusCode?: unknown};
+	$response?: unknown;
+	cause?: unknown;
+};
+
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const INVALID_CREDENTIALS = new Set([
+	'UnrecognizedClientException',
+	'InvalidClientTokenId',
+	'InvalidSignatureException',
+	'SignatureDoesNotMatch',
+	'IncompleteSignature',
+	'IncompleteSignatureException',
+	'InvalidAccessKeyId',
+	'AuthFailure',
+]);
+const ACCESS_DENIED = new Set([
+	'AccessDenied',
+	'AccessDeniedException',
+	'UnauthorizedOperation',
+	'OperationNotPermittedException',
+	'NotAuthorized',
+]);
+const THROTTLED = new Set([
+	'ThrottlingException',
+	'Throttling',
+	'TooManyRequests',
+	'TooManyRequestsException',
+	'RequestLimitExceeded',
+	'ThrottledException',
+	'SlowDown',
+]);
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'ETIMEDOUT',
+	'ECONNRESET',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNABORTED',
+	'EPIPE',
+]);
+const INVALID_INPUT = new Set([
+	'InvalidTimeRangeException',
+	'InvalidLookupAttributesException',
+	'InvalidNextTokenException',
+	'InvalidMaxResultsException',
+	'InvalidEventCategoryException',
+	'InvalidParameterException',
+	'InvalidParameterCombinationException',
+	'InvalidTrailNameException',
+	'TrailNotFoundException',
+	'UnsupportedOperationException',
+	'ValidationException',
+	'ValidationError',
+	'InvalidParameterValue',
+]);
+
+const MAX_DETAIL = 300;
+
+export function toTrailviewError(error: unknown, context: ErrorContext = {}): TrailviewError {
+	if (error instanceof TrailviewError) {
+		return error;
+	}
+
+	const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {message: String(error)};
+	const name = typeof e.name === 'string' ? e.name : undefined;
+	const code = typeof e.code === 'string' ? e.code : undefined;
+	const rawMessage = typeof e.message === 'string' ? e.message : '';
+	const detail = sanitize(rawMessage);
+	const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+	const serviceCode = name !== undefined && name !== 'Error' ? name : code;
+	const make = (kind: ErrorKind, message: string, hint?: string) =>
+		new TrailviewError(kind, message, {hint, code: serviceCode, cause: error});
+
+	if (name === 'AbortError' || code === 'ABORT_ERR') {
+		return make('cancelled', 'Cancelled.');
+	}
+
+	if (isSsoExpiry(name, rawMessage)) {
+		return make('expired-credentials', 'The SSO session has expired or was never started.', ssoHint(context.profile));
+	}
+
+	if (is(EXPIRED, name, code)) {
+		const hint =
+			context.profileKind === 'sso'
+				? ssoHint(context.profile)
+				: `Refresh the temporary credentials${profileSuffix(context.profile)} and try again.`;
+		return make('expired-credentials', 'The credentials have expired.', hint);
+	}
+
+	if (isCredentialProviderError(name)) {
+		return credentialProviderError(rawMessage, context, make);
+	}
+
+	if (is(INVALID_CREDENTIALS, name, code)) {
+		return make(
+			'invalid-credentials',
+			`AWS rejected the credentials (${serviceCode ?? 'invalid credentials'}): the access key or secret is wrong, or the key was deactivated.`,
+			`Check the access key${profileSuffix(context.profile)}. If ${context.region ?? 'the region'} is an opt-in region, it must be enabled for the account.`,
+		);
+	}
+
+	if (is(ACCESS_DENIED, name, code)) {
+		const what = context.operation ?? 'this operation';
+		const why = detail === '' ? '' : ` ${ensurePeriod(clip(detail))}`;
+		return make(
+			'access-denied',
+			`Access denied to ${what}.${why}`,
+			`Ask for ${context.operation ?? 'the needed'} permission, or pick a profile that has it.`,
+		);
+	}
+
+	if (is(THROTTLED, name, code) || status === 429) {
+		return make(
+			'throttled',
+			`CloudTrail is throttling requests${regionSuffix(context.region)} (event history allows 2 lookups per second per account and region).`,
+			'Wait a few seconds and try again.',
+		);
+	}
+
+	const networkCode = findNetworkCode(e);
+	if (networkCode !== undefined || name === 'TimeoutError' || /socket hang up/i.test(rawMessage)) {
+		return networkError(e, networkCode, context, make);
+	}
+
+	if (is(INVALID_INPUT, name, code) || /invalid region/i.test(rawMessage)) {
+		return make('invalid-input', `The request was rejected as invalid (${serviceCode ?? 'invalid input'}): ${ensurePeriod(clip(detail || 'no details'))}`);
+	}
+
+	if (isDeserializationError(e, name, rawMessage)) {
+		return make('service', 'The service sent a response trailview could not read.', 'Check the endpoint URL, or try again.');
+	}
+
+	if (status !== undefined && status >= 500) {
+		return make('service', `The service had an internal error (HTTP ${status}${serviceCode ? `, ${serviceCode}` : ''}).`, 'Try again in a moment.');
+	}
+
+	const prefix = serviceCode === undefined ? '' : `${serviceCode}: `;
+	return make('service', `${prefix}${ensurePeriod(clip(detail || 'unknown error'))}`);
+}
+
+type Make = (kind: ErrorKind, message: string, hint?: string) => TrailviewError;
+
+function credentialProviderError(rawMessage: string, context: ErrorContext, make: Make): TrailviewError {
+	const profile = context.profile;
+	const processFailure = /^Command failed: [^\n]*\n?([\s\S]*)$/.exec(rawMessage);
+	if (processFailure) {
+		const stderr = clip(sanitize(processFailure[1] ?? ''));
+		return make(
+			'missing-credentials',
+			`The credential_process${profileSuffix(profile)} failed${stderr === '' ? '.' : `: ${ensurePeriod(stderr)}`}`,
+			'Run the credential_process command yourself to see what it needs.',
+		);
+	}
+
+	if (/multi-factor authentication/i.test(rawMessage)) {
+		return make(
+			'missing-credentials',
+			`Profile ${profile ?? ''} needs an MFA code, which trailview cannot ask for.`.replace('  ', ' '),
+			'Use a profile whose credentials are cached, e.g. through SSO or credential_process.',
+		);
+	}
+
+	if (/could not be found|was not found|Could not resolve credentials using profile/i.test(rawMessage) && profile) {
+		return make(
+			'missing-credentials',
+			`Profile ${profile} has no usable credentials.`,
+			`Check the [profile ${profile}] section of ~/.aws/config (or AWS_CONFIG_FILE), or run \`aws configure --profile ${profile}\`.`,
+		);
+	}
+
+	const detail = clip(sanitize(rawMessage));
+	return make(
+		'missing-credentials',
+		profile ? `No credentials could be loaded for profile ${profile}: ${ensurePeriod(detail)}` : 'No AWS credentials were found.',
+		'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or AWS_PROFILE, or run `aws configure`.',
+	);
+}
+
+function networkError(e: ErrorLike, networkCode: string | undefined, context: ErrorContext, make: Make): TrailviewError {
+	const host = typeof e.hostname === 'string' ? e.hostname : typeof e.address === 'string' ? e.address : undefined;
+	const target = host ?? context.endpoint ?? (context.region ? `the ${context.region} endpoint` : 'AWS');
+	const where = context.region ? ` (region ${context.region})` : '';
+	if (networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN') {
+		const looksLikeAws = host === undefined || host.endsWith('.amazonaws.com') || host.endsWith('.api.aws');
+		return make(
+			'network',
+			`Could not resolve ${target}${where}.${looksLikeAws && context.region ? ` The region ${context.region} may not exist.` : ''}`,
+			'Check the region name and your network connection.',
+		);
+	}
+
+	const reason =
+		networkCode === 'ECONNREFUSED'
+			? 'the connection was refused'
+			: networkCode === 'ETIMEDOUT' || e.name === 'TimeoutError'
+				? 'the connection timed out'
+				: 'the connection was interrupted';
+	return make('network', `Could not reach ${target}${where}: ${reason}.`, 'Check your network connection, proxy and endpoint URL.');
+}
+
+function findNetworkCode(e: ErrorLike): string | undefined {
+	for (let current: unknown = e, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+		const candidate = (current as ErrorLike).code;
+		if (typeof candidate === 'string' && NETWORK_CODES.has(candidate)) {
+			return candidate;
+		}
+
+		current = (current as ErrorLike).cause;
+	}
+
+	return undefined;
+}
+
+function isCredentialProviderError(name: string | undefined): boolean {
+	return name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'ProviderError';
+}
+
+function isSsoExpiry(name: string | undefined, message: string): boolean {
+	if (name === 'UnauthorizedException' && /session token/i.test(message)) {
+		return true;
+	}
+
+	if (!isCredentialProviderError(name)) {
+		return false;
+	}
+
+	return /SSO session|SSO Token|Token is expired|sso login/i.test(message) && !/missing required property|Conflicting/i.test(message);
+}
+
+function isDeserializationError(e: ErrorLike, name: string | undefined, message: string): boolean {
+	return name === 'SyntaxError' || /deserializ|Expected .* but|Unexpected token|not valid JSON/i.test(message) || (e.$response !== undefined && name === 'Error');
+}
+
+function is(set: Set<string>, name: string | undefined, code: string | undefined): boolean {
+	return (name !== undefined && set.has(name)) || (code !== undefined && set.has(code));
+}
+
+function ssoHint(profile: string | undefined): string {
+	return profile ? `Run \`aws sso login --profile ${profile}\`.` : 'Run `aws sso login`.';
+}
+
+function profileSuffix(profile: string | undefined): string {
+	return profile ? ` for profile ${profile}` : '';
+}
+
+function regionSuffix(region: string | undefined): string {
+	return region ? ` in ${region}` : '';
+}
+
+function ensurePeriod(text: string): string {
+	return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+function clip(text: string): string {
+	const firstLines = text.split('\n').slice(0, 2).join(' ').trim();
+	return firstLines.length > MAX_DETAIL ? `${firstLines.slice(0, MAX_DETAIL - 1)}…` : firstLines;
+}
+
+/**
+ * Removes anything that could be a credential from text that came from outside (service messages,
+ * a credential_process's stderr): secrets after a telling key, long base64 runs (session tokens,
+ * 40-character secret keys), and access key ids, which keep only their masked form.
+ */
+export function sanitize(text: string): string {
+	return (
+		text
+			// eslint-disable-next-line no-control-regex
+			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
+			.replace(
+				/((?:secret|token|password|signature|credential)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
+				'$1[redacted]',
+			)
+			.replace(/[A-Za-z0-9/+]{40,}={0,2}/g, '[redacted]')
+			.replace(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\b/g, (id) => maskAccessKeyId(id))
+			.replace(/[ \t]{2,}/g, ' ')
+			.trim()
+	);
+}

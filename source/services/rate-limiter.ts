@@ -1,0 +1,116 @@
+// LookupEvents allows 2 calls per second per account and region, and every pane, the script
+// output and a multi-region scan may page at once. One limiter per (endpoint, account, region),
+// shared through a module-level registry, keeps the sum of them under the limit; the SDK's adaptive
+// retry handles whatever still gets throttled.
+//
+// It is a sliding-window scheduler, not a token bucket: a bucket of 2 refilling at 2/s lets 3 calls
+// start within one second (2 at t=0, 1 at t=0.5), which the service may count as a burst.
+import {TrailviewError} from './types.js';
+
+export type Clock = {
+	now(): number;
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+};
+
+/** Looked up at call time so vitest's fake timers apply to a limiter created before they were installed. */
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+	clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+export type RateLimiterOptions = {
+	/** Calls allowed to start in any window. */
+	limit?: number;
+	windowMs?: number;
+	clock?: Clock;
+};
+
+export type RateLimiter = {
+	/** Resolves when the caller may start one call; rejects with a 'cancelled' TrailviewError if aborted first. */
+	acquire(signal?: AbortSignal): Promise<void>;
+};
+
+export const LOOKUP_EVENTS_LIMIT = 2;
+/** A second plus headroom: requests that leave 1000 ms apart can arrive closer than that. */
+export const LOOKUP_EVENTS_WINDOW_MS = 1100;
+
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+	const limit = options.limit ?? LOOKUP_EVENTS_LIMIT;
+	const windowMs = options.windowMs ?? LOOKUP_EVENTS_WINDOW_MS;
+	const clock = options.clock ?? systemClock;
+	// Start times handed out so far (some in the future), ascending.
+	let slots: number[] = [];
+
+	const reserve = (): number => {
+		const now = clock.now();
+		slots = slots.filter((slot) => slot > now - windowMs);
+		const last = slots.at(-1) ?? now;
+		const bound = slots.length >= limit ? (slots[slots.length - limit] ?? now) + windowMs : now;
+		const slot = Math.max(now, last, bound);
+		slots.push(slot);
+		return slot;
+	};
+
+	return {
+		async acquire(signal) {
+			if (signal?.aborted) {
+				throw cancelled();
+			}
+
+			const slot = reserve();
+			const delay = slot - clock.now();
+			if (delay <= 0) {
+				return;
+			}
+
+			await new Promise<void>((resolve, reject) => {
+				const onAbort = () => {
+					clock.clearTimeout(handle);
+					// Give the slot back: later callers keep theirs, new ones may use the gap.
+					const index = slots.indexOf(slot);
+					if (index !== -1) {
+						slots.splice(index, 1);
+					}
+
+					reject(cancelled());
+				};
+
+				const handle = clock.setTimeout(() => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve();
+				}, delay);
+				signal?.addEventListener('abort', onAbort, {once: true});
+			});
+		},
+	};
+}
+
+const registry = new Map<string, RateLimiter>();
+
+/**
+ * The limiter for one account and region. The key is the account id when known (it always is
+ * after connect(), which calls GetCallerIdentity first); before that, callers pass the access key
+ * id, which maps to exactly one account. The endpoint is part of the key so the local emulator and
+ * AWS do not share a budget.
+ */
+export function sharedRateLimiter(scope: {account: string; region: string; endpoint?: string}): RateLimiter {
+	const key = `${scope.endpoint ?? 'aws'}|${scope.account}|${scope.region}`;
+	let limiter = registry.get(key);
+	if (limiter === undefined) {
+		limiter = createRateLimiter();
+		registry.set(key, limiter);
+	}
+
+	return limiter;
+}
+
+/** Tests only: forget every shared limiter. */
+export function resetSharedRateLimiters(): void {
+	registry.clear();
+}
+
+function cancelled(): TrailviewError {
+	return new TrailviewError('cancelled', 'Cancelled.');
+}
