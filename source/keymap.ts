@@ -46,7 +46,8 @@ export const keymap = {
 
 export type Action = keyof typeof keymap;
 
-type InkKeyFlags = Partial<Record<keyof Key, boolean>>;
+// Ink 6.8's Key also carries `eventType` (a string), so flags are read as unknown and compared to true.
+type InkKeyFlags = Partial<Record<keyof Key, unknown>>;
 
 export function matches(binding: KeyBinding, input: string, key: InkKeyFlags): boolean {
 	if (binding.keys?.some(name => key[name] === true)) {
