@@ -1,0 +1,3 @@
+export * from './reducer.js';
+export * from './use-filter-list.js';
+export * from './filter-list.js';

@@ -1,0 +1,154 @@
+// Pure state of a filterable, windowed select list. Kept outside React so the fiddly parts
+// (which item the cursor lands on after the filter changes, which rows are on screen) are unit
+// tested without rendering anything.
+
+export type FilterItem = {
+	/** Stable identity: the cursor follows the item with this key across filter changes. */
+	key: string;
+	/** What the filter is matched against, e.g. "prod SSO corp · 111111111111". */
+	searchText: string;
+};
+
+export type FilterListState<T extends FilterItem> = {
+	items: readonly T[];
+	filter: string;
+	/** The items that match the filter, in their original order. */
+	matches: readonly T[];
+	/** Index into `matches`; 0 when nothing matches. */
+	cursor: number;
+	/** Index into `matches` of the first row on screen. */
+	offset: number;
+	/** How many rows the view has room for; at least 1. */
+	visibleCount: number;
+};
+
+export type MoveKind = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+
+export type FilterListAction<T extends FilterItem> =
+	| {type: 'type'; text: string}
+	| {type: 'backspace'}
+	| {type: 'clear'}
+	| {type: 'move'; move: MoveKind}
+	/** New items (e.g. loaded later); `selectKey` puts the cursor on that item, else it stays put. */
+	| {type: 'setItems'; items: readonly T[]; selectKey?: string | undefined}
+	| {type: 'select'; key: string}
+	| {type: 'resize'; visibleCount: number};
+
+/**
+ * Case-insensitive; whitespace separates terms that must all appear, so "prod sso" finds
+ * "prod  SSO · corp" although the words are not adjacent.
+ */
+export function matchesFilter(searchText: string, filter: string): boolean {
+	const haystack = searchText.toLowerCase();
+	return filter
+		.toLowerCase()
+		.split(/\s+/)
+		.filter(term => term !== '')
+		.every(term => haystack.includes(term));
+}
+
+export function applyFilter<T extends FilterItem>(items: readonly T[], filter: string): T[] {
+	return filter.trim() === '' ? [...items] : items.filter(item => matchesFilter(item.searchText, filter));
+}
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(Math.max(value, min), max);
+}
+
+/** The smallest scroll that shows the cursor, never leaving blank rows below the last match. */
+export function windowFor(cursor: number, offset: number, visibleCount: number, total: number): number {
+	let next = offset;
+	if (cursor < next) {
+		next = cursor;
+	} else if (cursor >= next + visibleCount) {
+		next = cursor - visibleCount + 1;
+	}
+
+	return clamp(next, 0, Math.max(0, total - visibleCount));
+}
+
+function settle<T extends FilterItem>(state: FilterListState<T>, matches: readonly T[], cursor: number): FilterListState<T> {
+	const bounded = matches.length === 0 ? 0 : clamp(cursor, 0, matches.length - 1);
+	return {...state, matches, cursor: bounded, offset: windowFor(bounded, state.offset, state.visibleCount, matches.length)};
+}
+
+/** Recomputes matches, keeping the cursor on `key` when it still matches, else the first match. */
+function refilter<T extends FilterItem>(
+	state: FilterListState<T>,
+	items: readonly T[],
+	filter: string,
+	key: string | undefined,
+): FilterListState<T> {
+	const matches = applyFilter(items, filter);
+	const found = key === undefined ? -1 : matches.findIndex(item => item.key === key);
+	return settle({...state, items, filter}, matches, Math.max(found, 0));
+}
+
+export function selectedItem<T extends FilterItem>(state: FilterListState<T>): T | undefined {
+	return state.matches[state.cursor];
+}
+
+export function visibleItems<T extends FilterItem>(state: FilterListState<T>): readonly T[] {
+	return state.matches.slice(state.offset, state.offset + state.visibleCount);
+}
+
+export function initialFilterListState<T extends FilterItem>(
+	items: readonly T[] = [],
+	options: {visibleCount?: number; selectKey?: string | undefined} = {},
+): FilterListState<T> {
+	const empty: FilterListState<T> = {items: [], filter: '', matches: [], cursor: 0, offset: 0, visibleCount: Math.max(1, options.visibleCount ?? 10)};
+	return refilter(empty, items, '', options.selectKey);
+}
+
+// Strips what a terminal sends that is not text (a paste may carry newlines or escapes).
+const nonText = /[\u0000-\u001F\u007F-\u009F]/g;
+
+export function filterListReducer<T extends FilterItem>(state: FilterListState<T>, action: FilterListAction<T>): FilterListState<T> {
+	const currentKey = selectedItem(state)?.key;
+	switch (action.type) {
+		case 'type': {
+			const text = action.text.replace(nonText, '');
+			return text === '' ? state : refilter(state, state.items, state.filter + text, currentKey);
+		}
+
+		case 'backspace': {
+			if (state.filter === '') {
+				return state;
+			}
+
+			return refilter(state, state.items, [...state.filter].slice(0, -1).join(''), currentKey);
+		}
+
+		case 'clear': {
+			return state.filter === '' ? state : refilter(state, state.items, '', currentKey);
+		}
+
+		case 'move': {
+			const last = state.matches.length - 1;
+			const page = state.visibleCount;
+			const target = {
+				up: state.cursor - 1,
+				down: state.cursor + 1,
+				pageUp: state.cursor - page,
+				pageDown: state.cursor + page,
+				home: 0,
+				end: last,
+			}[action.move];
+			return settle(state, state.matches, clamp(target, 0, Math.max(0, last)));
+		}
+
+		case 'setItems': {
+			return refilter(state, action.items, state.filter, action.selectKey ?? currentKey);
+		}
+
+		case 'select': {
+			const index = state.matches.findIndex(item => item.key === action.key);
+			return index === -1 ? state : settle(state, state.matches, index);
+		}
+
+		case 'resize': {
+			const visibleCount = Math.max(1, action.visibleCount);
+			return visibleCount === state.visibleCount ? state : settle({...state, visibleCount}, state.matches, state.cursor);
+		}
+	}
+}

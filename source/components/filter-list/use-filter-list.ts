@@ -1,0 +1,110 @@
+import {type Dispatch, useEffect, useReducer, useRef} from 'react';
+import {useInput} from 'ink';
+import {actionFor, keymap, matches} from '../../keymap.js';
+import {
+	type FilterItem,
+	type FilterListAction,
+	type FilterListState,
+	type MoveKind,
+	filterListReducer,
+	initialFilterListState,
+	selectedItem,
+} from './reducer.js';
+
+export type FilterList<T extends FilterItem> = {
+	state: FilterListState<T>;
+	dispatch: Dispatch<FilterListAction<T>>;
+};
+
+/**
+ * List state for `items`, which may arrive later (loaded asynchronously): the cursor starts on
+ * `selectKey` once that item exists. `visibleCount` follows the space the parent lays out.
+ */
+export function useFilterListState<T extends FilterItem>(options: {
+	items: readonly T[];
+	selectKey?: string | undefined;
+	visibleCount: number;
+}): FilterList<T> {
+	const {items, selectKey, visibleCount} = options;
+	const [state, dispatch] = useReducer(
+		filterListReducer<T>,
+		undefined,
+		() => initialFilterListState(items, {visibleCount, selectKey}),
+	);
+
+	// Only a new items array re-selects; a parent re-render with the same list keeps the cursor.
+	const seenItems = useRef(items);
+	useEffect(() => {
+		if (seenItems.current !== items) {
+			seenItems.current = items;
+			dispatch({type: 'setItems', items, selectKey});
+		}
+	}, [items, selectKey]);
+
+	useEffect(() => {
+		dispatch({type: 'resize', visibleCount});
+	}, [visibleCount]);
+
+	return {state, dispatch};
+}
+
+const moves: Record<'pickerUp' | 'pickerDown' | 'pageUp' | 'pageDown' | 'pickerFirst' | 'pickerLast', MoveKind> = {
+	pickerUp: 'up',
+	pickerDown: 'down',
+	pageUp: 'pageUp',
+	pageDown: 'pageDown',
+	pickerFirst: 'home',
+	pickerLast: 'end',
+};
+const moveActions = Object.keys(moves) as Array<keyof typeof moves>;
+
+/**
+ * Keys of a picker. Everything printable is filter text, except `?` which the app keeps for
+ * help. Esc clears a filter first and only calls `onCancel` when there is nothing to clear.
+ */
+export function useFilterListInput<T extends FilterItem>(
+	{state, dispatch}: FilterList<T>,
+	options: {isActive: boolean; onSubmit(item: T): void; onCancel?: () => void},
+): void {
+	const {isActive, onSubmit, onCancel} = options;
+	useInput(
+		(input, key) => {
+			if (matches(keymap.pick, input, key)) {
+				const item = selectedItem(state);
+				if (item) {
+					onSubmit(item);
+				}
+
+				return;
+			}
+
+			if (matches(keymap.filterClear, input, key)) {
+				if (state.filter === '') {
+					onCancel?.();
+				} else {
+					dispatch({type: 'clear'});
+				}
+
+				return;
+			}
+
+			if (matches(keymap.filterBackspace, input, key)) {
+				dispatch({type: 'backspace'});
+				return;
+			}
+
+			const move = actionFor(moveActions, input, key);
+			if (move) {
+				dispatch({type: 'move', move: moves[move]});
+				return;
+			}
+
+			if (matches(keymap.help, input, key) || key.ctrl || key.meta || key.tab || input === '') {
+				return;
+			}
+
+			dispatch({type: 'type', text: input});
+		},
+		{isActive},
+	);
+}
