@@ -1,0 +1,198 @@
+// Turns argv into validated options. meow does the parsing (it is handed in, so tests run the real
+// parser); this module decides what is an error, so every mistake ends as one sentence for a
+// person instead of meow's multi-line report or a stack trace.
+import {booleanFlagNames, defaultLimit, longFlagNames, outputFormats, shortFlagNames, valueFlagNames, type OutputFormat} from './flags.js';
+
+export type CliOptions = {
+	profile: string | undefined;
+	region: string | undefined;
+	endpointUrl: string | undefined;
+	demo: boolean;
+	/** undefined when --output was not given (script mode may still apply, as table). */
+	output: OutputFormat | undefined;
+	limit: number;
+	help: boolean;
+	version: boolean;
+};
+
+export type ParseResult = {ok: true; options: CliOptions} | {ok: false; message: string};
+
+/** What the injected parser (meow) returns, loosely typed: the validator trusts none of it. */
+export type ParsedArgv = {flags: Record<string, unknown>; input: readonly string[]};
+
+const negativeNumber = /^-\d/;
+
+/**
+ * Scans argv the way yargs reads it and reports the first flag we do not know, or the first flag
+ * given twice. Done before meow because meow exits the process on its own for unknown flags.
+ */
+export function checkArgvShape(argv: readonly string[]): string | undefined {
+	const seen = new Set<string>();
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		if (token === '--') {
+			break;
+		}
+
+		if (!token.startsWith('-') || token === '-' || negativeNumber.test(token)) {
+			continue;
+		}
+
+		let names: string[];
+		let hasInlineValue = false;
+		if (token.startsWith('--')) {
+			const body = token.slice(2);
+			const equals = body.indexOf('=');
+			hasInlineValue = equals !== -1;
+			let name = hasInlineValue ? body.slice(0, equals) : body;
+			if (!longFlagNames.has(name) && name.startsWith('no-') && booleanFlagNames.has(name.slice(3))) {
+				name = name.slice(3);
+			}
+
+			if (!longFlagNames.has(name)) {
+				return `unknown flag --${name}`;
+			}
+
+			names = [name];
+		} else {
+			const letters = [...token.slice(1).split('=')[0]!];
+			const unknown = letters.find(letter => !shortFlagNames.has(letter));
+			if (unknown !== undefined) {
+				return `unknown flag -${unknown}`;
+			}
+
+			names = letters.map(letter => (letter === 'h' ? 'help' : letter));
+		}
+
+		for (const name of names) {
+			if (seen.has(name) && valueFlagNames.has(name)) {
+				return `--${name} can only be given once`;
+			}
+
+			seen.add(name);
+		}
+
+		const last = names.at(-1)!;
+		const next = argv[index + 1];
+		// yargs takes the next token as the value unless it looks like another flag.
+		if (valueFlagNames.has(last) && !hasInlineValue && next !== undefined && (!next.startsWith('-') || negativeNumber.test(next))) {
+			index++;
+		}
+	}
+
+	return undefined;
+}
+
+// Region names look like us-east-1, us-gov-west-1, eu-isoe-west-1. Checked by shape only: new
+// regions appear faster than any list in this binary is updated.
+const regionShape = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+export function looksLikeRegionName(value: string): boolean {
+	return regionShape.test(value);
+}
+
+export function validateEndpointUrl(value: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return `--endpoint-url must be an http:// or https:// URL (got ${JSON.stringify(value)})`;
+	}
+
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return `--endpoint-url must be an http:// or https:// URL (got ${JSON.stringify(value)})`;
+	}
+
+	return undefined;
+}
+
+function stringFlag(flags: Record<string, unknown>, key: string): string | undefined {
+	const value = flags[key];
+	return typeof value === 'string' ? value : undefined;
+}
+
+function isOutputFormat(value: string): value is OutputFormat {
+	return (outputFormats as readonly string[]).includes(value);
+}
+
+export function validateFlags({flags, input}: ParsedArgv): ParseResult {
+	const fail = (message: string): ParseResult => ({ok: false, message});
+	if (input.length > 0) {
+		return fail(`unexpected argument ${JSON.stringify(input[0])} (trailview takes only flags)`);
+	}
+
+	const examples: Record<string, string> = {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', output: 'json', limit: '100'};
+	for (const key of ['profile', 'region', 'endpointUrl', 'output', 'limit']) {
+		if (key in flags && (stringFlag(flags, key) ?? '').trim() === '') {
+			const flag = key === 'endpointUrl' ? 'endpoint-url' : key;
+			return fail(`--${flag} needs a value (e.g. --${flag} ${examples[key]!})`);
+		}
+	}
+
+	const profile = stringFlag(flags, 'profile');
+	const region = stringFlag(flags, 'region');
+	if (region !== undefined && !looksLikeRegionName(region)) {
+		return fail(`--region must be an AWS region name like eu-west-1 (got ${JSON.stringify(region)})`);
+	}
+
+	const endpointUrl = stringFlag(flags, 'endpointUrl');
+	if (endpointUrl !== undefined) {
+		const problem = validateEndpointUrl(endpointUrl);
+		if (problem) {
+			return fail(problem);
+		}
+	}
+
+	const demo = flags['demo'] === true;
+	if (demo && endpointUrl !== undefined) {
+		return fail('--demo runs its own local emulator and cannot be combined with --endpoint-url');
+	}
+
+	const outputValue = stringFlag(flags, 'output');
+	if (outputValue !== undefined && !isOutputFormat(outputValue)) {
+		return fail(`--output must be one of ${outputFormats.join(', ')} (got ${JSON.stringify(outputValue)})`);
+	}
+
+	const limitValue = stringFlag(flags, 'limit');
+	let limit = defaultLimit;
+	if (limitValue !== undefined) {
+		if (!/^\d+$/.test(limitValue) || !Number.isSafeInteger(Number(limitValue))) {
+			return fail(`--limit must be a whole number >= 0 (got ${JSON.stringify(limitValue)})`);
+		}
+
+		limit = Number(limitValue);
+	}
+
+	return {
+		ok: true,
+		options: {
+			profile,
+			region,
+			endpointUrl,
+			demo,
+			output: outputValue,
+			limit,
+			help: flags['help'] === true,
+			version: flags['version'] === true,
+		},
+	};
+}
+
+/** Checks argv, runs the parser, validates. The parser is meow in production and in tests. */
+export function parseCommandLine(argv: readonly string[], parse: (argv: string[]) => ParsedArgv): ParseResult {
+	const shapeProblem = checkArgvShape(argv);
+	if (shapeProblem) {
+		return {ok: false, message: shapeProblem};
+	}
+
+	let parsed: ParsedArgv;
+	try {
+		parsed = parse([...argv]);
+	} catch (error) {
+		// meow throws for things checkArgvShape should already have caught; keep it to one line.
+		const text = error instanceof Error ? error.message : String(error);
+		return {ok: false, message: text.split('\n')[0]!.replace(/^The flag/, 'flag')};
+	}
+
+	return validateFlags(parsed);
+}

@@ -1,0 +1,38 @@
+// The flag table shared by meow (parsing), the validator (what is known) and the help text.
+// Every value flag is parsed as a string so validation, not yargs' type coercion, decides what a
+// bad value looks like (`--limit abc` must be an error, not NaN).
+
+export const outputFormats = ['table', 'json', 'jsonl', 'csv'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+export const defaultLimit = 50;
+
+export const meowFlags = {
+	profile: {type: 'string'},
+	region: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	demo: {type: 'boolean'},
+	output: {type: 'string'},
+	limit: {type: 'string'},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean'},
+} as const;
+
+/** Spellings accepted on the command line (kebab-case only, as the help shows them). */
+export const longFlagNames: ReadonlySet<string> = new Set([
+	'profile',
+	'region',
+	'endpoint-url',
+	'demo',
+	'output',
+	'limit',
+	'help',
+	'version',
+]);
+
+export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
+
+/** Flags that take a value, so the token after them is not itself a flag. */
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit']);
+
+export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'help', 'version']);

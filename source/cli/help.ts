@@ -1,0 +1,75 @@
+// Usage and help text. The key list is built from the keymap so --help never drifts from what
+// the UI actually does.
+import {keymap, type KeyBinding} from '../keymap.js';
+import {defaultLimit, outputFormats} from './flags.js';
+
+export const usageText = [
+	'Usage: trailview [--profile NAME] [--region NAME] [--endpoint-url URL] [--demo]',
+	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
+	'Run "trailview --help" for details.',
+].join('\n');
+
+function table(rows: Array<[string, string]>, indent = 2): string[] {
+	const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+	return rows.map(([left, right]) => `${' '.repeat(indent)}${left.padEnd(width)}${right}`);
+}
+
+/** One row per key label; bindings that share a key (r: refresh / retry) are merged. */
+export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap): Array<[string, string]> {
+	const rows = new Map<string, string[]>();
+	for (const binding of Object.values(bindings)) {
+		const descriptions = rows.get(binding.label) ?? [];
+		if (!descriptions.includes(binding.description)) {
+			descriptions.push(binding.description);
+		}
+
+		rows.set(binding.label, descriptions);
+	}
+
+	return [...rows].map(([label, descriptions]) => [label, descriptions.join('; ')]);
+}
+
+export function helpText(version: string): string {
+	return [
+		`trailview ${version} — an interactive terminal UI for AWS CloudTrail: trails, logging status`,
+		'and write events. It only reads (ListTrails, GetTrailStatus, LookupEvents, GetCallerIdentity),',
+		'so it is safe to point at production.',
+		'',
+		usageText.split('\n').slice(0, 2).join('\n'),
+		'',
+		'Options',
+		...table([
+			['--profile NAME', 'AWS profile to use; skips the profile picker'],
+			['--region NAME', 'AWS region, e.g. eu-west-1; skips the region picker'],
+			['--endpoint-url URL', 'Send CloudTrail and STS requests to URL (e.g. a local emulator)'],
+			['--demo', 'Explore sample data from the built-in local emulator; no AWS account needed'],
+			['--output FORMAT', `Print write events as ${outputFormats.join(', ')} and exit instead of starting the UI`],
+			['--limit N', `How many events --output prints, a whole number >= 0 (default ${defaultLimit})`],
+			['-h, --help', 'Show this help'],
+			['--version', 'Show the version'],
+		]),
+		'',
+		'Script mode',
+		'  With --output, or when stdin or stdout is not a terminal, trailview prints events and exits',
+		'  (format table unless --output says otherwise). Nothing is asked: the profile and region come',
+		'  from flags, the environment, or the profile\'s region in the config file.',
+		'',
+		'Environment (as in the AWS CLI; a flag beats its variable)',
+		...table([
+			['AWS_PROFILE', 'Profile when --profile is not given'],
+			['AWS_REGION', 'Region when --region is not given'],
+			['AWS_DEFAULT_REGION', 'Region when neither --region nor AWS_REGION is set'],
+			['AWS_CONFIG_FILE', 'Shared config file (default ~/.aws/config)'],
+			['AWS_SHARED_CREDENTIALS_FILE', 'Shared credentials file (default ~/.aws/credentials)'],
+			['AWS_ENDPOINT_URL_CLOUDTRAIL', 'CloudTrail endpoint when --endpoint-url is not given'],
+			['AWS_ENDPOINT_URL', 'Endpoint when neither --endpoint-url nor AWS_ENDPOINT_URL_CLOUDTRAIL is set'],
+			['TRAILVIEW_LOG', 'On exit, write captured warnings and console output to this file'],
+			['TRAILVIEW_DEBUG', 'Set to 1 to print the stack trace of an unexpected error'],
+		]),
+		'',
+		'Keys',
+		...table(keyBindingRows()),
+		'',
+		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line.',
+	].join('\n');
+}

@@ -1,0 +1,84 @@
+import meow from 'meow';
+import {describe, expect, it} from 'vitest';
+import {checkArgvShape, parseCommandLine, type ParseResult} from '../../source/cli/args.js';
+import {meowFlags} from '../../source/cli/flags.js';
+
+// The real parser, configured as cli.tsx configures it.
+function parse(argv: string[]): ParseResult {
+	return parseCommandLine(argv, args =>
+		meow({importMeta: import.meta, argv: args, pkg: {name: 'trailview', version: '0.0.0'}, autoHelp: false, autoVersion: false, allowUnknownFlags: true, flags: meowFlags}),
+	);
+}
+
+function message(argv: string[]): string {
+	const result = parse(argv);
+	if (result.ok) {
+		throw new Error(`expected ${argv.join(' ')} to fail`);
+	}
+
+	return result.message;
+}
+
+describe('parseCommandLine', () => {
+	it('accepts every flag', () => {
+		const result = parse(['--profile', 'dev', '--region', 'eu-west-1', '--endpoint-url', 'http://localhost:4566', '--output', 'jsonl', '--limit', '7']);
+		expect(result).toEqual({
+			ok: true,
+			options: {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', demo: false, output: 'jsonl', limit: 7, help: false, version: false},
+		});
+	});
+
+	it('defaults limit to 50 and output to undefined', () => {
+		const result = parse([]);
+		expect(result.ok && result.options).toMatchObject({limit: 50, output: undefined, demo: false});
+	});
+
+	it('accepts --flag=value, --demo, -h and --limit 0', () => {
+		const result = parse(['--output=csv', '--demo', '-h', '--limit', '0']);
+		expect(result.ok && result.options).toMatchObject({output: 'csv', demo: true, help: true, limit: 0});
+	});
+
+	it.each([
+		[['--limit', '-3'], '--limit must be a whole number >= 0 (got "-3")'],
+		[['--limit', 'abc'], '--limit must be a whole number >= 0 (got "abc")'],
+		[['--limit', '1.5'], '--limit must be a whole number >= 0 (got "1.5")'],
+		[['--limit=-3'], '--limit must be a whole number >= 0 (got "-3")'],
+		[['--output', 'xml'], '--output must be one of table, json, jsonl, csv (got "xml")'],
+		[['--region', 'notaregion'], '--region must be an AWS region name like eu-west-1 (got "notaregion")'],
+		[['--endpoint-url', 'not-a-url'], '--endpoint-url must be an http:// or https:// URL (got "not-a-url")'],
+		[['--endpoint-url', 'ftp://x'], '--endpoint-url must be an http:// or https:// URL (got "ftp://x")'],
+		[['--profile'], '--profile needs a value (e.g. --profile dev)'],
+		[['--profile', '--demo'], '--profile needs a value (e.g. --profile dev)'],
+		[['--region='], '--region needs a value (e.g. --region eu-west-1)'],
+		[['--frobnicate'], 'unknown flag --frobnicate'],
+		[['--endpointUrl', 'http://x'], 'unknown flag --endpointUrl'],
+		[['--no-profile'], 'unknown flag --no-profile'],
+		[['-x'], 'unknown flag -x'],
+		[['--profile', 'a', '--profile', 'b'], '--profile can only be given once'],
+		[['extra'], 'unexpected argument "extra" (trailview takes only flags)'],
+		[['--demo', '--endpoint-url', 'http://x'], '--demo runs its own local emulator and cannot be combined with --endpoint-url'],
+	])('rejects %j', (argv, expected) => {
+		expect(message(argv)).toBe(expected);
+	});
+
+	it('keeps every message to one line', () => {
+		for (const argv of [['--frobnicate', '--other'], ['--output', 'a\nb']]) {
+			expect(message(argv)).not.toContain('\n');
+		}
+	});
+});
+
+describe('checkArgvShape', () => {
+	it('does not mistake a flag value for a flag', () => {
+		expect(checkArgvShape(['--profile', 'dev', '--limit', '-3'])).toBeUndefined();
+	});
+
+	it('stops at --', () => {
+		expect(checkArgvShape(['--', '--anything'])).toBeUndefined();
+	});
+
+	it('allows --no-demo but not --no-limit', () => {
+		expect(checkArgvShape(['--no-demo'])).toBeUndefined();
+		expect(checkArgvShape(['--no-limit'])).toBe('unknown flag --no-limit');
+	});
+});

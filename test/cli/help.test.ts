@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {helpText, keyBindingRows, usageText} from '../../source/cli/help.js';
+import {keymap} from '../../source/keymap.js';
+
+describe('help text', () => {
+	const help = helpText('1.2.3');
+
+	it('lists every flag and environment variable', () => {
+		for (const flag of ['--profile NAME', '--region NAME', '--endpoint-url URL', '--demo', '--output FORMAT', '--limit N', '--help', '--version']) {
+			expect(help).toContain(flag);
+		}
+
+		for (const name of ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_CLOUDTRAIL', 'AWS_ENDPOINT_URL']) {
+			expect(help).toMatch(new RegExp(`^  ${name} `, 'm'));
+		}
+	});
+
+	it('lists every key binding from the keymap', () => {
+		for (const binding of Object.values(keymap)) {
+			expect(help).toContain(binding.label);
+			expect(help).toContain(binding.description);
+		}
+	});
+
+	it('merges bindings that share a key', () => {
+		expect(keyBindingRows()).toContainEqual(['r', 'Refresh trails and events; Retry after an error']);
+	});
+
+	it('usage fits 80 columns', () => {
+		for (const line of usageText.split('\n')) {
+			expect(line.length).toBeLessThanOrEqual(80);
+		}
+	});
+});
