@@ -1,0 +1,24 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+
+type Props = {
+	/** What is happening, e.g. "Resolving credentials for prod…". Callers sanitise AWS/file text. */
+	label: string;
+	/** How to get out of it, e.g. "Esc to cancel". */
+	hint?: string;
+};
+
+export function SpinnerLine({label, hint}: Props) {
+	return (
+		<Box flexShrink={0}>
+			<Text wrap="truncate-end">
+				<Text color="cyan">
+					<Spinner type="dots" />
+				</Text>
+				{` ${label}`}
+				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
+			</Text>
+		</Box>
+	);
+}
