@@ -1,0 +1,99 @@
+// The real Backend. Startup is a feature: the first frame must not wait for the AWS SDK, so this
+// module imports nothing from @aws-sdk/* and reaches session.ts (which does) through
+// `await import()`, which esbuild turns into a separately loaded chunk.
+import type {Backend, ProfileEntry, RegionInfo, Session} from './types.js';
+import {TrailviewError} from './types.js';
+import {loadProfiles} from './profiles.js';
+import {listRegions, resolveDefaultRegion} from './regions.js';
+import {toTrailviewError} from './errors.js';
+
+export type DemoAccount = {
+	label: string;
+	description: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken?: string;
+};
+
+export type AwsBackendOptions = {
+	profileFlag?: string;
+	regionFlag?: string;
+	endpointUrl?: string;
+	env?: NodeJS.ProcessEnv;
+	demo?: {endpoint: string; accounts: DemoAccount[]};
+};
+
+export type AwsBackend = Backend & {
+	/** What listProfiles() found wrong in the shared files, from its last run. */
+	profileWarnings(): string[];
+};
+
+export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
+	const env = options.env ?? process.env;
+	const demo = options.demo;
+	let warnings: string[] = [];
+	let regions: Promise<RegionInfo[]> | undefined;
+
+	return {
+		async listProfiles() {
+			if (demo) {
+				return demo.accounts.map(
+					(account): ProfileEntry => ({
+						name: account.label,
+						kind: 'demo',
+						detail: `${account.description} — local sample data`,
+						region: undefined,
+					}),
+				);
+			}
+
+			const result = await loadProfiles(env, options.profileFlag ?? env['AWS_PROFILE']);
+			warnings = result.warnings;
+			return result.profiles;
+		},
+
+		listRegions() {
+			regions ??= listRegions().catch((error: unknown) => {
+				regions = undefined;
+				throw error;
+			});
+			return regions;
+		},
+
+		defaultRegion(profile) {
+			return resolveDefaultRegion({flag: options.regionFlag, env, profileRegion: profile?.region});
+		},
+
+		async connect(profile, {region, signal}): Promise<Session> {
+			if (signal?.aborted) {
+				throw new TrailviewError('cancelled', 'Cancelled.');
+			}
+
+			try {
+				const {connect} = await import('./session.js');
+				return await connect(profile, {
+					region,
+					env,
+					...(signal ? {signal} : {}),
+					...(demo ? {endpointUrl: demo.endpoint} : options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
+					...(demo
+						? {
+								demoCredentials: (name: string) => {
+									const account = demo.accounts.find((candidate) => candidate.label === name);
+									return account && {
+										accessKeyId: account.accessKeyId,
+										secretAccessKey: account.secretAccessKey,
+										...(account.sessionToken ? {sessionToken: account.sessionToken} : {}),
+									};
+								},
+							}
+						: {}),
+				});
+			} catch (error) {
+				throw toTrailviewError(error, {profile: profile.name, profileKind: profile.kind, region});
+			}
+		},
+
+		profileWarnings: () => warnings,
+	};
+}
