@@ -1,0 +1,184 @@
+// Pure formatters for `trailview --output ...`: scripts and pipes get the same events as the UI,
+// and nothing any of them print can drive a terminal or a spreadsheet.
+import {type ColumnSpec, fitColumnsToData, headerCells, renderRow} from '../lib/columns.js';
+import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
+import {safeJsonStringify} from '../lib/safe-json.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import type {EventResource, TrailEvent} from '../services/types.js';
+
+export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
+export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
+
+/**
+ * One event for json/jsonl. Every key is always present (null when unknown) so `jq` filters do not
+ * have to guess; `record` is the parsed CloudTrailEvent, or null when it is missing or not a JSON
+ * object. The raw string is left out: `record` carries the same data.
+ */
+export type EventJson = {
+	id: string;
+	time: string | null;
+	name: string;
+	source: string;
+	username: string | null;
+	accessKeyId: string | null;
+	readOnly: boolean | null;
+	region: string | null;
+	sourceIp: string | null;
+	userAgent: string | null;
+	resources: Array<{type: string | null; name: string | null}>;
+	errorCode: string | null;
+	errorMessage: string | null;
+	record: Record<string, unknown> | null;
+};
+
+/** The CloudTrailEvent string parsed, or null: it comes from the service and may be anything. */
+export function parseRecord(raw: string | undefined): Record<string, unknown> | null {
+	if (raw === undefined || raw === '') {
+		return null;
+	}
+
+	try {
+		const parsed: unknown = JSON.parse(raw);
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+function isoTime(date: Date): string | null {
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function eventToJson(event: TrailEvent): EventJson {
+	return {
+		id: event.id,
+		time: isoTime(event.time),
+		name: event.name,
+		source: event.source,
+		username: event.username ?? null,
+		accessKeyId: event.accessKeyId ?? null,
+		readOnly: event.readOnly ?? null,
+		region: event.region ?? null,
+		sourceIp: event.sourceIp ?? null,
+		userAgent: event.userAgent ?? null,
+		resources: event.resources.map((resource: EventResource) => ({type: resource.type ?? null, name: resource.name ?? null})),
+		errorCode: event.errorCode ?? null,
+		errorMessage: event.errorMessage ?? null,
+		record: parseRecord(event.raw),
+	};
+}
+
+/**
+ * One event as one line of JSON. safeJsonStringify escapes what JSON.stringify leaves raw (C1
+ * controls, bidi controls, U+2028/2029), so the data survives exactly but never as raw bytes.
+ */
+export function eventToJsonLine(event: TrailEvent): string {
+	return safeJsonStringify(eventToJson(event));
+}
+
+// --- CSV -------------------------------------------------------------------------------------
+// Rows end in LF, not RFC 4180's CRLF: this output is for pipes, and `grep`, `cut`, `wc -l` and
+// `while read` all want LF, while Excel, LibreOffice, Python's csv and csv-parse read LF fine.
+// Cells are sanitised to one line (sanitizeLine), so every record is exactly one physical line.
+
+export const csvColumns = [
+	'time',
+	'id',
+	'name',
+	'source',
+	'username',
+	'accessKeyId',
+	'region',
+	'sourceIp',
+	'userAgent',
+	'resources',
+	'errorCode',
+	'errorMessage',
+] as const;
+
+/** Leading characters that make Excel/Sheets/LibreOffice evaluate a cell as a formula. */
+const formulaTrigger = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 field: a cell a spreadsheet would run as a formula gets a leading `'` (OWASP's
+ * advice; it also hits negative numbers, which costs little here), then fields holding `"`, `,`,
+ * CR or LF are quoted with inner quotes doubled.
+ */
+export function csvCell(value: string): string {
+	const inert = formulaTrigger.test(value) ? `'${value}` : value;
+	return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
+}
+
+/** The header row, without a line end. */
+export function csvHeader(): string {
+	return csvColumns.map(column => csvCell(column)).join(',');
+}
+
+/** One event as a CSV row matching csvHeader(), without a line end. Times are ISO 8601 UTC. */
+export function eventToCsvRow(event: TrailEvent): string {
+	const values: Record<(typeof csvColumns)[number], string> = {
+		time: isoTime(event.time) ?? '',
+		id: event.id,
+		name: event.name,
+		source: event.source,
+		username: event.username ?? '',
+		accessKeyId: event.accessKeyId ?? '',
+		region: event.region ?? '',
+		sourceIp: event.sourceIp ?? '',
+		userAgent: event.userAgent ?? '',
+		resources: event.resources
+			.map(resource => resource.name)
+			.filter((name): name is string => name !== undefined && name !== '')
+			.join('; '),
+		errorCode: event.errorCode ?? '',
+		errorMessage: event.errorMessage ?? '',
+	};
+	return csvColumns.map(column => csvCell(sanitizeLine(values[column]))).join(',');
+}
+
+// --- Table -----------------------------------------------------------------------------------
+
+const tableGap = 2;
+
+function tableColumns(utc: boolean): ColumnSpec[] {
+	// Priorities decide what a narrow terminal keeps: when and what first, then who, then the rest.
+	return [
+		{key: 'time', header: utc ? 'TIME (UTC)' : 'TIME', min: 19, max: 19, weight: 0, priority: 0},
+		{key: 'name', header: 'EVENT', min: 12, weight: 3, priority: 1},
+		{key: 'username', header: 'USER', min: 8, weight: 2, priority: 2},
+		{key: 'source', header: 'SOURCE', min: 6, weight: 1, priority: 5},
+		{key: 'resource', header: 'RESOURCE', min: 8, weight: 2, priority: 4},
+		{key: 'error', header: 'ERROR', min: 8, weight: 1, priority: 3},
+	];
+}
+
+export function eventToTableCells(event: TrailEvent, utc: boolean): Record<string, string> {
+	return {
+		time: formatEventTime(event.time, {utc}),
+		name: event.name,
+		username: event.username ?? '',
+		source: shortEventSource(event.source),
+		resource: mainResource(event),
+		error: outcomeLabel(eventOutcome(event)),
+	};
+}
+
+/**
+ * Aligned columns sized to the data (display-width aware, cells sanitised to one line) under a
+ * header line. Without `maxWidth` nothing is truncated; with it (a TTY's columns) columns shrink
+ * and the least important drop. `utc` defaults to true: scripts want stable, zone-free times, and
+ * the header says `TIME (UTC)`. Ends with a newline; trailing spaces are trimmed from each line.
+ */
+export function formatTable(events: TrailEvent[], options: {maxWidth?: number; utc?: boolean} = {}): string {
+	const utc = options.utc ?? true;
+	const specs = tableColumns(utc);
+	const rows = events.map(event => eventToTableCells(event, utc));
+	let layout = fitColumnsToData(specs, rows, {...(options.maxWidth === undefined ? {} : {maxWidth: options.maxWidth}), gap: tableGap});
+	if (layout.length === 0) {
+		// Narrower than even the time column: better to wrap than to print nothing.
+		layout = fitColumnsToData(specs, rows);
+	}
+
+	const lines = [headerCells(specs), ...rows].map(cells => renderRow(cells, layout, tableGap).trimEnd());
+	return `${lines.join('\n')}\n`;
+}
