@@ -2,6 +2,7 @@
 // everywhere. Only reached through dynamic import (see backend.ts).
 import {CloudTrailClient, type CloudTrailClientConfig} from '@aws-sdk/client-cloudtrail';
 import {STSClient} from '@aws-sdk/client-sts';
+import './sdk-quiet.js';
 import {resolveEndpoints} from './endpoints.js';
 
 export type CredentialsInput = CloudTrailClientConfig['credentials'];

@@ -9,6 +9,7 @@ import {
 	paginateLookupEvents,
 } from '@aws-sdk/client-cloudtrail';
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
+import './sdk-quiet.js';
 import type {CallerIdentity, CloudTrailService, LookupOptions, Trail, TrailEvent} from './types.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {matchesAttribute, toTrailEvent} from './events.js';
