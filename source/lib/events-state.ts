@@ -1,0 +1,223 @@
+// The events table as a pure state machine: pages arriving, the cursor, the visible window and
+// the "new since last load" marks. The hook (use-events.ts) only feeds it service answers and key
+// presses, so every rule here is unit-tested without React or a terminal.
+import type {TrailEvent, TrailviewError} from '../services/types.js';
+import {keepVisible, moveIndex, type Move} from './table-window.js';
+
+export type EventsState = {
+	events: TrailEvent[];
+	/** Ids already in `events`: the service can repeat an event on the next page. */
+	seen: ReadonlySet<string>;
+	cursor: number;
+	/** Index of the first row on screen. */
+	top: number;
+	/** Rows the table has room for. */
+	viewport: number;
+	/** 'first' until the first page of a (re)load arrives; 'more' while a further page is fetched. */
+	loading: 'first' | 'more' | undefined;
+	/** False once the service said there are no more pages. */
+	hasMore: boolean;
+	/** The last failure; events already loaded stay. Cleared by the next load. */
+	error: TrailviewError | undefined;
+	/** At least one first page has arrived (an empty result then means "no events"). */
+	loaded: boolean;
+	loadedAt: Date | undefined;
+	/** Events that were not there on the previous load. */
+	newIds: ReadonlySet<string>;
+	/** What the previous load held, while a refresh's pages arrive, to tell new events apart. */
+	baseline: {ids: ReadonlySet<string>; newest: number} | undefined;
+	/** After a refresh, the event the cursor was on when it is not loaded yet; the cursor goes there when it arrives. */
+	followId: string | undefined;
+};
+
+export type EventsAction =
+	| {type: 'load'}
+	| {type: 'more'}
+	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date}
+	| {type: 'end'; now: Date}
+	| {type: 'failed'; error: TrailviewError}
+	| {type: 'move'; move: Move}
+	| {type: 'viewport'; rows: number};
+
+export function initialEventsState(viewport = 10): EventsState {
+	return {
+		events: [],
+		seen: new Set(),
+		cursor: 0,
+		top: 0,
+		viewport: Math.max(1, viewport),
+		loading: 'first',
+		hasMore: true,
+		error: undefined,
+		loaded: false,
+		loadedAt: undefined,
+		newIds: new Set(),
+		baseline: undefined,
+		followId: undefined,
+	};
+}
+
+/** Whether the table shows a trailing "loading more…" row after the last event. */
+export function hasTailRow(state: Pick<EventsState, 'loading'>): boolean {
+	return state.loading === 'more';
+}
+
+/** Recomputes `top` so the cursor (and, at the very end, the tail row) stays on screen. */
+function reframe(state: EventsState, top = state.top): EventsState {
+	const tail = hasTailRow(state) ? 1 : 0;
+	const count = state.events.length;
+	const cursor = Math.max(0, Math.min(state.cursor, count - 1));
+	let next = keepVisible(top, cursor, state.viewport, count + tail);
+	if (tail === 1 && cursor === count - 1 && state.viewport > 1) {
+		next = keepVisible(next, count, state.viewport, count + tail);
+	}
+
+	return {...state, cursor, top: next};
+}
+
+function isNew(event: TrailEvent, baseline: EventsState['baseline']): boolean {
+	return baseline !== undefined && !baseline.ids.has(event.id) && event.time.getTime() >= baseline.newest;
+}
+
+function addPage(state: EventsState, page: TrailEvent[], now: Date): EventsState {
+	const seen = new Set(state.seen);
+	const added: TrailEvent[] = [];
+	for (const event of page) {
+		if (!seen.has(event.id)) {
+			seen.add(event.id);
+			added.push(event);
+		}
+	}
+
+	const newIds = new Set(state.newIds);
+	for (const event of added) {
+		if (isNew(event, state.baseline)) {
+			newIds.add(event.id);
+		}
+	}
+
+	const events = added.length === 0 ? state.events : [...state.events, ...added];
+	let next: EventsState = {...state, events, seen, newIds, loading: undefined, loadedAt: state.loadedAt ?? now};
+	if (next.followId !== undefined) {
+		const index = events.findIndex(event => event.id === next.followId);
+		if (index >= 0) {
+			// Land on it at the same height on screen it had before the refresh.
+			const offset = state.cursor - state.top;
+			next = {...next, cursor: index, followId: undefined};
+			return reframe(next, index - offset);
+		}
+	}
+
+	return reframe(next);
+}
+
+function firstPage(state: EventsState, page: TrailEvent[], now: Date): EventsState {
+	const previousId = state.loaded ? state.events[state.cursor]?.id : undefined;
+	const baseline = state.loaded
+		? {ids: state.seen, newest: state.events[0]?.time.getTime() ?? Number.NEGATIVE_INFINITY}
+		: undefined;
+	const fresh: EventsState = {
+		...state,
+		events: [],
+		seen: new Set(),
+		newIds: new Set(),
+		baseline,
+		loaded: true,
+		loadedAt: now,
+		hasMore: true,
+		error: undefined,
+		followId: previousId,
+	};
+	const next = addPage(fresh, page, now);
+	if (next.followId !== undefined) {
+		// Not in the first page: hold the cursor at the same index; paging continues towards it.
+		return reframe({...next, cursor: Math.min(state.cursor, Math.max(0, next.events.length - 1))});
+	}
+
+	return next;
+}
+
+export function eventsReducer(state: EventsState, action: EventsAction): EventsState {
+	switch (action.type) {
+		case 'load': {
+			return {...state, loading: 'first', error: undefined};
+		}
+
+		case 'more': {
+			return reframe({...state, loading: 'more', error: undefined});
+		}
+
+		case 'page': {
+			return action.first ? firstPage(state, action.events, action.now) : addPage(state, action.events, action.now);
+		}
+
+		case 'end': {
+			return reframe({
+				...state,
+				loading: undefined,
+				hasMore: false,
+				followId: undefined,
+				loaded: true,
+				loadedAt: state.loading === 'first' ? action.now : (state.loadedAt ?? action.now),
+				// A load that ended without any page still replaces what was there.
+				...(state.loading === 'first' ? {events: [], seen: new Set<string>(), newIds: new Set<string>()} : {}),
+			});
+		}
+
+		case 'failed': {
+			return reframe({...state, loading: undefined, error: action.error});
+		}
+
+		case 'move': {
+			const page = Math.max(1, state.viewport - 1);
+			const cursor = moveIndex(state.cursor, action.move, state.events.length, page);
+			return reframe({...state, cursor, followId: undefined});
+		}
+
+		case 'viewport': {
+			return reframe({...state, viewport: Math.max(1, action.rows)});
+		}
+	}
+}
+
+/** Whether another page should be fetched: the cursor is within one screen of the end of what is loaded. */
+export function needsMore(state: EventsState): boolean {
+	return (
+		state.loaded &&
+		state.hasMore &&
+		state.loading === undefined &&
+		state.error === undefined &&
+		state.cursor >= state.events.length - state.viewport
+	);
+}
+
+export type VisibleRow = {event: TrailEvent; index: number; selected: boolean; isNew: boolean};
+
+/** Only the rows on screen, so the view's cost does not grow with the number of loaded events. */
+export function visibleRows(state: EventsState): {rows: VisibleRow[]; tail: boolean} {
+	const rows = state.events.slice(state.top, state.top + state.viewport).map((event, offset) => ({
+		event,
+		index: state.top + offset,
+		selected: state.top + offset === state.cursor,
+		isNew: state.newIds.has(event.id),
+	}));
+	return {rows, tail: hasTailRow(state) && rows.length < state.viewport};
+}
+
+export function selectedEvent(state: EventsState): TrailEvent | undefined {
+	return state.events[state.cursor];
+}
+
+/** "120 events loaded · more available", for the footer. */
+export function eventsSummary(state: EventsState): string {
+	const count = `${state.events.length} event${state.events.length === 1 ? '' : 's'} loaded`;
+	if (!state.loaded) {
+		return state.loading === 'first' ? 'loading events…' : '';
+	}
+
+	if (state.loading === 'more') {
+		return `${count} · loading more…`;
+	}
+
+	return `${count} · ${state.hasMore ? 'more available' : 'all loaded'}`;
+}
