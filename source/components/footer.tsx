@@ -1,0 +1,45 @@
+// The bottom two lines: what is going on (status) and the keys that work right now. Key labels
+// come from the keymap, so the footer cannot advertise a key that does something else.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {keymap, type Action} from '../keymap.js';
+import {displayWidth, truncateToWidth} from '../lib/text-width.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+
+export type FooterHint = {actions: Action[]; hint: string};
+
+export type StatusPart = {text: string; color?: string};
+
+/** "↑/k ↓/j move · Enter details": labels from the keymap, words from the caller. */
+export function hintsText(hints: FooterHint[]): string {
+	return hints.map(({actions, hint}) => `${actions.map(action => keymap[action].label).join(' ')} ${hint}`).join(' · ');
+}
+
+export function Footer({status, hints, width}: {status: StatusPart[]; hints: FooterHint[]; width: number}) {
+	let remaining = width;
+	const parts: StatusPart[] = [];
+	for (const [index, part] of status.entries()) {
+		const text = truncateToWidth((index > 0 ? ' · ' : '') + sanitizeLine(part.text), remaining);
+		if (text === '') {
+			break;
+		}
+
+		parts.push({...part, text});
+		remaining -= displayWidth(text);
+	}
+
+	return (
+		<Box flexDirection="column" height={2} flexShrink={0}>
+			<Text wrap="truncate">
+				{parts.map(part => (
+					<Text key={part.text} color={part.color}>
+						{part.text}
+					</Text>
+				))}
+			</Text>
+			<Text dimColor wrap="truncate">
+				{truncateToWidth(hintsText(hints), width)}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,103 @@
+// Write events of the last 90 days: the table, or why there is none. Keys move the cursor and
+// open the detail; loading further pages is the state hook's business.
+import React, {useMemo} from 'react';
+import {Box, Text, useInput} from 'ink';
+import Spinner from 'ink-spinner';
+import type {EventsState} from '../lib/events-state.js';
+import {visibleRows} from '../lib/events-state.js';
+import {eventsLayout} from '../lib/events-table.js';
+import {moveFor, type Move} from '../lib/table-window.js';
+import {keymap, matches} from '../keymap.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {ErrorBox} from '../components/error-box.js';
+import {EventsTable} from '../components/events-table/events-table.js';
+import {PaneTitle} from './pane-title.js';
+
+export type EventsPaneProps = {
+	state: EventsState;
+	region: string;
+	width: number;
+	/** Lines below the title. */
+	height: number;
+	focused: boolean;
+	isActive: boolean;
+	utc: boolean;
+	onMove(move: Move): void;
+	onOpen(): void;
+};
+
+const retryAction = `Press ${keymap.retry.label} to retry.`;
+
+/** Lines an inline error (events already on screen) takes from the table. */
+export function eventsErrorLines(state: EventsState): number {
+	if (!state.error || state.events.length === 0) {
+		return 0;
+	}
+
+	return state.error.hint ? 3 : 2;
+}
+
+/** Table rows that fit below the title in `height` lines: the column header and any inline error come off. */
+export function eventsViewport(state: EventsState, height: number): number {
+	return Math.max(1, height - 1 - eventsErrorLines(state));
+}
+
+export function EventsPane({state, region, width, height, focused, isActive, utc, onMove, onOpen}: EventsPaneProps) {
+	const layout = useMemo(() => eventsLayout({utc, width}), [utc, width]);
+	const hasRows = state.events.length > 0;
+
+	useInput(
+		(input, key) => {
+			const move = moveFor(input, key);
+			if (move) {
+				onMove(move);
+			} else if (matches(keymap.select, input, key)) {
+				onOpen();
+			}
+		},
+		{isActive: isActive && focused && hasRows},
+	);
+
+	let body: React.ReactNode;
+	if (hasRows) {
+		const {rows, tail} = visibleRows(state);
+		// The viewport catches up with a resize one render later; never draw past the pane.
+		const room = Math.max(0, height - 1 - eventsErrorLines(state));
+		body = (
+			<>
+				<EventsTable rows={rows.slice(0, room)} tail={tail && rows.length < room} layout={layout} utc={utc} width={width} focused={focused} />
+				{state.error ? <ErrorBox error={state.error} action={`Events above are kept. ${retryAction}`} /> : null}
+			</>
+		);
+	} else if (state.error) {
+		body = <ErrorBox error={state.error} action={retryAction} />;
+	} else if (state.loading) {
+		body = (
+			<Text>
+				<Text color="yellow">
+					<Spinner type="dots" />
+				</Text>
+				{' Loading events…'}
+			</Text>
+		);
+	} else {
+		body = (
+			<Text dimColor wrap="truncate">
+				{`No write events in ${sanitizeLine(region)} in the last 90 days.`}
+			</Text>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflow="hidden">
+			<PaneTitle
+				title={`Write events in ${sanitizeLine(region)}, last 90 days`}
+				focused={focused}
+				busy={state.loading === 'first' && hasRows}
+			/>
+			<Box flexDirection="column" height={height} overflow="hidden">
+				{body}
+			</Box>
+		</Box>
+	);
+}

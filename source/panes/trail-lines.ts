@@ -1,0 +1,77 @@
+// What the trails pane says about each trail, as styled lines; the pane only windows them.
+import type {Trail} from '../services/types.js';
+import {formatEventTime, formatRelative} from '../lib/format.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import type {Segment} from './segment-line.js';
+
+export type TrailLinesOptions = {utc: boolean; now: Date; compact: boolean};
+
+const gap: Segment = {text: '  '};
+
+function loggingSegment(trail: Trail): Segment {
+	if (trail.isLogging === undefined) {
+		return {text: 'logging ?', color: 'yellow'};
+	}
+
+	// A stopped trail is the thing a person most needs to notice here.
+	return trail.isLogging ? {text: 'logging ON', color: 'green'} : {text: 'logging OFF', color: 'red', bold: true};
+}
+
+function flags(trail: Trail): string {
+	return [trail.isMultiRegion ? 'multi-region' : 'single-region', trail.isOrganization ? 'organization' : '']
+		.filter(Boolean)
+		.join(' · ');
+}
+
+function delivered(trail: Trail, options: TrailLinesOptions, long: boolean): string {
+	if (!trail.latestDeliveryTime) {
+		return 'no delivery yet';
+	}
+
+	const relative = formatRelative(trail.latestDeliveryTime, options.now);
+	return long
+		? `last delivery ${formatEventTime(trail.latestDeliveryTime, {utc: options.utc})}${options.utc ? ' UTC' : ''} (${relative})`
+		: `delivered ${relative}`;
+}
+
+function problems(trail: Trail): Segment[] {
+	const segments: Segment[] = [];
+	if (trail.latestDeliveryError) {
+		segments.push(gap, {text: `delivery error: ${sanitizeLine(trail.latestDeliveryError)}`, color: 'red'});
+	}
+
+	if (trail.statusError) {
+		segments.push(gap, {text: `status error: ${sanitizeLine(trail.statusError)}`, color: 'red'});
+	}
+
+	return segments;
+}
+
+/** Two lines per trail, or one when `compact` (problems stay on the one line). */
+export function trailLines(trails: Trail[], options: TrailLinesOptions): Segment[][] {
+	const lines: Segment[][] = [];
+	for (const trail of trails) {
+		const head: Segment[] = [
+			{text: sanitizeLine(trail.name), bold: true},
+			gap,
+			loggingSegment(trail),
+			gap,
+			{text: sanitizeLine(trail.homeRegion)},
+			gap,
+			{text: flags(trail), dim: true},
+		];
+		const bucket: Segment[] = trail.s3BucketName ? [gap, {text: `s3://${sanitizeLine(trail.s3BucketName)}`}] : [];
+		if (options.compact) {
+			lines.push([...head, ...problems(trail), gap, {text: delivered(trail, options, false), dim: true}, ...bucket]);
+		} else {
+			lines.push([...head, ...bucket], [{text: '  '}, {text: delivered(trail, options, true), dim: true}, ...problems(trail)]);
+		}
+	}
+
+	return lines;
+}
+
+/** Lines `trailLines` gives for `count` trails. */
+export function trailLineCount(count: number, compact: boolean): number {
+	return compact ? count : count * 2;
+}

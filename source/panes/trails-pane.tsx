@@ -1,0 +1,111 @@
+// The region's trails and whether they are logging. Scrolls by line when it has focus.
+import React, {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import Spinner from 'ink-spinner';
+import type {TrailsState} from '../hooks/use-trails.js';
+import {ErrorBox} from '../components/error-box.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {moveFor, scrollOffset} from '../lib/table-window.js';
+import {keymap} from '../keymap.js';
+import {SegmentLine} from './segment-line.js';
+import {trailLineCount, trailLines} from './trail-lines.js';
+import {PaneTitle} from './pane-title.js';
+
+export type TrailsPaneProps = {
+	state: TrailsState;
+	region: string;
+	width: number;
+	/** Lines below the title. */
+	height: number;
+	focused: boolean;
+	isActive: boolean;
+	utc: boolean;
+	now: Date;
+};
+
+const noTrailLines = [
+	'No trails in this region.',
+	'Event history (LookupEvents) still shows 90 days of management events without a trail.',
+];
+
+/** Lines the pane would like below its title, so the screen can give it no more than that. */
+export function trailsPaneWants(state: TrailsState): number {
+	if (state.error) {
+		return state.error.hint ? 3 : 2;
+	}
+
+	if (!state.trails) {
+		return 1;
+	}
+
+	return state.trails.length === 0 ? noTrailLines.length : trailLineCount(state.trails.length, false);
+}
+
+export function TrailsPane({state, region, width, height, focused, isActive, utc, now}: TrailsPaneProps) {
+	const [offset, setOffset] = useState(0);
+	const trails = state.trails ?? [];
+	const compact = trailLineCount(trails.length, false) > height;
+	const lines = useMemo(() => trailLines(trails, {utc, now, compact}), [trails, utc, now, compact]);
+	const showList = !state.error && state.trails !== undefined && trails.length > 0;
+
+	// A refresh or a taller terminal can leave the offset past the end.
+	const maxOffset = Math.max(0, lines.length - height);
+	useEffect(() => {
+		if (offset > maxOffset) {
+			setOffset(maxOffset);
+		}
+	}, [offset, maxOffset]);
+
+	useInput(
+		(input, key) => {
+			const move = moveFor(input, key);
+			if (move) {
+				setOffset(current => scrollOffset(current, move, height, lines.length));
+			}
+		},
+		{isActive: isActive && focused && showList},
+	);
+
+	const visible = lines.slice(Math.min(offset, maxOffset), Math.min(offset, maxOffset) + height);
+	const range = lines.length > height ? `${Math.min(offset, maxOffset) + 1}–${Math.min(offset, maxOffset) + visible.length} of ${lines.length} lines` : undefined;
+
+	let body: React.ReactNode;
+	if (state.error) {
+		body = <ErrorBox error={state.error} action={`Press ${keymap.retry.label} to retry.`} />;
+	} else if (!state.trails) {
+		body = (
+			<Text>
+				<Text color="yellow">
+					<Spinner type="dots" />
+				</Text>
+				{' Loading trails…'}
+			</Text>
+		);
+	} else if (trails.length === 0) {
+		body = noTrailLines.map(line => (
+			<Text key={line} dimColor wrap="truncate">
+				{line}
+			</Text>
+		));
+	} else {
+		body = visible.map((segments, index) => (
+			// The window's rows are positions, not identities: a key per screen line re-renders least.
+			// eslint-disable-next-line react/no-array-index-key
+			<SegmentLine key={index} segments={segments} width={width} />
+		));
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflow="hidden">
+			<PaneTitle
+				title={`Trails in ${sanitizeLine(region)}${state.trails ? ` (${state.trails.length})` : ''}`}
+				focused={focused}
+				busy={state.loading && state.trails !== undefined}
+				detail={range}
+			/>
+			<Box flexDirection="column" height={height} overflow="hidden">
+				{body}
+			</Box>
+		</Box>
+	);
+}

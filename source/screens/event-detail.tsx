@@ -1,0 +1,106 @@
+// One event in full: a summary, then the whole CloudTrail record as coloured JSON. The JSON is
+// highlighted once and only the lines on screen are rendered, so a 100 KB record scrolls freely.
+import React, {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {TrailEvent} from '../services/types.js';
+import type {JsonTokenKind} from '../lib/json-highlight.js';
+import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
+import {moveFor, scrollOffset} from '../lib/table-window.js';
+import {keymap, matches} from '../keymap.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {SegmentLine, type Segment} from '../panes/segment-line.js';
+import {PaneTitle} from '../panes/pane-title.js';
+
+export type EventDetailProps = {
+	event: TrailEvent;
+	width: number;
+	/** Lines the view may use, title included. */
+	height: number;
+	isActive: boolean;
+	onClose(): void;
+};
+
+const tokenColor: Record<JsonTokenKind, string | undefined> = {
+	key: 'cyan',
+	string: 'green',
+	number: 'yellow',
+	boolean: 'magenta',
+	null: 'gray',
+	punct: undefined,
+};
+
+const toneColor: Record<SummaryTone, string | undefined> = {ok: 'green', error: 'red', plain: undefined};
+
+const labelWidth = 9;
+
+export function EventDetail({event, width, height, isActive, onClose}: EventDetailProps) {
+	const body = useMemo(() => detailBody(event.raw), [event.raw]);
+	const summary = useMemo(() => detailSummary(event, body.kind === 'json' ? body.record : undefined), [event, body]);
+	const [offset, setOffset] = useState(0);
+
+	const note = body.kind === 'json' ? undefined : body.note;
+	// Title, summary, a rule (or the note), then the record.
+	const viewport = Math.max(1, height - 1 - summary.length - 1);
+	const total = body.lines.length;
+	const maxOffset = Math.max(0, total - viewport);
+	useEffect(() => {
+		if (offset > maxOffset) {
+			setOffset(maxOffset);
+		}
+	}, [offset, maxOffset]);
+
+	useInput(
+		(input, key) => {
+			if (matches(keymap.back, input, key)) {
+				onClose();
+				return;
+			}
+
+			const move = moveFor(input, key);
+			if (move) {
+				setOffset(current => scrollOffset(current, move, viewport, total));
+			}
+		},
+		{isActive},
+	);
+
+	const start = Math.min(offset, maxOffset);
+	const visible: Segment[][] =
+		body.kind === 'json'
+			? body.lines.slice(start, start + viewport).map(line => line.map(token => ({text: token.text, color: tokenColor[token.kind]})))
+			: body.lines.slice(start, start + viewport).map(line => [{text: line}]);
+
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
+			<PaneTitle
+				title={`Event ${sanitizeLine(event.name)}`}
+				focused
+				detail={total > viewport ? `lines ${start + 1}–${start + visible.length} of ${total}` : undefined}
+			/>
+			{summary.map(row => (
+				<SegmentLine
+					key={row.label}
+					width={width}
+					segments={[
+						{text: row.label.padEnd(labelWidth), bold: true},
+						{text: row.value, color: toneColor[row.tone]},
+					]}
+				/>
+			))}
+			{note ? (
+				<Text color="yellow" wrap="truncate">
+					{note}
+				</Text>
+			) : (
+				<Text dimColor wrap="truncate">
+					{'─'.repeat(Math.max(0, width))}
+				</Text>
+			)}
+			{visible.map((segments, index) => (
+				// Screen positions, not identities: the window slides over a fixed list.
+				// eslint-disable-next-line react/no-array-index-key
+				<SegmentLine key={index} width={width} segments={segments} />
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,197 @@
+// The main screen: who and where (header), the region's trails, its write events and the keys
+// that work right now. Owns the data hooks and focus; panes are views with their own key handling.
+// The app remounts this screen on every profile or region switch, and unmounting aborts every
+// request in flight, so a late answer never shows under another account.
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {Box, useInput} from 'ink';
+import type {Session, TrailEvent} from '../services/types.js';
+import {Header} from '../components/header.js';
+import {Footer, type FooterHint, type StatusPart} from '../components/footer.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {useTrails} from '../hooks/use-trails.js';
+import {useEvents} from '../hooks/use-events.js';
+import {useNow} from '../hooks/use-events-clock.js';
+import {eventsSummary, selectedEvent} from '../lib/events-state.js';
+import {formatRelative} from '../lib/format.js';
+import {actionFor} from '../keymap.js';
+import {TrailsPane, trailsPaneWants} from '../panes/trails-pane.js';
+import {EventsPane, eventsViewport} from '../panes/events-pane.js';
+import {EventDetail} from './event-detail.js';
+
+export type MainScreenProps = {
+	session: Session;
+	region: string;
+	/** False while an overlay (help) has the keyboard. */
+	isActive: boolean;
+	onSwitchProfile(): void;
+	onSwitchRegion(): void;
+	onQuit(): void;
+};
+
+type Focus = 'trails' | 'events';
+
+const headerLines = 2;
+const footerLines = 2;
+
+export type MainLayout = {
+	/** Lines for the trails pane below its title. */
+	trailsBody: number;
+	/** Lines for the events pane below its title (column header included). */
+	eventsBody: number;
+	/** Lines between header and footer. */
+	middle: number;
+};
+
+/**
+ * Splits the terminal height: the trails pane gets what it asks for, up to about a third, and
+ * never less than one line; the events table gets the rest. Sums to `rows` exactly.
+ */
+export function mainLayout(rows: number, trailsWants: number): MainLayout {
+	const middle = Math.max(4, rows - headerLines - footerLines);
+	const trailsMax = Math.max(1, Math.min(Math.floor(middle * 0.3), middle - 5));
+	const trailsBody = Math.max(1, Math.min(trailsWants, trailsMax));
+	const eventsBody = Math.max(2, middle - 2 - trailsBody);
+	return {trailsBody, eventsBody, middle};
+}
+
+const globalHints: FooterHint[] = [
+	{actions: ['switchProfile'], hint: 'profile'},
+	{actions: ['switchRegion'], hint: 'region'},
+	{actions: ['help'], hint: 'help'},
+	{actions: ['quit'], hint: 'quit'},
+];
+
+const screenActions = ['focusNext', 'refresh', 'toggleUtc'] as const;
+
+export function MainScreen({session, region, isActive}: MainScreenProps): React.JSX.Element {
+	const service = useMemo(() => session.serviceFor(region), [session, region]);
+	const {columns, rows} = useTerminalSize();
+	const now = useNow(1000);
+	const trails = useTrails(service);
+	const events = useEvents(service);
+	const [focus, setFocus] = useState<Focus>('events');
+	const [utc, setUtc] = useState(false);
+	const [detail, setDetail] = useState<TrailEvent | undefined>(undefined);
+
+	const layout = mainLayout(rows, trailsPaneWants(trails.state));
+	const viewport = eventsViewport(events.state, layout.eventsBody);
+	const {setViewport} = events;
+	useEffect(() => {
+		setViewport(viewport);
+	}, [viewport, setViewport]);
+
+	const refresh = useCallback(() => {
+		trails.reload();
+		events.refresh();
+	}, [trails.reload, events.refresh]);
+
+	useInput(
+		(input, key) => {
+			switch (actionFor(screenActions, input, key)) {
+				case 'focusNext': {
+					setFocus(current => (current === 'events' ? 'trails' : 'events'));
+					break;
+				}
+
+				case 'refresh': {
+					refresh();
+					break;
+				}
+
+				case 'toggleUtc': {
+					setUtc(current => !current);
+					break;
+				}
+
+				case undefined: {
+					break;
+				}
+			}
+		},
+		{isActive: isActive && detail === undefined},
+	);
+
+	const openDetail = useCallback(() => {
+		setDetail(selectedEvent(events.state));
+	}, [events.state]);
+	const closeDetail = useCallback(() => {
+		setDetail(undefined);
+	}, []);
+
+	const {loadedAt} = events.state;
+	const freshness = loadedAt ? `loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? 'loading…' : undefined;
+
+	let status: StatusPart[];
+	let hints: FooterHint[];
+	if (detail) {
+		status = [{text: `event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? 'times in UTC' : 'local time'}];
+		hints = [
+			{actions: ['up', 'down'], hint: 'scroll'},
+			{actions: ['pageUp', 'pageDown'], hint: 'page'},
+			{actions: ['home', 'end'], hint: 'top/bottom'},
+			{actions: ['back'], hint: 'close'},
+			...globalHints,
+		];
+	} else {
+		status = [{text: eventsSummary(events.state)}];
+		if (loadedAt) {
+			status.push({text: `loaded ${formatRelative(loadedAt, now)}`});
+		}
+
+		status.push({text: utc ? 'times in UTC' : 'local time'});
+		if (events.state.error) {
+			status.push({text: `✗ ${events.state.error.message}`, color: 'red'});
+		}
+
+		if (trails.state.error) {
+			status.push({text: '✗ trails unavailable', color: 'red'});
+		}
+
+		hints = [
+			focus === 'events'
+				? {actions: ['up', 'down'], hint: 'move'}
+				: {actions: ['up', 'down'], hint: 'scroll'},
+			...(focus === 'events' ? [{actions: ['select'], hint: 'details'} satisfies FooterHint] : []),
+			{actions: ['focusNext'], hint: focus === 'events' ? 'trails' : 'events'},
+			{actions: ['refresh'], hint: 'refresh'},
+			{actions: ['toggleUtc'], hint: utc ? 'local time' : 'UTC'},
+			...globalHints,
+		];
+	}
+
+	return (
+		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+			<Box height={headerLines} flexShrink={0} overflow="hidden">
+				<Header session={session} region={region} freshness={freshness} />
+			</Box>
+			{detail ? (
+				<EventDetail event={detail} width={columns} height={layout.middle} isActive={isActive} onClose={closeDetail} />
+			) : (
+				<>
+					<TrailsPane
+						state={trails.state}
+						region={region}
+						width={columns}
+						height={layout.trailsBody}
+						focused={focus === 'trails'}
+						isActive={isActive}
+						utc={utc}
+						now={now}
+					/>
+					<EventsPane
+						state={events.state}
+						region={region}
+						width={columns}
+						height={layout.eventsBody}
+						focused={focus === 'events'}
+						isActive={isActive}
+						utc={utc}
+						onMove={events.move}
+						onOpen={openDetail}
+					/>
+				</>
+			)}
+			<Footer status={status} hints={hints} width={columns} />
+		</Box>
+	);
+}
