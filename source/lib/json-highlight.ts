@@ -10,8 +10,16 @@ export type JsonLine = JsonToken[];
 
 const indentUnit = '  ';
 
+// Strings needing no escape at all (the vast majority) are quoted directly: a large record has
+// thousands of them and this keeps the detail view's first render fast.
+const plainString = /^[^"\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]*$/;
+
 /** A JSON string literal, quoted and escaped, with nothing a terminal would act on. */
 function stringLiteral(text: string): string {
+	if (plainString.test(text)) {
+		return `"${text}"`;
+	}
+
 	// safeJsonStringify escapes C0, C1, bidi and lone surrogates; sanitize is the belt to its braces.
 	return sanitize(safeJsonStringify(text));
 }
