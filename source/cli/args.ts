@@ -1,6 +1,7 @@
 // Turns argv into validated options. meow does the parsing (it is handed in, so tests run the real
 // parser); this module decides what is an error, so every mistake ends as one sentence for a
 // person instead of meow's multi-line report or a stack trace.
+import {isValidRegionName} from '../services/regions.js';
 import {booleanFlagNames, defaultLimit, longFlagNames, outputFormats, shortFlagNames, valueFlagNames, type OutputFormat} from './flags.js';
 
 export type CliOptions = {
@@ -83,14 +84,6 @@ export function checkArgvShape(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
-// Region names look like us-east-1, us-gov-west-1, eu-isoe-west-1. Checked by shape only: new
-// regions appear faster than any list in this binary is updated.
-const regionShape = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-
-export function looksLikeRegionName(value: string): boolean {
-	return regionShape.test(value);
-}
-
 export function validateEndpointUrl(value: string): string | undefined {
 	let url: URL;
 	try {
@@ -131,7 +124,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 
 	const profile = stringFlag(flags, 'profile');
 	const region = stringFlag(flags, 'region');
-	if (region !== undefined && !looksLikeRegionName(region)) {
+	if (region !== undefined && !isValidRegionName(region)) {
 		return fail(`--region must be an AWS region name like eu-west-1 (got ${JSON.stringify(region)})`);
 	}
 

@@ -1,4 +1,5 @@
-// Flag-versus-environment precedence, as the AWS CLI applies it. Empty variables count as unset
+// Flag-versus-environment precedence, as the AWS CLI applies it (endpoint URLs are resolved by
+// source/services/endpoints.ts, next to the clients that use them). Empty variables count as unset
 // (a stray `export AWS_PROFILE=` must not select a profile named "").
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,29 +25,6 @@ export function resolveRegionSetting(flag: string | undefined, env: Env): Settin
 	}
 
 	for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
-		const value = fromEnv(env, name);
-		if (value) {
-			return {value, source: name};
-		}
-	}
-
-	return undefined;
-}
-
-export function resolveEndpointUrl(
-	flag: string | undefined,
-	env: Env,
-): Setting<'--endpoint-url' | 'AWS_ENDPOINT_URL_CLOUDTRAIL' | 'AWS_ENDPOINT_URL'> {
-	if (flag) {
-		return {value: flag, source: '--endpoint-url'};
-	}
-
-	// The AWS CLI's opt-out for configured endpoints; the flag still wins over it.
-	if (fromEnv(env, 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true') {
-		return undefined;
-	}
-
-	for (const name of ['AWS_ENDPOINT_URL_CLOUDTRAIL', 'AWS_ENDPOINT_URL'] as const) {
 		const value = fromEnv(env, name);
 		if (value) {
 			return {value, source: name};

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Entry point: parse flags, pick the mode, render <App>. Everything static-imported here is on the
+// path to the first frame, so the AWS SDK, the emulator and the output module stay behind
+// `await import()` (esbuild puts them in separate chunks).
+import process from 'node:process';
+import React from 'react';
+import meow from 'meow';
+import {App} from './source/app.js';
+import {parseCommandLine} from './source/cli/args.js';
+import {meowFlags} from './source/cli/flags.js';
+import {helpText, usageText} from './source/cli/help.js';
+import {selectMode} from './source/cli/mode.js';
+import {resolveProfileName, resolveRegionSetting} from './source/cli/env.js';
+import {createAwsBackend} from './source/services/backend.js';
+import {createDemoBackend, demoNotice, lazyEmulator, withDemoFallback} from './source/demo.js';
+import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capture-log.js';
+import {createLifecycle} from './source/runtime/lifecycle.js';
+import {exitWhenFlushed} from './source/runtime/exit.js';
+import {runInteractive} from './source/runtime/interactive.js';
+import packageJson from './package.json' with {type: 'json'};
+
+const {env, stdin, stdout, stderr} = process;
+const log = createCaptureLog();
+captureConsoleAndWarnings(log);
+const lifecycle = createLifecycle({stderr, env, log, exit: code => exitWhenFlushed(code)});
+lifecycle.install();
+
+const parsed = parseCommandLine(process.argv.slice(2), argv =>
+	meow({
+		importMeta: import.meta,
+		argv,
+		// Given inline so meow does not search the disk for package.json before the first frame.
+		pkg: {name: packageJson.name, version: packageJson.version},
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: true,
+		flags: meowFlags,
+	}),
+);
+
+if (!parsed.ok) {
+	await lifecycle.shutdown(2, `trailview: ${parsed.message}\n${usageText}`);
+} else {
+	const {options} = parsed;
+	const mode = selectMode(options, {stdin: stdin.isTTY === true, stdout: stdout.isTTY === true});
+	const emulator = lazyEmulator();
+	lifecycle.onCleanup(async () => emulator.stop());
+
+	switch (mode.kind) {
+		case 'help': {
+			stdout.write(`${helpText(packageJson.version)}\n`);
+			await lifecycle.shutdown(0);
+			break;
+		}
+
+		case 'version': {
+			stdout.write(`${packageJson.version}\n`);
+			await lifecycle.shutdown(0);
+			break;
+		}
+
+		case 'script': {
+			const {runScriptMode} = await import('./source/cli/script-mode.js');
+			const code = await runScriptMode({options, format: mode.format, env, stdout, stderr, signal: lifecycle.signal, emulator});
+			await lifecycle.shutdown(code);
+			break;
+		}
+
+		case 'interactive': {
+			const demoOptions = {regionFlag: options.region, env, emulator};
+			const backend = options.demo
+				? createDemoBackend(demoOptions)
+				: withDemoFallback(
+						createAwsBackend({
+							...(options.profile ? {profileFlag: options.profile} : {}),
+							...(options.region ? {regionFlag: options.region} : {}),
+							...(options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
+							env,
+						}),
+						demoOptions,
+					);
+			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
+			const initialRegion = resolveRegionSetting(options.region, env)?.value;
+			runInteractive({
+				element: (
+					<App
+						backend={backend}
+						{...(initialProfile ? {initialProfile} : {})}
+						{...(initialRegion ? {initialRegion} : {})}
+						{...(options.demo ? {notice: demoNotice} : {})}
+					/>
+				),
+				lifecycle,
+				stdout,
+				stdin,
+				stderr,
+			});
+			break;
+		}
+	}
+}

@@ -1,0 +1,72 @@
+// Script mode: no pickers, no Ink. Loaded with `await import()` so the interactive start never
+// pays for it; it loads the output module the same way.
+import type {Backend} from '../services/types.js';
+import {TrailviewError} from '../services/types.js';
+import {createAwsBackend} from '../services/backend.js';
+import {createDemoBackend, type LazyEmulator} from '../demo.js';
+import type {CliOptions} from './args.js';
+import type {OutputFormat} from './flags.js';
+import {chooseScriptProfile, chooseScriptRegion} from './script-target.js';
+
+export type ScriptModeOptions = {
+	options: CliOptions;
+	format: OutputFormat;
+	env: NodeJS.ProcessEnv;
+	stdout: NodeJS.WriteStream;
+	stderr: NodeJS.WritableStream;
+	signal: AbortSignal;
+	/** Only used with --demo; the caller stops it on exit. */
+	emulator: LazyEmulator;
+};
+
+function describe(error: TrailviewError): string {
+	return `trailview: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`;
+}
+
+export async function runScriptMode({options, format, env, stdout, stderr, signal, emulator}: ScriptModeOptions): Promise<number> {
+	const fail = (message: string) => {
+		stderr.write(`trailview: ${message}\n`);
+		return 1;
+	};
+
+	const backend: Backend = options.demo
+		? createDemoBackend({regionFlag: options.region, env, emulator})
+		: createAwsBackend({
+				...(options.profile ? {profileFlag: options.profile} : {}),
+				...(options.region ? {regionFlag: options.region} : {}),
+				...(options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
+				env,
+			});
+
+	try {
+		const profile = chooseScriptProfile(await backend.listProfiles(), {profileFlag: options.profile, env, demo: options.demo});
+		if (!profile.ok) {
+			return fail(profile.message);
+		}
+
+		const region = chooseScriptRegion(backend.defaultRegion(profile.value), profile.value);
+		if (!region.ok) {
+			return fail(region.message);
+		}
+
+		const session = await backend.connect(profile.value, {region: region.value, signal});
+		const service = session.serviceFor(region.value);
+		const {runOutput} = await import('../output/run-output.js');
+		return await runOutput({format, limit: options.limit, service, stdout, stderr, signal});
+	} catch (error) {
+		if (error instanceof TrailviewError) {
+			if (error.kind === 'cancelled') {
+				return 130;
+			}
+
+			stderr.write(`${describe(error)}\n`);
+			if (error.kind === 'missing-credentials' && !options.profile && !env['AWS_PROFILE']) {
+				stderr.write('  Or pass --profile NAME / set AWS_PROFILE to pick a profile from the config file.\n');
+			}
+
+			return 1;
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,141 @@
+import {EventEmitter} from 'node:events';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it, vi} from 'vitest';
+import {captureConsoleAndWarnings, createCaptureLog, writeCaptureLog} from '../../source/runtime/capture-log.js';
+import {createLifecycle, describeUnexpectedError} from '../../source/runtime/lifecycle.js';
+import {enterAltScreen, sequences} from '../../source/runtime/terminal.js';
+
+const fixedNow = () => new Date('2026-01-02T03:04:05.000Z');
+
+describe('capture log', () => {
+	it('is bounded and counts what it dropped', () => {
+		const log = createCaptureLog({maxEntries: 2, maxEntryLength: 5, now: fixedNow});
+		log.append('a', '1');
+		log.append('b', '2');
+		log.append('c', '123456789');
+		expect(log.lines()).toEqual(['2026-01-02T03:04:05.000Z b: 2', '2026-01-02T03:04:05.000Z c: 12345…']);
+		expect(log.dropped()).toBe(1);
+	});
+
+	it('captures console methods and process warnings, and restores both', () => {
+		const log = createCaptureLog({now: fixedNow});
+		const fakeConsole = {log: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn()};
+		const originalLog = fakeConsole.log;
+		const proc = new EventEmitter();
+		const defaultListener = vi.fn();
+		proc.on('warning', defaultListener);
+		const restore = captureConsoleAndWarnings(log, fakeConsole, proc as unknown as NodeJS.Process);
+		fakeConsole.log('hello %s', 'world');
+		fakeConsole.error(new Error('boom').message);
+		proc.emit('warning', Object.assign(new Error('Node 20 is old'), {name: 'NodeDeprecationWarning'}));
+		expect(defaultListener).not.toHaveBeenCalled();
+		expect(originalLog).not.toHaveBeenCalled();
+		expect(log.lines()).toEqual([
+			'2026-01-02T03:04:05.000Z console.log: hello world',
+			'2026-01-02T03:04:05.000Z console.error: boom',
+			'2026-01-02T03:04:05.000Z warning: NodeDeprecationWarning: Node 20 is old',
+		]);
+		restore();
+		expect(fakeConsole.log).toBe(originalLog);
+		expect(proc.listeners('warning')).toEqual([defaultListener]);
+	});
+
+	it('writes the log to TRAILVIEW_LOG, owner-readable only', () => {
+		const log = createCaptureLog({now: fixedNow});
+		log.append('warning', 'x');
+		const path = join(mkdtempSync(join(tmpdir(), 'trailview-log-')), 'log.txt');
+		expect(writeCaptureLog(log, path)).toBeUndefined();
+		expect(readFileSync(path, 'utf8')).toBe('2026-01-02T03:04:05.000Z warning: x\n');
+		expect(writeCaptureLog(log, '/nonexistent-dir/x/log.txt')).toMatch(/^could not write TRAILVIEW_LOG/);
+		expect(writeCaptureLog(log, undefined)).toBeUndefined();
+	});
+});
+
+describe('alternate screen', () => {
+	it('enters once, leaves once (also from process exit) and shows the cursor', () => {
+		const writes: string[] = [];
+		const proc = new EventEmitter();
+		const stdin = {isTTY: true, isRaw: true, setRawMode: vi.fn()};
+		const screen = enterAltScreen({stdout: {write: (text: string) => writes.push(text) > 0}, stdin}, proc as unknown as NodeJS.Process);
+		expect(writes.join('')).toContain(sequences.enterAltScreen);
+		proc.emit('exit');
+		screen.leave();
+		expect(writes.join('').split(sequences.leaveAltScreen)).toHaveLength(2);
+		expect(writes.at(-1)).toBe(sequences.leaveAltScreen + sequences.showCursor);
+		expect(stdin.setRawMode).toHaveBeenCalledWith(false);
+		expect(screen.active).toBe(false);
+	});
+});
+
+function harness(env: Record<string, string> = {}) {
+	const proc = new EventEmitter();
+	const stderr: string[] = [];
+	const exit = vi.fn();
+	const order: string[] = [];
+	const lifecycle = createLifecycle({
+		stderr: {write: (text: string) => stderr.push(text) > 0},
+		env,
+		log: createCaptureLog(),
+		exit,
+		proc: proc as unknown as NodeJS.Process,
+	});
+	lifecycle.onRestoreTerminal(() => order.push('leave alt screen'));
+	lifecycle.onRestoreTerminal(() => order.push('unmount ink'));
+	lifecycle.onCleanup(async () => {
+		order.push('stop emulator');
+	});
+	lifecycle.install();
+	return {proc, stderr, exit, order, lifecycle};
+}
+
+describe('lifecycle', () => {
+	it('restores the terminal (newest first), then cleans up, then exits once', async () => {
+		const {lifecycle, order, exit} = harness();
+		await lifecycle.shutdown(0);
+		await lifecycle.shutdown(3);
+		expect(order).toEqual(['unmount ink', 'leave alt screen', 'stop emulator']);
+		expect(exit).toHaveBeenCalledTimes(1);
+		expect(exit).toHaveBeenCalledWith(0);
+		expect(lifecycle.signal.aborted).toBe(true);
+	});
+
+	it.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	])('%s restores the terminal and exits %i', async (signal, code) => {
+		const {proc, order, exit} = harness();
+		proc.emit(signal);
+		await vi.waitFor(() => {
+			expect(exit).toHaveBeenCalledWith(code);
+		});
+		expect(order[0]).toBe('unmount ink');
+	});
+
+	it('an uncaught exception prints one line after restoring, no stack', async () => {
+		const {proc, order, exit, stderr} = harness();
+		proc.emit('uncaughtException', new Error('kaboom\nsecond line'));
+		await vi.waitFor(() => {
+			expect(exit).toHaveBeenCalledWith(1);
+		});
+		expect(order).toEqual(['unmount ink', 'leave alt screen', 'stop emulator']);
+		expect(stderr.join('')).toBe('trailview: unexpected error: kaboom\n');
+	});
+
+	it('an unhandled rejection with TRAILVIEW_DEBUG=1 also prints the stack', async () => {
+		const {proc, exit, stderr} = harness({TRAILVIEW_DEBUG: '1'});
+		proc.emit('unhandledRejection', new Error('nope'));
+		await vi.waitFor(() => {
+			expect(exit).toHaveBeenCalledWith(1);
+		});
+		expect(stderr.join('')).toMatch(/^trailview: unexpected error: nope\nError: nope\n\s+at /);
+	});
+
+	it('describes odd throwables without escape sequences', () => {
+		expect(describeUnexpectedError('plain \u001B[31mred')).toBe('trailview: unexpected error: plain [31mred');
+		expect(describeUnexpectedError({code: 1})).toBe('trailview: unexpected error: {"code":1}');
+		expect(describeUnexpectedError(undefined)).toBe('trailview: unexpected error: undefined');
+	});
+});
