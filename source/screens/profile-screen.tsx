@@ -1,0 +1,140 @@
+import React, {useMemo} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {keymap, matches} from '../keymap.js';
+import type {ProfileEntry, ProfileKind} from '../services/types.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
+import {ErrorBox} from '../components/error-box.js';
+import {SpinnerLine} from '../components/spinner-line.js';
+import {FilterListView, filterListChromeLines, useFilterListInput, useFilterListState} from '../components/filter-list/index.js';
+import {useAppActions, useAppConfig, useAppState} from '../context/app-context.js';
+
+const badges: Record<ProfileKind, string> = {
+	sso: 'SSO',
+	static: 'static',
+	'assume-role': 'role',
+	'credential-process': 'process',
+	'web-identity': 'web-id',
+	environment: 'env',
+	'default-chain': 'chain',
+	demo: 'demo',
+	unknown: '?',
+};
+const badgeWidth = 7;
+
+export function profileBadge(kind: ProfileKind): string {
+	return badges[kind];
+}
+
+type ProfileItem = {key: string; searchText: string; profile: ProfileEntry; name: string; badge: string; detail: string};
+
+export function toProfileItems(entries: readonly ProfileEntry[]): ProfileItem[] {
+	return entries.map(profile => {
+		// Names and details come from the config files: shown (and matched) only once sanitised.
+		const name = sanitizeLine(profile.name);
+		const detail = sanitizeLine(profile.detail);
+		const badge = profileBadge(profile.kind);
+		return {key: profile.name, searchText: `${name} ${badge} ${profile.kind} ${detail}`, profile, name, badge, detail};
+	});
+}
+
+function footerHint(canGoBack: boolean): string {
+	return [
+		'type to filter',
+		`${keymap.pickerUp.label.split('/')[0]}${keymap.pickerDown.label.split('/')[0]} move`,
+		`${keymap.pick.label} connect`,
+		`${keymap.filterClear.label} ${canGoBack ? 'clear/back' : 'clear'}`,
+		`${keymap.help.label} help`,
+		`${keymap.forceQuit.label} quit`,
+	].join(' · ');
+}
+
+type Props = {
+	isActive: boolean;
+	/** Rows for this screen (the header is drawn above it). */
+	height: number;
+	width: number;
+};
+
+export function ProfileScreen({isActive, height, width}: Props) {
+	const state = useAppState();
+	const actions = useAppActions();
+	const {notice} = useAppConfig();
+	const {profiles, connect, profileError} = state;
+	const connecting = connect.status === 'connecting' ? connect.profile : undefined;
+	const canGoBack = state.active !== undefined;
+
+	const entries = profiles.status === 'ready' ? profiles.entries : undefined;
+	const items = useMemo(() => toProfileItems(entries ?? []), [entries]);
+
+	const title = 1;
+	const noticeLines = notice ? 1 : 0;
+	const statusLines = connecting ? 1 : profileError ? (profileError.hint ? 2 : 1) : 0;
+	const footer = 1;
+	// One row is left spare: a frame as tall as the terminal makes Ink clear and redraw everything.
+	const visibleCount = Math.max(1, height - 1 - title - noticeLines - statusLines - filterListChromeLines - footer);
+	const list = useFilterListState({items, selectKey: state.preferredProfile, visibleCount});
+
+	useFilterListInput(list, {
+		isActive: isActive && profiles.status === 'ready' && !connecting,
+		onSubmit(item) {
+			actions.connect(item.profile);
+		},
+		onCancel: actions.leaveProfiles,
+	});
+
+	useInput(
+		(input, key) => {
+			if (matches(keymap.back, input, key)) {
+				actions.cancelConnect();
+			}
+		},
+		{isActive: isActive && connecting !== undefined},
+	);
+
+	const nameWidth = Math.min(Math.max(4, ...items.map(item => displayWidth(item.name))), Math.max(8, Math.floor(width * 0.4)));
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			<Text bold wrap="truncate-end">
+				{canGoBack ? 'Switch profile' : 'Choose a profile'}
+			</Text>
+			{notice ? (
+				<Text color="yellow" wrap="truncate-end">
+					{sanitizeLine(notice)}
+				</Text>
+			) : null}
+			{connecting ? (
+				<SpinnerLine label={`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={`${keymap.back.label} to cancel`} />
+			) : profileError ? (
+				<ErrorBox error={profileError} />
+			) : null}
+			{profiles.status === 'loading' ? (
+				<SpinnerLine label="Reading profiles from ~/.aws/config and ~/.aws/credentials…" />
+			) : profiles.status === 'failed' ? (
+				<ErrorBox error={profiles.error} action={`${keymap.forceQuit.label} to quit`} />
+			) : (
+				<FilterListView
+					state={list.state}
+					width={width}
+					noun="profiles"
+					emptyText="No profiles found in ~/.aws/config or ~/.aws/credentials."
+					renderItem={(item, {selected, width: rowWidth}) => {
+						const detailWidth = Math.max(0, rowWidth - nameWidth - badgeWidth - 2);
+						return (
+							<Text wrap="truncate-end">
+								<Text bold={selected} inverse={selected}>
+									{padToWidth(item.name, nameWidth)}
+								</Text>
+								<Text color="magenta">{` ${padToWidth(item.badge, badgeWidth)}`}</Text>
+								{detailWidth > 0 ? <Text dimColor>{` ${truncateToWidth(item.detail, detailWidth)}`}</Text> : null}
+							</Text>
+						);
+					}}
+				/>
+			)}
+			<Text dimColor wrap="truncate-end">
+				{footerHint(canGoBack)}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,151 @@
+import React, {useEffect, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {keymap} from '../keymap.js';
+import type {DefaultRegion, RegionInfo} from '../services/types.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {padToWidth, truncateToWidth} from '../lib/text-width.js';
+import {ErrorBox} from '../components/error-box.js';
+import {SpinnerLine} from '../components/spinner-line.js';
+import {FilterListView, filterListChromeLines, useFilterListInput, useFilterListState} from '../components/filter-list/index.js';
+import {type ShownError, headerSession, toShownError} from '../context/app-reducer.js';
+import {useAppActions, useAppState, useBackend} from '../context/app-context.js';
+
+/** Where the highlighted default came from, in the words a person would use. */
+export function describeRegionSource(source: DefaultRegion['source'], profileName: string | undefined): string {
+	switch (source) {
+		case 'flag': {
+			return 'from --region';
+		}
+
+		case 'AWS_REGION':
+		case 'AWS_DEFAULT_REGION': {
+			return `default from ${source}`;
+		}
+
+		case 'profile': {
+			return profileName === undefined ? 'from the profile' : `from profile ${profileName}`;
+		}
+
+		case 'fallback': {
+			return 'fallback us-east-1 (no region configured)';
+		}
+	}
+}
+
+type RegionItem = {key: string; searchText: string; code: string; name: string};
+
+/** The regions, with the default and current ones added when the list does not know them. */
+export function toRegionItems(regions: readonly RegionInfo[], extra: ReadonlyArray<string | undefined>): RegionItem[] {
+	const known = new Set(regions.map(region => region.code));
+	const missing = [...new Set(extra.filter((code): code is string => code !== undefined && !known.has(code)))];
+	return [...missing.map(code => ({code, name: undefined})), ...regions].map(region => {
+		const code = sanitizeLine(region.code);
+		const name = sanitizeLine(region.name ?? '');
+		return {key: region.code, searchText: `${code} ${name}`, code, name};
+	});
+}
+
+type Loaded = {status: 'loading'} | {status: 'ready'; regions: RegionInfo[]} | {status: 'failed'; error: ShownError};
+
+type Props = {
+	isActive: boolean;
+	/** Rows for this screen (the header is drawn above it). */
+	height: number;
+	width: number;
+};
+
+const codeWidth = 16;
+
+export function RegionScreen({isActive, height, width}: Props) {
+	const state = useAppState();
+	const actions = useAppActions();
+	const backend = useBackend();
+	const [loaded, setLoaded] = useState<Loaded>({status: 'loading'});
+
+	useEffect(() => {
+		let live = true;
+		backend.listRegions().then(
+			regions => {
+				if (live) {
+					setLoaded({status: 'ready', regions});
+				}
+			},
+			(error: unknown) => {
+				if (live) {
+					setLoaded({status: 'failed', error: toShownError(error)});
+				}
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, [backend]);
+
+	const profile = headerSession(state)?.profile;
+	const fallback = useMemo(() => actions.defaultRegionFor(profile), [actions, profile]);
+	// After `R` the cursor starts on the region in use; in the first flow on the default.
+	const current = state.regionBack === 'main' ? state.active?.region : undefined;
+	const regions = loaded.status === 'ready' ? loaded.regions : undefined;
+	const items = useMemo(
+		// Without the list (it failed) the default and current regions can still be picked.
+		() => (loaded.status === 'loading' ? [] : toRegionItems(regions ?? [], [fallback.region, current])),
+		[loaded.status, regions, fallback.region, current],
+	);
+
+	const errorLines = loaded.status === 'failed' ? (loaded.error.hint ? 2 : 1) : 0;
+	// Title, source line, footer, and one spare row so the frame never fills the terminal.
+	const visibleCount = Math.max(1, height - 4 - errorLines - filterListChromeLines);
+	const list = useFilterListState({items, selectKey: current ?? fallback.region, visibleCount});
+
+	useFilterListInput(list, {
+		isActive: isActive && loaded.status !== 'loading',
+		onSubmit(item) {
+			actions.chooseRegion(item.key);
+		},
+		onCancel: actions.leaveRegions,
+	});
+
+	const source = `Default ${sanitizeLine(fallback.region)} · ${describeRegionSource(fallback.source, profile ? sanitizeLine(profile.name) : undefined)}${current ? ` · now ${sanitizeLine(current)}` : ''}`;
+	const hint = [
+		'type to filter',
+		`${keymap.pickerUp.label.split('/')[0]}${keymap.pickerDown.label.split('/')[0]} move`,
+		`${keymap.pick.label} choose`,
+		`${keymap.filterClear.label} ${state.regionBack === 'main' ? 'clear/back' : 'clear/profiles'}`,
+		`${keymap.help.label} help`,
+	].join(' · ');
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			<Text bold wrap="truncate-end">
+				Choose a region
+			</Text>
+			<Text dimColor wrap="truncate-end">
+				{source}
+			</Text>
+			{loaded.status === 'failed' ? <ErrorBox error={loaded.error} /> : null}
+			{loaded.status === 'loading' ? (
+				<SpinnerLine label="Loading regions…" />
+			) : (
+				<FilterListView
+					state={list.state}
+					width={width}
+					noun="regions"
+					renderItem={(item, {selected, width: rowWidth}) => {
+						const tag = item.key === fallback.region ? ' (default)' : item.key === current ? ' (current)' : '';
+						return (
+							<Text wrap="truncate-end">
+								<Text bold={selected} inverse={selected}>
+									{padToWidth(item.code, Math.min(codeWidth, rowWidth))}
+								</Text>
+								<Text dimColor>{` ${truncateToWidth(item.name, Math.max(0, rowWidth - codeWidth - 1 - tag.length))}`}</Text>
+								<Text color="green">{tag}</Text>
+							</Text>
+						);
+					}}
+				/>
+			)}
+			<Text dimColor wrap="truncate-end">
+				{hint}
+			</Text>
+		</Box>
+	);
+}
