@@ -1,0 +1,127 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {
+	createRateLimiter,
+	resetSharedRateLimiters,
+	sharedRateLimiter,
+	type RateLimiter,
+} from '../../source/services/rate-limiter.js';
+import {TrailviewError} from '../../source/services/types.js';
+
+beforeEach(() => {
+	vi.useFakeTimers();
+	vi.setSystemTime(new Date('2024-05-01T00:00:00Z'));
+	resetSharedRateLimiters();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function maxInAnyWindow(starts: number[], windowMs: number): number {
+	return Math.max(...starts.map((start) => starts.filter((other) => other >= start && other < start + windowMs).length));
+}
+
+/** Starts `count` calls on the limiters in turn and records when each was let through. */
+async function run(limiters: RateLimiter[], count: number): Promise<number[]> {
+	const origin = Date.now();
+	const starts: number[] = [];
+	const done = Array.from({length: count}, async (_, index) => {
+		await limiters[index % limiters.length]!.acquire();
+		starts.push(Date.now() - origin);
+	});
+	await vi.runAllTimersAsync();
+	await Promise.all(done);
+	return starts.sort((a, b) => a - b);
+}
+
+describe('rate limiter', () => {
+	it('lets at most 2 of 5 calls start in any 1 s window', async () => {
+		const starts = await run([createRateLimiter()], 5);
+		expect(starts).toHaveLength(5);
+		expect(starts.slice(0, 2)).toEqual([0, 0]);
+		expect(maxInAnyWindow(starts, 1000)).toBe(2);
+		// And it does not over-throttle: five calls take about two windows, not five.
+		expect(starts.at(-1)).toBeLessThanOrEqual(2500);
+	});
+
+	it('would let 3 through in a second without spacing (the check above can fail)', () => {
+		expect(maxInAnyWindow([0, 0, 500, 1100, 1100], 1000)).toBe(3);
+	});
+
+	it('is shared between two callers on the same account and region', async () => {
+		const a = sharedRateLimiter({account: '111122223333', region: 'eu-west-1'});
+		const b = sharedRateLimiter({account: '111122223333', region: 'eu-west-1'});
+		expect(a).toBe(b);
+		const starts = await run([a, b], 6);
+		expect(maxInAnyWindow(starts, 1000)).toBe(2);
+	});
+
+	it('gives each account and region its own budget', async () => {
+		const eu = sharedRateLimiter({account: '111122223333', region: 'eu-west-1'});
+		const us = sharedRateLimiter({account: '111122223333', region: 'us-east-1'});
+		const other = sharedRateLimiter({account: '444455556666', region: 'eu-west-1'});
+		expect(new Set([eu, us, other]).size).toBe(3);
+		const starts = await run([eu, us, other], 6);
+		expect(starts).toEqual([0, 0, 0, 0, 0, 0]);
+	});
+
+	it('can be aborted while waiting, and gives the slot back', async () => {
+		const limiter = createRateLimiter();
+		await limiter.acquire();
+		await limiter.acquire();
+		const controller = new AbortController();
+		const waiting = limiter.acquire(controller.signal);
+		const outcome = waiting.then(
+			() => 'resolved',
+			(error: unknown) => error,
+		);
+		await vi.advanceTimersByTimeAsync(300);
+		controller.abort();
+		const error = await outcome;
+		expect(error).toBeInstanceOf(TrailviewError);
+		expect((error as TrailviewError).kind).toBe('cancelled');
+
+		// The freed slot goes to the next caller, who waits only for the window, not behind the aborted one.
+		let startedAt: number | undefined;
+		const origin = Date.now();
+		const next = limiter.acquire().then(() => {
+			startedAt = Date.now() - origin;
+		});
+		await vi.runAllTimersAsync();
+		await next;
+		expect(startedAt).toBeLessThan(1000);
+		expect(startedAt).toBeGreaterThan(0);
+	});
+
+	it('rejects at once when the signal is already aborted', async () => {
+		const limiter = createRateLimiter();
+		await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({kind: 'cancelled'});
+	});
+
+	it('uses an injected clock', async () => {
+		let now = 0;
+		const timers: Array<{at: number; callback: () => void}> = [];
+		const limiter = createRateLimiter({
+			limit: 1,
+			windowMs: 500,
+			clock: {
+				now: () => now,
+				setTimeout(callback, ms) {
+					timers.push({at: now + ms, callback});
+					return timers.length;
+				},
+				clearTimeout() {},
+			},
+		});
+		await limiter.acquire();
+		let second = false;
+		const pending = limiter.acquire().then(() => {
+			second = true;
+		});
+		expect(timers.map((timer) => timer.at)).toEqual([500]);
+		now = 500;
+		timers[0]!.callback();
+		await pending;
+		expect(second).toBe(true);
+	});
+});
