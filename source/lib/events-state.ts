@@ -79,7 +79,7 @@ function isNew(event: TrailEvent, baseline: EventsState['baseline']): boolean {
 	return baseline !== undefined && !baseline.ids.has(event.id) && event.time.getTime() >= baseline.newest;
 }
 
-function addPage(state: EventsState, page: TrailEvent[], now: Date): EventsState {
+function addPage(state: EventsState, page: TrailEvent[], now: Date, first = false): EventsState {
 	const seen = new Set(state.seen);
 	const added: TrailEvent[] = [];
 	for (const event of page) {
@@ -101,10 +101,10 @@ function addPage(state: EventsState, page: TrailEvent[], now: Date): EventsState
 	if (next.followId !== undefined) {
 		const index = events.findIndex(event => event.id === next.followId);
 		if (index >= 0) {
-			// Land on it at the same height on screen it had before the refresh.
-			const offset = state.cursor - state.top;
 			next = {...next, cursor: index, followId: undefined};
-			return reframe(next, index - offset);
+			// In the first page, keep the window where it was so new events show above the cursor;
+			// further down, land on the event at the same height on screen it had before.
+			return reframe(next, first ? state.top : index - (state.cursor - state.top));
 		}
 	}
 
@@ -128,7 +128,7 @@ function firstPage(state: EventsState, page: TrailEvent[], now: Date): EventsSta
 		error: undefined,
 		followId: previousId,
 	};
-	const next = addPage(fresh, page, now);
+	const next = addPage(fresh, page, now, true);
 	if (next.followId !== undefined) {
 		// Not in the first page: hold the cursor at the same index; paging continues towards it.
 		return reframe({...next, cursor: Math.min(state.cursor, Math.max(0, next.events.length - 1))});

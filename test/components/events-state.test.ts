@@ -1,0 +1,156 @@
+import {describe, expect, test} from 'vitest';
+import {TrailviewError} from '../../source/services/types.js';
+import {
+	eventsReducer,
+	eventsSummary,
+	initialEventsState,
+	needsMore,
+	selectedEvent,
+	visibleRows,
+	type EventsAction,
+	type EventsState,
+} from '../../source/lib/events-state.js';
+import {makeEvent} from '../helpers/fakes.js';
+
+const now = new Date(Date.UTC(2026, 10, 24, 12, 30, 0));
+const range = (from: number, count: number) => Array.from({length: count}, (_, index) => makeEvent(from + index));
+const run = (state: EventsState, ...actions: EventsAction[]) => actions.reduce(eventsReducer, state);
+const loaded = (count: number, viewport = 10) =>
+	run(initialEventsState(viewport), {type: 'page', events: range(0, count), first: true, now});
+
+describe('events reducer', () => {
+	test('starts loading with nothing to show', () => {
+		const state = initialEventsState(5);
+		expect(state.loading).toBe('first');
+		expect(visibleRows(state).rows).toEqual([]);
+		expect(needsMore(state)).toBe(false);
+		expect(eventsSummary(state)).toBe('loading events…');
+	});
+
+	test('the first page shows at once and only the viewport is visible', () => {
+		const state = loaded(50, 10);
+		expect(state.loading).toBeUndefined();
+		expect(state.loadedAt).toEqual(now);
+		const {rows, tail} = visibleRows(state);
+		expect(rows.map(row => row.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(rows[0]!.selected).toBe(true);
+		expect(tail).toBe(false);
+		expect(eventsSummary(state)).toBe('50 events loaded · more available');
+	});
+
+	test('asks for more only within one screen of the end', () => {
+		let state = loaded(50, 10);
+		expect(needsMore(state)).toBe(false);
+		state = run(state, ...Array.from({length: 39}, () => ({type: 'move', move: 'down'}) as const));
+		expect(state.cursor).toBe(39);
+		expect(needsMore(state)).toBe(false);
+		state = run(state, {type: 'move', move: 'down'});
+		expect(needsMore(state)).toBe(true);
+		state = run(state, {type: 'more'});
+		expect(needsMore(state)).toBe(false);
+		expect(eventsSummary(state)).toBe('50 events loaded · loading more…');
+	});
+
+	test('End shows the loading-more row under the last event', () => {
+		const state = run(loaded(50, 10), {type: 'move', move: 'end'}, {type: 'more'});
+		const {rows, tail} = visibleRows(state);
+		expect(state.cursor).toBe(49);
+		expect(rows.at(-1)!.index).toBe(49);
+		expect(rows).toHaveLength(9);
+		expect(tail).toBe(true);
+	});
+
+	test('appends pages, skipping an event the service repeats', () => {
+		const state = run(loaded(3), {type: 'more'}, {type: 'page', events: [makeEvent(2), makeEvent(3)], first: false, now});
+		expect(state.events.map(event => event.id)).toEqual(['evt-00000', 'evt-00001', 'evt-00002', 'evt-00003']);
+		expect(state.newIds.size).toBe(0);
+	});
+
+	test('the end of the pages says all loaded and stops asking', () => {
+		const state = run(loaded(3), {type: 'more'}, {type: 'end', now});
+		expect(state.hasMore).toBe(false);
+		expect(needsMore(state)).toBe(false);
+		expect(eventsSummary(state)).toBe('3 events loaded · all loaded');
+	});
+
+	test('an empty result is "no events", not loading', () => {
+		const state = run(initialEventsState(), {type: 'end', now});
+		expect(state.loaded).toBe(true);
+		expect(state.loading).toBeUndefined();
+		expect(eventsSummary(state)).toBe('0 events loaded · all loaded');
+	});
+
+	test('moves: PgDn/PgUp by a screen, Home/End, clamped', () => {
+		let state = loaded(100, 10);
+		state = run(state, {type: 'move', move: 'pageDown'});
+		expect(state.cursor).toBe(9);
+		state = run(state, {type: 'move', move: 'pageDown'});
+		expect(state.cursor).toBe(18);
+		expect(state.top).toBe(9);
+		state = run(state, {type: 'move', move: 'end'});
+		expect(state.cursor).toBe(99);
+		expect(state.top).toBe(90);
+		state = run(state, {type: 'move', move: 'down'});
+		expect(state.cursor).toBe(99);
+		state = run(state, {type: 'move', move: 'home'}, {type: 'move', move: 'up'});
+		expect(state.cursor).toBe(0);
+		expect(state.top).toBe(0);
+	});
+
+	test('a smaller viewport keeps the cursor on screen', () => {
+		const state = run(loaded(100, 20), {type: 'move', move: 'pageDown'}, {type: 'viewport', rows: 5});
+		expect(state.cursor).toBe(19);
+		expect(visibleRows(state).rows.map(row => row.index)).toContain(19);
+		expect(visibleRows(state).rows).toHaveLength(5);
+	});
+
+	test('a refresh keeps the cursor on the same event and marks new ones', () => {
+		let state = run(loaded(20, 10), {type: 'move', move: 'down'}, {type: 'move', move: 'down'});
+		expect(selectedEvent(state)!.id).toBe('evt-00002');
+		const fresh = [makeEvent(-2), makeEvent(-1), ...range(0, 20)];
+		state = run(state, {type: 'load'}, {type: 'page', events: fresh, first: true, now});
+		expect(selectedEvent(state)!.id).toBe('evt-00002');
+		expect(state.cursor).toBe(4);
+		expect([...state.newIds]).toEqual(['evt-000-2', 'evt-000-1']);
+		expect(visibleRows(state).rows.filter(row => row.isNew)).toHaveLength(2);
+	});
+
+	test('a refresh follows the cursor event onto a later page', () => {
+		let state = run(loaded(30, 10), {type: 'more'}, {type: 'page', events: range(30, 30), first: false, now});
+		state = run(state, ...Array.from({length: 45}, () => ({type: 'move', move: 'down'}) as const));
+		expect(selectedEvent(state)!.id).toBe('evt-00045');
+		state = run(state, {type: 'load'}, {type: 'page', events: [makeEvent(-1), ...range(0, 29)], first: true, now});
+		expect(state.followId).toBe('evt-00045');
+		expect(needsMore(state)).toBe(true);
+		state = run(state, {type: 'more'}, {type: 'page', events: range(29, 30), first: false, now});
+		expect(selectedEvent(state)!.id).toBe('evt-00045');
+		expect(state.followId).toBeUndefined();
+	});
+
+	test('moving during a refresh stops following', () => {
+		let state = run(loaded(30, 10), {type: 'move', move: 'end'});
+		state = run(state, {type: 'load'}, {type: 'page', events: range(0, 5), first: true, now}, {type: 'move', move: 'home'});
+		state = run(state, {type: 'more'}, {type: 'page', events: range(5, 30), first: false, now});
+		expect(state.cursor).toBe(0);
+	});
+
+	test('a failure keeps the events, stops paging and is cleared by the next load', () => {
+		const error = new TrailviewError('throttled', 'Slow down.');
+		let state = run(loaded(20, 10), {type: 'move', move: 'end'}, {type: 'more'}, {type: 'failed', error});
+		expect(state.events).toHaveLength(20);
+		expect(state.error).toBe(error);
+		expect(needsMore(state)).toBe(false);
+		expect(visibleRows(state).tail).toBe(false);
+		state = run(state, {type: 'load'});
+		expect(state.error).toBeUndefined();
+		expect(state.events).toHaveLength(20);
+	});
+
+	test('the first load failing leaves an empty table with the error', () => {
+		const error = new TrailviewError('access-denied', 'Denied.');
+		const state = run(initialEventsState(), {type: 'failed', error});
+		expect(state.events).toEqual([]);
+		expect(state.error).toBe(error);
+		expect(state.loaded).toBe(false);
+	});
+});
