@@ -1,0 +1,155 @@
+// Every account+region's event history, generated on first use so starting the emulator costs
+// nothing, plus the events tests add. Kept newest first: (time desc, seq desc).
+import {randomUUID} from 'node:crypto';
+import {devAccountId, knownAccountIds, prodAccountId, restrictedAccountId} from './accounts.js';
+import {actorsFor, type Actor} from './actors.js';
+import {namesFor, templateByName, type Resource} from './catalog.js';
+import {generateEvents, isoSeconds} from './event-generator.js';
+import {trailNamesIn} from './trails.js';
+import type {AddEventInput} from './types.js';
+
+export type StoredEvent = {
+	readonly id: string;
+	/** Tie-breaker for equal times: higher is newer. Added events always beat generated ones. */
+	readonly seq: number;
+	/** Whole seconds, in ms. */
+	readonly timeMs: number;
+	readonly name: string;
+	readonly source: string;
+	readonly readOnly: boolean;
+	readonly username: string | undefined;
+	readonly accessKeyId: string | undefined;
+	readonly resources: Resource[];
+	/** The full record as a JSON string, exactly as LookupEvents sends it. */
+	cloudTrailEvent(): string;
+};
+
+/** Share of `eventsPerRegion` each account+region gets; regions not listed have no history. */
+const volume: Record<string, Record<string, number>> = {
+	[prodAccountId]: {'us-east-1': 1, 'eu-west-1': 0.4, 'ap-southeast-2': 0.2},
+	[devAccountId]: {'us-east-1': 0.5, 'eu-west-1': 0.25, 'ap-southeast-2': 0.1},
+	[restrictedAccountId]: {'us-east-1': 0.15, 'eu-west-1': 0.05, 'ap-southeast-2': 0.05},
+};
+
+/** Index of the first event that sorts after (time, seq) in newest-first order. */
+export function positionAfter(events: readonly StoredEvent[], timeMs: number, seq: number): number {
+	let low = 0;
+	let high = events.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		const event = events[middle]!;
+		const before = event.timeMs > timeMs || (event.timeMs === timeMs && event.seq >= seq);
+		if (before) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+
+	return low;
+}
+
+export class EventStore {
+	private readonly byRegion = new Map<string, StoredEvent[]>();
+	private readonly actors = new Map<string, Actor[]>();
+	private addedSeq = 1_000_000_000;
+
+	constructor(
+		private readonly seed: number,
+		private readonly dataNow: Date,
+		private readonly eventsPerRegion: number,
+	) {}
+
+	events(accountId: string, region: string): StoredEvent[] {
+		const key = `${accountId}/${region}`;
+		let events = this.byRegion.get(key);
+		if (!events) {
+			const share = volume[accountId]?.[region] ?? 0;
+			events = generateEvents({
+				seed: this.seed,
+				accountId,
+				region,
+				dataNow: this.dataNow,
+				count: Math.round(this.eventsPerRegion * share),
+				names: namesFor(accountId, region, this.seed, trailNamesIn(accountId, region)),
+				actors: this.actorsOf(accountId),
+			});
+			this.byRegion.set(key, events);
+		}
+
+		return events;
+	}
+
+	private actorsOf(accountId: string): Actor[] {
+		let actors = this.actors.get(accountId);
+		if (!actors) {
+			actors = actorsFor(accountId, this.seed);
+			this.actors.set(accountId, actors);
+		}
+
+		return actors;
+	}
+
+	add(input: AddEventInput, now: Date): string {
+		if (!knownAccountIds.has(input.accountId)) {
+			throw new Error(`addEvent: unknown account ${input.accountId}; use one of ${[...knownAccountIds].join(', ')}`);
+		}
+
+		const events = this.events(input.accountId, input.region);
+		const template = templateByName(input.eventName);
+		const id = randomUUID();
+		const seq = this.addedSeq++;
+		const timeMs = Math.floor((input.time ?? now).getTime() / 1000) * 1000;
+		const source = input.eventSource ?? template?.source ?? 'ec2.amazonaws.com';
+		const readOnly = input.readOnly ?? template?.readOnly ?? false;
+		const userIdentity =
+			input.username === undefined
+				? {type: 'AWSService', invokedBy: source}
+				: {
+						type: 'IAMUser',
+						principalId: 'AIDAEMULATORADDEDUSER',
+						arn: `arn:aws:iam::${input.accountId}:user/${input.username}`,
+						accountId: input.accountId,
+						userName: input.username,
+					};
+		const record: Record<string, unknown> = {
+			eventVersion: '1.09',
+			userIdentity,
+			eventTime: isoSeconds(timeMs),
+			eventSource: source,
+			eventName: input.eventName,
+			awsRegion: input.region,
+			sourceIPAddress: '203.0.113.10',
+			userAgent: 'trailview-emulator',
+			...(input.errorCode === undefined ? {} : {errorCode: input.errorCode, errorMessage: `${input.errorCode} (added by a test)`}),
+			requestParameters: null,
+			responseElements: null,
+			requestID: randomUUID(),
+			eventID: id,
+			readOnly,
+			eventType: 'AwsApiCall',
+			managementEvent: true,
+			recipientAccountId: input.accountId,
+			eventCategory: 'Management',
+			...input.record,
+		};
+		const merged = record['userIdentity'];
+		const identity = typeof merged === 'object' && merged !== null ? (merged as Record<string, unknown>) : {};
+		const accessKeyId = typeof identity['accessKeyId'] === 'string' ? identity['accessKeyId'] : undefined;
+		const json = JSON.stringify(record);
+		const event: StoredEvent = {
+			id,
+			seq,
+			timeMs,
+			name: input.eventName,
+			source,
+			readOnly,
+			username: input.username,
+			accessKeyId,
+			resources: (input.resources ?? []).map(resource => ({type: resource.type, name: resource.name})),
+			cloudTrailEvent: () => json,
+		};
+		events.splice(positionAfter(events, timeMs, seq), 0, event);
+		return id;
+	}
+}

@@ -1,0 +1,89 @@
+// A local CloudTrail + STS endpoint that the real AWS SDK and CLI talk to, for tests, the
+// benchmark and `trailview --demo`. Starting it is cheap: event history is generated per
+// account+region on first use.
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {performance} from 'node:perf_hooks';
+import {demoAccounts} from './accounts.js';
+import {CredentialStore} from './auth.js';
+import {EventStore} from './event-store.js';
+import {FailureRules} from './failures.js';
+import {RateLimiter} from './rate-limiter.js';
+import {createHandler, type ServerState} from './server.js';
+import type {Emulator, EmulatorOptions} from './types.js';
+
+export type {
+	AddEventInput,
+	DemoAccount,
+	EmulatedOperation,
+	Emulator,
+	EmulatorOptions,
+	FailureOptions,
+	InjectedError,
+	InjectedFailure,
+} from './types.js';
+
+export const defaultSeed = 42;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const dataNow = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
+	const startedAt = performance.now();
+	const eventsPerRegion = options.eventsPerRegion ?? 6000;
+	if (!Number.isFinite(eventsPerRegion) || eventsPerRegion < 0) {
+		throw new RangeError(`eventsPerRegion must be a number >= 0, got ${eventsPerRegion}`);
+	}
+
+	const state: ServerState = {
+		credentials: new CredentialStore(),
+		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion),
+		failures: new FailureRules(),
+		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2),
+		counts: new Map(),
+		latencyMs: options.latencyMs ?? 0,
+		clock: () => new Date(dataNow.getTime() + (performance.now() - startedAt)),
+		dataNow,
+	};
+
+	const server = createServer(createHandler(state));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		// Loopback only: the emulator accepts well-known demo keys and must never be reachable from outside.
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const {port} = server.address() as AddressInfo;
+
+	let stopped: Promise<void> | undefined;
+	return {
+		endpoint: `http://127.0.0.1:${port}`,
+		accounts: demoAccounts.map(account => ({...account})),
+		stop() {
+			stopped ??= new Promise<void>(resolve => {
+				server.close(() => {
+					resolve();
+				});
+				server.closeAllConnections();
+			});
+			return stopped;
+		},
+		addEvent: input => state.store.add(input, state.clock()),
+		failOperation(op, error, failureOptions) {
+			state.failures.add(op, error, failureOptions);
+		},
+		clearFailures() {
+			state.failures.clear();
+		},
+		setLatency(ms) {
+			state.latencyMs = Math.max(0, ms);
+		},
+		setRateLimit(perSecond) {
+			state.limiter.set(perSecond);
+		},
+		requestCounts: () => Object.fromEntries(state.counts),
+		resetCounts() {
+			state.counts.clear();
+		},
+	};
+}

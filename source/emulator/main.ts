@@ -1,0 +1,93 @@
+// `npm run emulator -- --port 4566`: runs the emulator in the foreground and prints what to
+// paste into a shell to point the AWS CLI, the SDK or trailview at it.
+import process from 'node:process';
+import {parseArgs} from 'node:util';
+import {defaultSeed, startEmulator} from './index.js';
+
+const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit] [--latency MS]
+
+  --port N          Port on 127.0.0.1 (default 0: any free port)
+  --seed N          Data set seed (default ${defaultSeed})
+  --no-rate-limit   Do not throttle LookupEvents (default: 2 calls/s per account+region)
+  --latency MS      Delay every response by MS milliseconds`;
+
+function integer(name: string, text: string | undefined, fallback: number, max: number): number {
+	if (text === undefined) {
+		return fallback;
+	}
+
+	const value = Number(text);
+	if (!Number.isInteger(value) || value < 0 || value > max) {
+		throw new Error(`--${name} must be an integer from 0 to ${max}, got "${text}"`);
+	}
+
+	return value;
+}
+
+async function main(): Promise<void> {
+	const {values} = parseArgs({
+		options: {
+			port: {type: 'string'},
+			seed: {type: 'string'},
+			'no-rate-limit': {type: 'boolean', default: false},
+			latency: {type: 'string'},
+			help: {type: 'boolean', short: 'h', default: false},
+		},
+		strict: true,
+		allowPositionals: false,
+	});
+	if (values.help) {
+		console.log(usage);
+		return;
+	}
+
+	const seed = integer('seed', values.seed, defaultSeed, 0xff_ff_ff_ff);
+	const emulator = await startEmulator({
+		port: integer('port', values.port, 0, 65_535),
+		seed,
+		rateLimitPerSecond: values['no-rate-limit'] ? false : 2,
+		latencyMs: integer('latency', values.latency, 0, 600_000),
+	});
+	const [main] = emulator.accounts;
+	const rows = emulator.accounts.map(account => `  ${account.label.padEnd(16)} ${account.accountId}  ${account.accessKeyId}  ${account.description}`);
+	console.log(
+		[
+			`trailview CloudTrail + STS emulator on ${emulator.endpoint} (seed ${seed}, ${values['no-rate-limit'] ? 'no rate limit' : 'LookupEvents limited to 2/s per account+region'})`,
+			'',
+			'Demo accounts:',
+			...rows,
+			'',
+			`Paste into a shell to use ${main?.label ?? 'the demo account'}:`,
+			`export AWS_ACCESS_KEY_ID=${main?.accessKeyId ?? ''}`,
+			`export AWS_SECRET_ACCESS_KEY=${main?.secretAccessKey ?? ''}`,
+			'export AWS_REGION=us-east-1',
+			`export AWS_ENDPOINT_URL=${emulator.endpoint}`,
+			'',
+			'Then, for example:',
+			`aws --endpoint-url ${emulator.endpoint} cloudtrail lookup-events --max-items 5 --region us-east-1`,
+			'',
+			'Ctrl+C stops it.',
+		].join('\n'),
+	);
+
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals): void => {
+		if (stopping) {
+			return;
+		}
+
+		stopping = true;
+		void emulator.stop().then(() => {
+			console.log(`\nEmulator stopped (${signal}).`);
+			process.exit(0);
+		});
+	};
+
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error(`emulator: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,82 @@
+// The emulator's public shapes: what tests, the benchmark and `trailview --demo` program against.
+
+export type EmulatorOptions = {
+	/** 0 (the default) picks a free port. The server only ever binds 127.0.0.1. */
+	port?: number;
+	/** Same seed + same `now` => the same accounts, trails and events (ids included). */
+	seed?: number;
+	/** The moment the generated 90 days of history end at; the emulated clock runs on from it. */
+	now?: Date;
+	/** LookupEvents calls per second per account+region; false disables throttling. Default 2. */
+	rateLimitPerSecond?: number | false;
+	/** Added before every response, to make loading states visible. Default 0. */
+	latencyMs?: number;
+	/** Events in the busiest account+region (demo-prod us-east-1); the others scale with it. Default 6000. */
+	eventsPerRegion?: number;
+};
+
+export type DemoAccount = {
+	/** e.g. "demo-prod". */
+	label: string;
+	description: string;
+	accountId: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken?: string;
+	/** Every call with these credentials fails with ExpiredTokenException. */
+	expired?: boolean;
+	userArn: string;
+};
+
+export type EmulatedOperation =
+	| 'LookupEvents'
+	| 'ListTrails'
+	| 'DescribeTrails'
+	| 'GetTrailStatus'
+	| 'GetCallerIdentity'
+	| 'AssumeRole';
+
+export type InjectedError = {code: string; message?: string; status?: number};
+
+/** 'malformed' answers 200 with a body that does not parse; 'drop-connection' destroys the socket. */
+export type InjectedFailure = InjectedError | 'malformed' | 'drop-connection';
+
+export type FailureOptions = {
+	/** How many matching calls fail; default: every call until clearFailures(). */
+	times?: number;
+	/** Only calls made with this account's credentials fail. */
+	accountId?: string;
+};
+
+export type AddEventInput = {
+	accountId: string;
+	region: string;
+	eventName: string;
+	eventSource?: string;
+	/** Any string, control characters included: the UI must render it safely. */
+	username?: string;
+	readOnly?: boolean;
+	/** Default: the emulated clock's now. Truncated to the second, as CloudTrail does. */
+	time?: Date;
+	errorCode?: string;
+	resources?: Array<{type: string; name: string}>;
+	/** Merged (top level) into the CloudTrailEvent record. */
+	record?: Record<string, unknown>;
+};
+
+export type Emulator = {
+	/** http://127.0.0.1:PORT */
+	endpoint: string;
+	/** Credentials tests and --demo use. */
+	accounts: DemoAccount[];
+	stop(): Promise<void>;
+	/** Returns the new event's id. */
+	addEvent(input: AddEventInput): string;
+	failOperation(op: EmulatedOperation, error: InjectedFailure, options?: FailureOptions): void;
+	clearFailures(): void;
+	setLatency(ms: number): void;
+	setRateLimit(perSecond: number | false): void;
+	/** Requests by operation (whatever their outcome), plus 'throttled'. */
+	requestCounts(): Record<string, number>;
+	resetCounts(): void;
+};
