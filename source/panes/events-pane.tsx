@@ -12,6 +12,7 @@ import {sanitizeLine} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
 import {EventsTable} from '../components/events-table/events-table.js';
 import {PaneTitle} from './pane-title.js';
+import {errorLines, fitError} from './fit-error.js';
 
 export type EventsPaneProps = {
 	state: EventsState;
@@ -28,18 +29,21 @@ export type EventsPaneProps = {
 
 const retryAction = `Press ${keymap.retry.label} to retry.`;
 
-/** Lines an inline error (events already on screen) takes from the table. */
-export function eventsErrorLines(state: EventsState): number {
+/** Table rows wanted on screen before an inline error may take its full three lines. */
+const minRowsBesideError = 3;
+
+/** Lines an inline error (events already on screen) takes from the table of `height` lines. */
+export function eventsErrorLines(state: EventsState, height: number): number {
 	if (!state.error || state.events.length === 0) {
 		return 0;
 	}
 
-	return state.error.hint ? 3 : 2;
+	return Math.max(1, Math.min(errorLines(state.error), height - 1 - minRowsBesideError));
 }
 
 /** Table rows that fit below the title in `height` lines: the column header and any inline error come off. */
 export function eventsViewport(state: EventsState, height: number): number {
-	return Math.max(1, height - 1 - eventsErrorLines(state));
+	return Math.max(1, height - 1 - eventsErrorLines(state, height));
 }
 
 export function EventsPane({state, region, width, height, focused, isActive, utc, onMove, onOpen}: EventsPaneProps) {
@@ -62,15 +66,15 @@ export function EventsPane({state, region, width, height, focused, isActive, utc
 	if (hasRows) {
 		const {rows, tail} = visibleRows(state);
 		// The viewport catches up with a resize one render later; never draw past the pane.
-		const room = Math.max(0, height - 1 - eventsErrorLines(state));
+		const room = eventsViewport(state, height);
 		body = (
 			<>
 				<EventsTable rows={rows.slice(0, room)} tail={tail && rows.length < room} layout={layout} utc={utc} width={width} focused={focused} />
-				{state.error ? <ErrorBox error={state.error} action={`Events above are kept. ${retryAction}`} /> : null}
+				{state.error ? <ErrorBox {...fitError(state.error, `Events above are kept. ${retryAction}`, eventsErrorLines(state, height))} /> : null}
 			</>
 		);
 	} else if (state.error) {
-		body = <ErrorBox error={state.error} action={retryAction} />;
+		body = <ErrorBox {...fitError(state.error, retryAction, height)} />;
 	} else if (state.loading) {
 		body = (
 			<Text>
@@ -96,7 +100,10 @@ export function EventsPane({state, region, width, height, focused, isActive, utc
 				busy={state.loading === 'first' && hasRows}
 			/>
 			<Box flexDirection="column" height={height} overflow="hidden">
-				{body}
+				{/* Children keep their height and are clipped, rather than squeezed on top of each other. */}
+				<Box flexDirection="column" flexShrink={0}>
+					{body}
+				</Box>
 			</Box>
 		</Box>
 	);

@@ -10,6 +10,7 @@ import {keymap} from '../keymap.js';
 import {SegmentLine} from './segment-line.js';
 import {trailLineCount, trailLines} from './trail-lines.js';
 import {PaneTitle} from './pane-title.js';
+import {errorLines, fitError} from './fit-error.js';
 
 export type TrailsPaneProps = {
 	state: TrailsState;
@@ -31,7 +32,7 @@ const noTrailLines = [
 /** Lines the pane would like below its title, so the screen can give it no more than that. */
 export function trailsPaneWants(state: TrailsState): number {
 	if (state.error) {
-		return state.error.hint ? 3 : 2;
+		return errorLines(state.error);
 	}
 
 	if (!state.trails) {
@@ -71,7 +72,7 @@ export function TrailsPane({state, region, width, height, focused, isActive, utc
 
 	let body: React.ReactNode;
 	if (state.error) {
-		body = <ErrorBox error={state.error} action={`Press ${keymap.retry.label} to retry.`} />;
+		body = <ErrorBox {...fitError(state.error, `Press ${keymap.retry.label} to retry.`, height)} />;
 	} else if (!state.trails) {
 		body = (
 			<Text>
@@ -104,7 +105,10 @@ export function TrailsPane({state, region, width, height, focused, isActive, utc
 				detail={range}
 			/>
 			<Box flexDirection="column" height={height} overflow="hidden">
-				{body}
+				{/* Children keep their height and are clipped, rather than squeezed on top of each other. */}
+				<Box flexDirection="column" flexShrink={0}>
+					{body}
+				</Box>
 			</Box>
 		</Box>
 	);

@@ -32,10 +32,16 @@ const tokenColor: Record<JsonTokenKind, string | undefined> = {
 const toneColor: Record<SummaryTone, string | undefined> = {ok: 'green', error: 'red', plain: undefined};
 
 const labelWidth = 9;
+/** On short terminals the summary gives way so some of the record stays visible. */
+const minRecordLines = 3;
+const summaryPriority = ['Who', 'What', 'Outcome', 'When', 'From', 'Event'];
 
 export function EventDetail({event, width, height, isActive, onClose}: EventDetailProps) {
 	const body = useMemo(() => detailBody(event.raw), [event.raw]);
-	const summary = useMemo(() => detailSummary(event, body.kind === 'json' ? body.record : undefined), [event, body]);
+	const fullSummary = useMemo(() => detailSummary(event, body.kind === 'json' ? body.record : undefined), [event, body]);
+	const summaryRoom = Math.max(0, Math.min(fullSummary.length, height - 2 - minRecordLines));
+	const kept = new Set(summaryPriority.slice(0, summaryRoom));
+	const summary = fullSummary.filter(row => kept.has(row.label));
 	const [offset, setOffset] = useState(0);
 
 	const note = body.kind === 'json' ? undefined : body.note;
@@ -72,6 +78,7 @@ export function EventDetail({event, width, height, isActive, onClose}: EventDeta
 
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
+			<Box flexDirection="column" flexShrink={0}>
 			<PaneTitle
 				title={`Event ${sanitizeLine(event.name)}`}
 				focused
@@ -101,6 +108,7 @@ export function EventDetail({event, width, height, isActive, onClose}: EventDeta
 				// eslint-disable-next-line react/no-array-index-key
 				<SegmentLine key={index} width={width} segments={segments} />
 			))}
+			</Box>
 		</Box>
 	);
 }

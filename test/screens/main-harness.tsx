@@ -18,9 +18,10 @@ export async function renderMain(
 	service: CloudTrailService,
 	size: {columns?: number; rows?: number} = {columns: 120, rows: 30},
 	session: Session = fakeSession(service),
+	isActive = true,
 ): Promise<Rendered> {
 	return renderInk(
-		<MainScreen session={session} region="us-east-1" isActive onSwitchProfile={() => {}} onSwitchRegion={() => {}} onQuit={() => {}} />,
+		<MainScreen session={session} region="us-east-1" isActive={isActive} onSwitchProfile={() => {}} onSwitchRegion={() => {}} onQuit={() => {}} />,
 		size,
 	);
 }

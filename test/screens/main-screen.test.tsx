@@ -351,4 +351,64 @@ describe('main screen', () => {
 		await screen.press(keys.enter);
 		await screen.waitForFrame('PutThing5 ');
 	});
+
+	test('a 100 KB record scrolls line by line, windowed to the screen', async () => {
+		const record = {eventName: 'Big', items: Array.from({length: 2000}, (_, index) => ({index, value: `value-${index}-${'x'.repeat(20)}`}))};
+		const raw = JSON.stringify(record);
+		expect(raw.length).toBeGreaterThan(100_000);
+		const screen = await renderMain(fakeService({pages: [[makeEvent(0, {raw})]]}), {columns: 100, rows: 30});
+		await screen.waitForFrame('PutThing0');
+		await screen.press(keys.enter);
+		let frame = await screen.waitForFrame('"eventName": "Big"');
+		expect(lines(frame)).toHaveLength(30);
+		await screen.press(keys.end);
+		frame = await screen.waitForFrame('"value-1999-');
+		expect(frame).not.toContain('"eventName": "Big"');
+		expect(lines(frame)).toHaveLength(30);
+		await screen.press(keys.pageUp);
+		frame = await screen.waitForFrame(f => !f.includes('"value-1999-'));
+		await screen.press(keys.home);
+		await screen.waitForFrame('"eventName": "Big"');
+		await screen.press(keys.escape);
+		await screen.waitForFrame('Time (local)');
+	});
+
+	test('keys do nothing while an overlay has the keyboard', async () => {
+		const screen = await renderMain(fakeService({pages: [[makeEvent(0), makeEvent(1)]]}), {columns: 100, rows: 24}, undefined, false);
+		await screen.waitForFrame('PutThing1');
+		await screen.press('u');
+		await screen.press(keys.tab);
+		await screen.press(keys.enter);
+		const frame = screen.frame();
+		expect(frame).toContain('Time (local)');
+		expect(frame).toContain('▶ Write events');
+		expect(frame).not.toContain('Outcome');
+	});
+
+	test('at 40x12 errors in both panes shrink to fit and rows stay visible', async () => {
+		const denied = new TrailviewError('access-denied', 'Not allowed: DescribeTrails', {hint: 'Ask an admin'});
+		const throttled = new TrailviewError('throttled', 'Throttled', {hint: 'Wait a moment'});
+		const service = fakeService({
+			trails: async () => Promise.reject(denied),
+			pages: () =>
+				(async function * () {
+					yield events(0, 20);
+					throw throttled;
+				})(),
+		});
+		const screen = await renderMain(service, {columns: 40, rows: 12});
+		await screen.waitForFrame('PutThing0');
+		await screen.press('G');
+		const frame = await screen.waitForFrame('✗ Throttled');
+		expect(lines(frame)).toHaveLength(12);
+		expect(frame).toContain('✗ Not allowed: DescribeTrails');
+		expect(frame).toContain('Ask an admin');
+		expect(frame).toContain('PutThing19');
+
+		await screen.press(keys.enter);
+		const detail = await screen.waitForFrame('Outcome');
+		expect(lines(detail)).toHaveLength(12);
+		expect(detail).toContain('Who');
+		expect(detail).toContain('"eventName": "PutThing19"');
+	});
 });

@@ -1,0 +1,21 @@
+// An ErrorBox is three lines (what, fix, "press r"); a short pane keeps the most useful of them.
+import type {TrailviewError} from '../services/types.js';
+
+export type FittedError = {error: Pick<TrailviewError, 'message' | 'hint'>; action: string | undefined};
+
+export function errorLines(error: Pick<TrailviewError, 'hint'>): number {
+	return error.hint ? 3 : 2;
+}
+
+/** Message always; then the hint; then the action, as room allows. */
+export function fitError(error: Pick<TrailviewError, 'message' | 'hint'>, action: string, lines: number): FittedError {
+	if (lines >= errorLines(error)) {
+		return {error, action};
+	}
+
+	if (lines >= 2) {
+		return error.hint ? {error, action: undefined} : {error, action};
+	}
+
+	return {error: {message: error.message, hint: undefined}, action: undefined};
+}
