@@ -66,8 +66,9 @@ const scrollActions = ['up', 'down', 'pageUp', 'pageDown', 'home', 'end'] as con
 
 export function HelpScreen({isActive, height, width, onClose, onQuit}: Props) {
 	const lines = helpLines();
-	// The title takes a row; the rest scrolls so a 40x12 terminal can still read it all.
-	const visible = Math.max(1, height - 1);
+	// The title takes a row and one stays spare (a frame as tall as the terminal makes Ink clear
+	// and redraw everything); the rest scrolls so a 40x12 terminal can still read it all.
+	const visible = Math.max(1, height - 2);
 	const maxOffset = Math.max(0, lines.length - visible);
 	const [scrolled, setOffset] = useState(0);
 	// A resize can leave the stored offset past the end; read it clamped.
