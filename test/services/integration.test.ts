@@ -1,0 +1,129 @@
+// The real SDK, over real HTTP, against the local emulator, which enforces CloudTrail's 2 calls/s.
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {startEmulator, type Emulator} from '../../source/emulator/index.js';
+import {createAwsBackend} from '../../source/services/backend.js';
+import {resetSharedRateLimiters} from '../../source/services/rate-limiter.js';
+import type {ProfileEntry, TrailEvent} from '../../source/services/types.js';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator({seed: 7, eventsPerRegion: 2000});
+});
+
+afterAll(async () => {
+	await emulator?.stop();
+});
+
+beforeEach(() => {
+	emulator.clearFailures();
+	emulator.resetCounts();
+	resetSharedRateLimiters();
+});
+
+function demoBackend(accounts = emulator.accounts) {
+	return createAwsBackend({env: {}, demo: {endpoint: emulator.endpoint, accounts}});
+}
+
+async function profile(label: string, backend = demoBackend()): Promise<ProfileEntry> {
+	const found = (await backend.listProfiles()).find((entry) => entry.name === label);
+	expect(found).toBeDefined();
+	return found!;
+}
+
+async function take(pages: AsyncIterable<TrailEvent[]>, count: number): Promise<TrailEvent[][]> {
+	const result: TrailEvent[][] = [];
+	for await (const page of pages) {
+		result.push(page);
+		if (result.length === count) {
+			break;
+		}
+	}
+
+	return result;
+}
+
+describe('against the emulator', () => {
+	it('connects and reports who the credentials belong to', async () => {
+		const backend = demoBackend();
+		const session = await backend.connect(await profile('demo-prod', backend), {region: 'us-east-1'});
+		const account = emulator.accounts.find((candidate) => candidate.label === 'demo-prod')!;
+		expect(session.identity.account).toBe(account.accountId);
+		expect(session.identity.arn).toBe(account.userArn);
+		expect(session.maskedAccessKeyId).toBe(`${account.accessKeyId.slice(0, 4)}…${account.accessKeyId.slice(-4)}`);
+	});
+
+	it('lists trails, with a status error for a trail whose status is denied', async () => {
+		const backend = demoBackend();
+		const session = await backend.connect(await profile('demo-restricted', backend), {region: 'us-east-1'});
+		const trails = await session.serviceFor('us-east-1').listTrails();
+		expect(trails.length).toBeGreaterThan(0);
+		for (const trail of trails) {
+			expect(trail.arn).toMatch(/^arn:aws:cloudtrail:/);
+			expect(trail.statusError).toMatch(/Access denied/);
+			expect(trail.isLogging).toBeUndefined();
+		}
+
+		const prod = await demoBackend().connect(await profile('demo-prod'), {region: 'us-east-1'});
+		const prodTrails = await prod.serviceFor('us-east-1').listTrails();
+		expect(prodTrails.some((trail) => trail.isLogging !== undefined)).toBe(true);
+	});
+
+	it('walks many pages from two callers at once without a single throttle', async () => {
+		const backend = demoBackend();
+		const entry = await profile('demo-prod', backend);
+		const [first, second] = await Promise.all([
+			backend.connect(entry, {region: 'us-east-1'}),
+			backend.connect(entry, {region: 'us-east-1'}),
+		]);
+		const started = Date.now();
+		const [a, b] = await Promise.all([
+			take(first.serviceFor('us-east-1').lookupWriteEvents({pageSize: 50}), 4),
+			take(second.serviceFor('us-east-1').lookupWriteEvents({pageSize: 20}), 3),
+		]);
+
+		expect(a).toHaveLength(4);
+		expect(b).toHaveLength(3);
+		const events = a.flat();
+		expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+		expect(events.every((event) => event.readOnly === false)).toBe(true);
+		const counts = emulator.requestCounts();
+		expect(counts['LookupEvents']).toBe(7);
+		expect(counts['throttled'] ?? 0).toBe(0);
+		// 7 calls at 2 per window need at least 3 windows.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+	}, 30_000);
+
+	it('rejects a wrong secret as invalid credentials', async () => {
+		const accounts = emulator.accounts.map((account) => ({...account, secretAccessKey: `${account.secretAccessKey}x`}));
+		const backend = demoBackend(accounts);
+		const error = await backend.connect(await profile('demo-dev', backend), {region: 'us-east-1'}).catch((error_: unknown) => error_);
+		expect(error).toMatchObject({kind: 'invalid-credentials'});
+		expect(String((error as Error).message)).not.toContain(accounts[0]!.secretAccessKey);
+	});
+
+	it('reports a response it cannot read as a service error', async () => {
+		const backend = demoBackend();
+		const session = await backend.connect(await profile('demo-dev', backend), {region: 'us-east-1'});
+		emulator.failOperation('LookupEvents', 'malformed');
+		const error = await take(session.serviceFor('us-east-1').lookupWriteEvents(), 1).catch((error_: unknown) => error_);
+		expect(error).toMatchObject({kind: 'service', message: 'The service sent a response trailview could not read.'});
+	}, 30_000);
+
+	it('maps an injected ExpiredTokenException', async () => {
+		const backend = demoBackend();
+		const session = await backend.connect(await profile('demo-dev', backend), {region: 'us-east-1'});
+		emulator.failOperation('DescribeTrails', {code: 'ExpiredTokenException', message: 'The security token included in the request is expired', status: 400});
+		await expect(session.serviceFor('us-east-1').listTrails()).rejects.toMatchObject({kind: 'expired-credentials'});
+	});
+
+	it('names the refused endpoint when nothing listens there', async () => {
+		const backend = createAwsBackend({
+			env: {},
+			demo: {endpoint: 'http://127.0.0.1:9', accounts: emulator.accounts},
+		});
+		const error = await backend.connect(await profile('demo-dev', backend), {region: 'us-east-1'}).catch((error_: unknown) => error_);
+		expect(error).toMatchObject({kind: 'network'});
+		expect((error as Error).message).toContain('127.0.0.1');
+	}, 30_000);
+});
