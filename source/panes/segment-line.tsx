@@ -40,7 +40,6 @@ export function SegmentLine({segments, width}: {segments: Segment[]; width: numb
 		<Text wrap="truncate">
 			{fitSegments(segments, width).map((segment, index) => (
 				// Segments never reorder within a line, so the index is a stable key.
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={index} color={segment.color} bold={segment.bold} dimColor={segment.dim}>
 					{segment.text}
 				</Text>

@@ -91,7 +91,6 @@ export function TrailsPane({state, region, width, height, focused, isActive, utc
 	} else {
 		body = visible.map((segments, index) => (
 			// The window's rows are positions, not identities: a key per screen line re-renders least.
-			// eslint-disable-next-line react/no-array-index-key
 			<SegmentLine key={index} segments={segments} width={width} />
 		));
 	}

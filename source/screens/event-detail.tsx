@@ -105,7 +105,6 @@ export function EventDetail({event, width, height, isActive, onClose}: EventDeta
 			)}
 			{visible.map((segments, index) => (
 				// Screen positions, not identities: the window slides over a fixed list.
-				// eslint-disable-next-line react/no-array-index-key
 				<SegmentLine key={index} width={width} segments={segments} />
 			))}
 			</Box>

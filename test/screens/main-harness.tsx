@@ -28,7 +28,6 @@ export async function renderMain(
 
 /** The frame's lines without colour codes, as a person would read them. */
 export function lines(frame: string): string[] {
-	// eslint-disable-next-line no-control-regex
 	return frame.replace(/\u001B\[[\d;]*m/g, '').split('\n');
 }
 

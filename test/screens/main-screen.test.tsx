@@ -18,7 +18,6 @@ function heldPages() {
 		return (async function * () {
 			for (const answer of answers) {
 				state.requested++;
-				// eslint-disable-next-line no-await-in-loop
 				const page = await answer.promise;
 				if (page === undefined) {
 					return;
@@ -79,7 +78,6 @@ describe('main screen', () => {
 		const screen = await renderMain(fakeService({pages}), {columns: 100, rows: 24});
 		await screen.waitForFrame('30 events loaded');
 		for (let press = 0; press < 8; press++) {
-			// eslint-disable-next-line no-await-in-loop
 			await screen.press(keys.pageDown);
 		}
 
@@ -330,7 +328,6 @@ describe('main screen', () => {
 		await screen.waitForFrame('10000 events loaded · all loaded');
 
 		for (let press = 0; press < 10; press++) {
-			// eslint-disable-next-line no-await-in-loop
 			await screen.press('k');
 		}
 
@@ -344,7 +341,6 @@ describe('main screen', () => {
 		expect(lines(frame)).toHaveLength(30);
 
 		for (let press = 0; press < 5; press++) {
-			// eslint-disable-next-line no-await-in-loop
 			await screen.press('j');
 		}
 
