@@ -42,8 +42,8 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 		region,
 
 		async listTrails({signal} = {}) {
+			const listed = new Map<string, {name: string; homeRegion: string | undefined}>();
 			try {
-				const listed = new Map<string, {name: string; homeRegion: string | undefined}>();
 				for await (const page of paginateListTrails({client}, {}, {abortSignal: signal})) {
 					for (const info of page.Trails ?? []) {
 						if (info.TrailARN) {
@@ -51,30 +51,37 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 						}
 					}
 				}
+			} catch (error) {
+				throw fail(error, 'cloudtrail:ListTrails');
+			}
 
-				// DescribeTrails in this region defines which trails belong here: its own trails plus the
-				// shadows of multi-region trails homed elsewhere. ListTrails fills gaps in what it returns.
-				const described = await client.send(new DescribeTrailsCommand({includeShadowTrails: true}), {abortSignal: signal});
-				const trails = (described.trailList ?? []).filter((trail) => trail.TrailARN ?? trail.Name);
-				return await Promise.all(
-					trails.map(async (trail) => {
-						const identifier = trail.TrailARN ?? trail.Name ?? '';
-						const status = await client
-							.send(new GetTrailStatusCommand({Name: identifier}), {abortSignal: signal})
-							.then(
-								(output) => ({output, error: undefined}),
-								(error: unknown) => ({output: undefined, error: fail(error, 'cloudtrail:GetTrailStatus')}),
-							);
-						if (status.error?.kind === 'cancelled') {
-							throw status.error;
-						}
-
-						return toTrail(trail, listed.get(identifier), region, status.output, status.error?.message);
-					}),
-				);
+			// DescribeTrails in this region defines which trails belong here: its own trails plus the
+			// shadows of multi-region trails homed elsewhere. ListTrails fills gaps in what it returns.
+			let described: SdkTrail[];
+			try {
+				const output = await client.send(new DescribeTrailsCommand({includeShadowTrails: true}), {abortSignal: signal});
+				described = (output.trailList ?? []).filter((trail) => trail.TrailARN ?? trail.Name);
 			} catch (error) {
 				throw fail(error, 'cloudtrail:DescribeTrails');
 			}
+
+			return Promise.all(
+				described.map(async (trail) => {
+					// By ARN: a shadow trail's name only resolves in its home region.
+					const identifier = trail.TrailARN ?? trail.Name ?? '';
+					try {
+						const status = await client.send(new GetTrailStatusCommand({Name: identifier}), {abortSignal: signal});
+						return toTrail(trail, listed.get(identifier), region, status, undefined);
+					} catch (error) {
+						const mapped = fail(error, 'cloudtrail:GetTrailStatus');
+						if (mapped.kind === 'cancelled') {
+							throw mapped;
+						}
+
+						return toTrail(trail, listed.get(identifier), region, undefined, mapped.message);
+					}
+				}),
+			);
 		},
 
 		lookupWriteEvents(lookup: LookupOptions = {}) {

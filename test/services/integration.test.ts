@@ -1,4 +1,7 @@
 // The real SDK, over real HTTP, against the local emulator, which enforces CloudTrail's 2 calls/s.
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
@@ -126,4 +129,26 @@ describe('against the emulator', () => {
 		expect(error).toMatchObject({kind: 'network'});
 		expect((error as Error).message).toContain('127.0.0.1');
 	}, 30_000);
+
+	it('assumes a role through the explicit endpoint, from a profile in the shared files', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'trailview-assume-'));
+		try {
+			const source = emulator.accounts.find((account) => account.label === 'demo-prod')!;
+			const target = emulator.accounts.find((account) => account.label === 'demo-dev')!;
+			const env = {AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials')};
+			await writeFile(env.AWS_SHARED_CREDENTIALS_FILE, `[base]\naws_access_key_id = ${source.accessKeyId}\naws_secret_access_key = ${source.secretAccessKey}\n`);
+			await writeFile(env.AWS_CONFIG_FILE, `[profile dev-admin]\nrole_arn = arn:aws:iam::${target.accountId}:role/Admin\nsource_profile = base\nregion = eu-west-1\n`);
+			const backend = createAwsBackend({env, endpointUrl: emulator.endpoint});
+			const entry = (await backend.listProfiles()).find((candidate) => candidate.name === 'dev-admin')!;
+			expect(entry.kind).toBe('assume-role');
+
+			const session = await backend.connect(entry, {region: 'eu-west-1'});
+			expect(session.identity.account).toBe(target.accountId);
+			expect(session.identity.arn).toMatch(/:assumed-role\/Admin\//);
+			expect(session.expiration).toBeInstanceOf(Date);
+			expect(emulator.requestCounts()['AssumeRole']).toBe(1);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
 });
