@@ -10,7 +10,7 @@ import {parseCommandLine} from './source/cli/args.js';
 import {meowFlags} from './source/cli/flags.js';
 import {helpText, usageText} from './source/cli/help.js';
 import {selectMode} from './source/cli/mode.js';
-import {resolveProfileName, resolveRegionSetting} from './source/cli/env.js';
+import {resolveProfileName} from './source/cli/env.js';
 import {createAwsBackend} from './source/services/backend.js';
 import {createDemoBackend, demoNotice, lazyEmulator, withDemoFallback} from './source/demo.js';
 import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capture-log.js';
@@ -80,13 +80,13 @@ if (!parsed.ok) {
 						demoOptions,
 					);
 			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
-			const initialRegion = resolveRegionSetting(options.region, env)?.value;
 			runInteractive({
 				element: (
 					<App
 						backend={backend}
 						{...(initialProfile ? {initialProfile} : {})}
-						{...(initialRegion ? {initialRegion} : {})}
+						{...(options.region ? {initialRegion: options.region} : {})}
+						skipPickers={Boolean(initialProfile && options.region)}
 						{...(options.demo ? {notice: demoNotice} : {})}
 					/>
 				),

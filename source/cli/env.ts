@@ -1,5 +1,5 @@
-// Flag-versus-environment precedence, as the AWS CLI applies it (endpoint URLs are resolved by
-// source/services/endpoints.ts, next to the clients that use them). Empty variables count as unset
+// Flag-versus-environment precedence, as the AWS CLI applies it (regions and endpoint URLs are
+// resolved in source/services/, next to the clients that use them). Empty variables count as unset
 // (a stray `export AWS_PROFILE=` must not select a profile named "").
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -17,19 +17,4 @@ export function resolveProfileName(flag: string | undefined, env: Env): Setting<
 
 	const value = fromEnv(env, 'AWS_PROFILE');
 	return value ? {value, source: 'AWS_PROFILE'} : undefined;
-}
-
-export function resolveRegionSetting(flag: string | undefined, env: Env): Setting<'--region' | 'AWS_REGION' | 'AWS_DEFAULT_REGION'> {
-	if (flag) {
-		return {value: flag, source: '--region'};
-	}
-
-	for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
-		const value = fromEnv(env, name);
-		if (value) {
-			return {value, source: name};
-		}
-	}
-
-	return undefined;
 }

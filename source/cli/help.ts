@@ -14,10 +14,17 @@ function table(rows: Array<[string, string]>, indent = 2): string[] {
 	return rows.map(([left, right]) => `${' '.repeat(indent)}${left.padEnd(width)}${right}`);
 }
 
+// In the pickers every printable key is filter text, so their keys are listed on their own.
+const pickerActions = new Set(['filterType', 'filterBackspace', 'filterClear', 'pickerUp', 'pickerDown', 'pickerFirst', 'pickerLast', 'pick']);
+
 /** One row per key label; bindings that share a key (r: refresh / retry) are merged. */
-export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap): Array<[string, string]> {
+export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap, where: 'main' | 'picker' | 'all' = 'all'): Array<[string, string]> {
 	const rows = new Map<string, string[]>();
-	for (const binding of Object.values(bindings)) {
+	for (const [action, binding] of Object.entries(bindings)) {
+		if (where !== 'all' && pickerActions.has(action) !== (where === 'picker')) {
+			continue;
+		}
+
 		const descriptions = rows.get(binding.label) ?? [];
 		if (!descriptions.includes(binding.description)) {
 			descriptions.push(binding.description);
@@ -67,8 +74,11 @@ export function helpText(version: string): string {
 			['TRAILVIEW_DEBUG', 'Set to 1 to print the stack trace of an unexpected error'],
 		]),
 		'',
-		'Keys',
-		...table(keyBindingRows()),
+		'Keys on the main screen',
+		...table(keyBindingRows(keymap, 'main')),
+		'',
+		'Keys in the profile and region pickers',
+		...table(keyBindingRows(keymap, 'picker')),
 		'',
 		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line.',
 	].join('\n');

@@ -60,10 +60,6 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 			}
 
 			stderr.write(`${describe(error)}\n`);
-			if (error.kind === 'missing-credentials' && !options.profile && !env['AWS_PROFILE']) {
-				stderr.write('  Or pass --profile NAME / set AWS_PROFILE to pick a profile from the config file.\n');
-			}
-
 			return 1;
 		}
 

@@ -1,0 +1,80 @@
+// Shared pieces of the process and pseudo-terminal tests: the build check, an emulator per test,
+// temporary AWS config files, and arrow-key navigation that checks the screen after every step.
+import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {inject} from 'vitest';
+import {startEmulator, type DemoAccount, type Emulator} from '../../source/emulator/index.js';
+import {ptyKeys, type PtySession} from '../helpers/pty.js';
+
+/** Fails loudly (instead of timing out) when dist/ could not be built. */
+export function requireBuild(): void {
+	const error = inject('distBuildError');
+	if (error) {
+		throw new Error(error);
+	}
+}
+
+export async function withEmulator(): Promise<Emulator> {
+	// Throttling off: the tests check content, and the UI's own rate limiter already paces calls.
+	return startEmulator({rateLimitPerSecond: false, eventsPerRegion: 400});
+}
+
+export function account(emulator: Emulator, label: string): DemoAccount {
+	const found = emulator.accounts.find(candidate => candidate.label === label);
+	if (!found) {
+		throw new Error(`emulator has no account ${label}`);
+	}
+
+	return found;
+}
+
+export type AwsFiles = {dir: string; env: Record<string, string>};
+
+/** Writes a config and a credentials file into a fresh temp directory. */
+export function awsFiles(files: {config?: string; credentials?: string; scripts?: Record<string, string>}): AwsFiles {
+	const dir = mkdtempSync(join(tmpdir(), 'trailview-e2e-'));
+	const config = join(dir, 'config');
+	const credentials = join(dir, 'credentials');
+	writeFileSync(config, files.config ?? '');
+	writeFileSync(credentials, files.credentials ?? '');
+	for (const [name, body] of Object.entries(files.scripts ?? {})) {
+		writeFileSync(join(dir, name), body);
+		chmodSync(join(dir, name), 0o755);
+	}
+
+	return {dir, env: {AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials}};
+}
+
+/** The selected picker row, marked with "›". */
+export function selectedRow(screen: string): string | undefined {
+	return screen.split('\n').find(line => line.trimStart().startsWith('›'));
+}
+
+/**
+ * Moves the picker selection with arrow keys until the selected row matches, as a person would:
+ * first down, then up, looking at the screen after every key.
+ */
+export async function arrowTo(session: PtySession, target: RegExp, maxSteps = 60): Promise<void> {
+	for (const key of [ptyKeys.down, ptyKeys.up]) {
+		for (let step = 0; step <= maxSteps; step++) {
+			const row = selectedRow(session.screen());
+			if (row && target.test(row)) {
+				return;
+			}
+
+			const before = session.screen();
+			await session.press(key);
+			// Wait for the selection to move (or give up on this direction at the end of the list).
+			const moved = await session.waitForScreen(text => text !== before, 1500).then(
+				() => true,
+				() => false,
+			);
+			if (!moved) {
+				break;
+			}
+		}
+	}
+
+	throw new Error(`could not reach a row matching ${String(target)} with arrow keys. Screen:\n${session.screen()}`);
+}
