@@ -290,9 +290,7 @@ function clip(text: string): string {
 export function sanitize(text: string): string {
 	return (
 		text
-			// eslint-disable-next-line no-control-regex
 			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
-			// eslint-disable-next-line no-control-regex
 			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
 			.replace(
 				/((?:secret|token|password|signature|credential)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
