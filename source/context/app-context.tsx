@@ -149,8 +149,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		return () => {
 			live = false;
 		};
-		// Listing again would only happen if the backend object itself changed.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// Only a new backend lists again; config and actions are fixed for the first listing.
 	}, [backend]);
 
 	useEffect(
