@@ -51,22 +51,30 @@ export function selectedRow(screen: string): string | undefined {
 	return screen.split('\n').find(line => line.trimStart().startsWith('›'));
 }
 
+/** A picker row whose first column is exactly `name` (details may mention other profiles). */
+export function pickerRow(name: string): RegExp {
+	return new RegExp(`^\\s*(?:›\\s*)?${name.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
+}
+
 /**
  * Moves the picker selection with arrow keys until the selected row matches, as a person would:
- * first down, then up, looking at the screen after every key.
+ * towards the target when it is on screen, else down and then up, looking after every key.
  */
 export async function arrowTo(session: PtySession, target: RegExp, maxSteps = 60): Promise<void> {
-	for (const key of [ptyKeys.down, ptyKeys.up]) {
+	const lines = session.screen().split('\n');
+	const selectedIndex = lines.findIndex(line => line.trimStart().startsWith('›'));
+	const targetIndex = lines.findIndex(line => target.test(line));
+	const directions = targetIndex !== -1 && targetIndex < selectedIndex ? [ptyKeys.up, ptyKeys.down] : [ptyKeys.down, ptyKeys.up];
+	for (const key of directions) {
 		for (let step = 0; step <= maxSteps; step++) {
 			const row = selectedRow(session.screen());
 			if (row && target.test(row)) {
 				return;
 			}
 
-			const before = session.screen();
 			await session.press(key);
-			// Wait for the selection to move (or give up on this direction at the end of the list).
-			const moved = await session.waitForScreen(text => text !== before, 1500).then(
+			// Wait for the selection to move; if it does not, this is the end of the list.
+			const moved = await session.waitForScreen(text => selectedRow(text) !== row, 1000).then(
 				() => true,
 				() => false,
 			);

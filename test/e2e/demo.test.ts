@@ -1,0 +1,47 @@
+// `trailview --demo` in a real terminal: pickers, main screen, and a clean exit.
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
+import {arrowTo, pickerRow, requireBuild} from './support.js';
+
+const enterAlt = '\u001B[?1049h';
+const leaveAlt = '\u001B[?1049l';
+
+let session: PtySession | undefined;
+beforeAll(() => {
+	requireBuild();
+});
+afterEach(() => {
+	session?.kill();
+	session = undefined;
+});
+
+describe('trailview --demo', () => {
+	it('profile and region pickers with arrow keys, then trails and write events; q exits 0 and leaves the alt screen', async () => {
+		session = spawnCli({args: ['--demo'], cols: 110, rows: 32});
+		await session.waitForText('Demo mode: local sample data served by the built-in emulator');
+		await session.waitForText('demo-dev');
+		expect(session.raw().indexOf(enterAlt)).toBeGreaterThanOrEqual(0);
+		// The alternate screen is entered before anything is drawn.
+		expect(session.raw().indexOf(enterAlt)).toBeLessThan(session.raw().indexOf('trailview'));
+
+		await arrowTo(session, pickerRow('demo-dev'));
+		await arrowTo(session, pickerRow('demo-prod'));
+		await session.press(ptyKeys.enter);
+
+		await session.waitForText('Choose a region');
+		await arrowTo(session, pickerRow('eu-west-1'));
+		await session.press(ptyKeys.enter);
+
+		const main = await session.waitForText(/Write events in eu-west-1/);
+		expect(main).toContain('111111111111');
+		await session.waitForText(/Trails in eu-west-1/);
+		// Event rows: a time stamp at the start of a line.
+		await session.waitForScreen(screen => /^\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+/m.test(screen), 15_000, 'event rows');
+
+		await session.press('q');
+		expect(await session.exitCode).toBe(0);
+		const raw = session.raw();
+		expect(raw.lastIndexOf(leaveAlt)).toBeGreaterThan(raw.lastIndexOf(enterAlt));
+		expect(raw.slice(raw.lastIndexOf(leaveAlt))).toContain('\u001B[?25h');
+	});
+});
