@@ -61,6 +61,8 @@ async function main(): Promise<void> {
 			`export AWS_ACCESS_KEY_ID=${main?.accessKeyId ?? ''}`,
 			`export AWS_SECRET_ACCESS_KEY=${main?.secretAccessKey ?? ''}`,
 			'export AWS_REGION=us-east-1',
+			// aws-cli v1 reads only AWS_DEFAULT_REGION.
+			'export AWS_DEFAULT_REGION=us-east-1',
 			`export AWS_ENDPOINT_URL=${emulator.endpoint}`,
 			'',
 			'Then, for example:',
