@@ -59,6 +59,7 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 				account: identity.account || credentials.accessKeyId,
 				region: serviceRegion,
 				...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {}),
+				env,
 			}),
 			errorContext: {...errorContext, region: serviceRegion},
 		});

@@ -1,6 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {
 	createRateLimiter,
+	localPacing,
 	resetSharedRateLimiters,
 	sharedRateLimiter,
 	type RateLimiter,
@@ -35,13 +36,23 @@ async function run(limiters: RateLimiter[], count: number): Promise<number[]> {
 }
 
 describe('rate limiter', () => {
-	it('lets at most 2 of 5 calls start in any 1 s window', async () => {
+	it('lets at most 2 of 5 calls start in any 1 s window, evenly paced', async () => {
 		const starts = await run([createRateLimiter()], 5);
 		expect(starts).toHaveLength(5);
-		expect(starts.slice(0, 2)).toEqual([0, 0]);
 		expect(maxInAnyWindow(starts, 1000)).toBe(2);
-		// And it does not over-throttle: five calls take about two windows, not five.
-		expect(starts.at(-1)).toBeLessThanOrEqual(2500);
+		// Evenly paced: no two calls closer than half a second, so network jitter cannot bunch them.
+		expect(Math.min(...starts.slice(1).map((start, index) => start - starts[index]!))).toBeGreaterThanOrEqual(500);
+		// And it does not over-throttle: five calls at ~2/s take about two seconds, not five.
+		expect(starts.at(-1)).toBeLessThanOrEqual(2100);
+	});
+
+	it('paces faster only for a loopback endpoint when TRAILVIEW_LOOKUP_RPS is set', () => {
+		const env = {TRAILVIEW_LOOKUP_RPS: '100'};
+		expect(localPacing('http://127.0.0.1:4566', env)).toEqual({limit: 1, windowMs: 10});
+		expect(localPacing('http://localhost:4566', env)).toEqual({limit: 1, windowMs: 10});
+		expect(localPacing('https://cloudtrail.us-east-1.amazonaws.com', env)).toEqual({});
+		expect(localPacing(undefined, env)).toEqual({});
+		expect(localPacing('http://127.0.0.1:4566', {})).toEqual({});
 	});
 
 	it('would let 3 through in a second without spacing (the check above can fail)', () => {
@@ -62,12 +73,12 @@ describe('rate limiter', () => {
 		const other = sharedRateLimiter({account: '444455556666', region: 'eu-west-1'});
 		expect(new Set([eu, us, other]).size).toBe(3);
 		const starts = await run([eu, us, other], 6);
-		expect(starts).toEqual([0, 0, 0, 0, 0, 0]);
+		// Each budget's first call goes at once and its second after one pacing step, not behind the others'.
+		expect(starts).toEqual([0, 0, 0, 510, 510, 510]);
 	});
 
 	it('can be aborted while waiting, and gives the slot back', async () => {
 		const limiter = createRateLimiter();
-		await limiter.acquire();
 		await limiter.acquire();
 		const controller = new AbortController();
 		const waiting = limiter.acquire(controller.signal);
