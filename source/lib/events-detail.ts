@@ -3,6 +3,7 @@
 import type {TrailEvent} from '../services/types.js';
 import {eventOutcome, formatEventTime, shortEventSource} from './format.js';
 import {highlightJson, type JsonLine} from './json-highlight.js';
+import {maskKeyId, redactRecord, redactText} from './redact.js';
 import {sanitizeLine, sanitizeMultiline} from './sanitize.js';
 
 export type DetailBody =
@@ -22,12 +23,13 @@ export function detailBody(raw: string | undefined): DetailBody {
 	} catch {
 		return {
 			kind: 'raw',
-			lines: sanitizeMultiline(raw).split('\n'),
+			lines: sanitizeMultiline(redactText(raw)).split('\n'),
 			note: 'The CloudTrailEvent record is not valid JSON; showing the raw text.',
 		};
 	}
 
-	return {kind: 'json', lines: highlightJson(record), record};
+	const redacted = redactRecord(record);
+	return {kind: 'json', lines: highlightJson(redacted), record: redacted};
 }
 
 export type SummaryTone = 'ok' | 'error' | 'plain';
@@ -84,7 +86,7 @@ export function detailSummary(event: TrailEvent, record: unknown): SummaryRow[] 
 		},
 		{
 			label: 'Event',
-			value: join(event.id, event.region ?? field(record, 'awsRegion'), event.accessKeyId ? `key ${event.accessKeyId}` : undefined),
+			value: join(event.id, event.region ?? field(record, 'awsRegion'), event.accessKeyId ? `key ${maskKeyId(event.accessKeyId)}` : undefined),
 			tone: 'plain',
 		},
 	];

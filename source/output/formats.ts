@@ -4,7 +4,9 @@ import {type ColumnSpec, fitColumnsToData, headerCells, renderRow} from '../lib/
 import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
+import {parseRecord as parseServiceRecord} from '../services/events.js';
 import type {EventResource, TrailEvent} from '../services/types.js';
+import {maskKeyId, redactRecord} from '../lib/redact.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
 export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
@@ -33,16 +35,7 @@ export type EventJson = {
 
 /** The CloudTrailEvent string parsed, or null: it comes from the service and may be anything. */
 export function parseRecord(raw: string | undefined): Record<string, unknown> | null {
-	if (raw === undefined || raw === '') {
-		return null;
-	}
-
-	try {
-		const parsed: unknown = JSON.parse(raw);
-		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-	} catch {
-		return null;
-	}
+	return parseServiceRecord(raw) ?? null;
 }
 
 function isoTime(date: Date): string | null {
@@ -56,7 +49,7 @@ export function eventToJson(event: TrailEvent): EventJson {
 		name: event.name,
 		source: event.source,
 		username: event.username ?? null,
-		accessKeyId: event.accessKeyId ?? null,
+		accessKeyId: maskKeyId(event.accessKeyId) ?? null,
 		readOnly: event.readOnly ?? null,
 		region: event.region ?? null,
 		sourceIp: event.sourceIp ?? null,
@@ -64,7 +57,7 @@ export function eventToJson(event: TrailEvent): EventJson {
 		resources: event.resources.map((resource: EventResource) => ({type: resource.type ?? null, name: resource.name ?? null})),
 		errorCode: event.errorCode ?? null,
 		errorMessage: event.errorMessage ?? null,
-		record: parseRecord(event.raw),
+		record: redactRecord(parseRecord(event.raw)) as Record<string, unknown> | null,
 	};
 }
 
@@ -122,7 +115,7 @@ export function eventToCsvRow(event: TrailEvent): string {
 		name: event.name,
 		source: event.source,
 		username: event.username ?? '',
-		accessKeyId: event.accessKeyId ?? '',
+		accessKeyId: maskKeyId(event.accessKeyId) ?? '',
 		region: event.region ?? '',
 		sourceIp: event.sourceIp ?? '',
 		userAgent: event.userAgent ?? '',

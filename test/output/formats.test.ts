@@ -16,14 +16,15 @@ const terminalControls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u
 
 describe('eventToJson', () => {
 	it('carries every domain field, the time as ISO, and the parsed record', () => {
-		const event = makeEvent(1, {errorCode: 'AccessDenied', username: undefined});
+		const event = makeEvent(1, {errorCode: 'AccessDenied', username: undefined, accessKeyId: 'AKIAIOSFODNN7EXAMPLE'});
 		expect(eventToJson(event)).toEqual({
 			id: 'id-1',
 			time: '2026-11-24T12:59:00.000Z',
 			name: 'RunInstances',
 			source: 'ec2.amazonaws.com',
 			username: null,
-			accessKeyId: 'AKIAEXAMPLE',
+			// Shown only masked, in scripts as on screen.
+			accessKeyId: 'AKIA…MPLE',
 			readOnly: false,
 			region: 'eu-west-1',
 			sourceIp: '203.0.113.7',

@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest';
+import {REDACTED, redactRecord, redactText} from '../../source/lib/redact.js';
+import {detailBody, detailSummary} from '../../source/lib/events-detail.js';
+import {jsonLinesToText} from '../../source/lib/json-highlight.js';
+import {eventToCsvRow, eventToJson} from '../../source/output/formats.js';
+import {makeEvent} from '../helpers/fakes.js';
+
+// What an AssumeRole record really carries in responseElements.
+const assumeRole = {
+	eventName: 'AssumeRole',
+	userIdentity: {type: 'IAMUser', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice'},
+	responseElements: {
+		credentials: {accessKeyId: 'ASIAQWERTYUIOPASDFGH', sessionToken: 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ', expiration: 'Nov 24, 2026'},
+	},
+};
+
+describe('redaction of keys and tokens', () => {
+	it('masks key ids and replaces session tokens anywhere in a record', () => {
+		const out = JSON.stringify(redactRecord(assumeRole));
+		expect(out).not.toContain('AKIAIOSFODNN7EXAMPLE');
+		expect(out).not.toContain('ASIAQWERTYUIOPASDFGH');
+		expect(out).not.toContain('IQoJb3JpZ2luX2Vj');
+		expect(out).toContain('AKIA…MPLE');
+		expect(out).toContain('ASIA…DFGH');
+		expect(out).toContain(REDACTED);
+		expect(out).toContain('Nov 24, 2026');
+	});
+
+	it('does the same in text that is not valid JSON', () => {
+		const broken = `${JSON.stringify(assumeRole).slice(0, -3)},,,`;
+		const out = redactText(broken);
+		expect(out).not.toContain('IQoJb3JpZ2luX2Vj');
+		expect(out).not.toContain('ASIAQWERTYUIOPASDFGH');
+		expect(out).toContain('ASIA…DFGH');
+	});
+
+	it('reaches the detail view, its summary and every script output', () => {
+		const event = makeEvent(1, {raw: JSON.stringify(assumeRole), accessKeyId: 'AKIAIOSFODNN7EXAMPLE'});
+		const body = detailBody(event.raw);
+		expect(body.kind).toBe('json');
+		const shown = body.kind === 'json' ? jsonLinesToText(body.lines) : '';
+		const summary = detailSummary(event, body.kind === 'json' ? body.record : undefined)
+			.map(row => row.value)
+			.join('\n');
+		const json = JSON.stringify(eventToJson(event));
+		const csv = eventToCsvRow(event);
+		for (const text of [shown, summary, json, csv]) {
+			expect(text).not.toContain('AKIAIOSFODNN7EXAMPLE');
+			expect(text).not.toContain('IQoJb3JpZ2luX2Vj');
+		}
+
+		expect(summary).toContain('AKIA…MPLE');
+	});
+});
