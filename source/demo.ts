@@ -108,7 +108,8 @@ export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 	return {
 		async listProfiles() {
 			const profiles = await base.listProfiles();
-			return hasNoAwsSetup(profiles, env) ? [...profiles, demoProfileEntry] : profiles;
+			// First, so Enter on a fresh machine shows data instead of a missing-credentials error.
+			return hasNoAwsSetup(profiles, env) ? [demoProfileEntry, ...profiles] : profiles;
 		},
 		listRegions: async () => base.listRegions(),
 		defaultRegion: profile => base.defaultRegion(profile),

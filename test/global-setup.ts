@@ -10,7 +10,6 @@ import {promisify} from 'node:util';
 import type {TestProject} from 'vitest/node';
 
 declare module 'vitest' {
-	// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 	export interface ProvidedContext {
 		distBuildError: string;
 	}

@@ -25,7 +25,6 @@ const signalNumbers = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
 
 // Messages reach a terminal, so they must not carry escape sequences from error text.
 function oneLine(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return (text.split('\n').find(line => line.trim() !== '') ?? text).replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
 }
 
