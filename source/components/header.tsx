@@ -15,25 +15,27 @@ type Props = {
 // Identity stays visible on every screen after a profile is chosen, so a person always knows
 // whose account they are looking at. Only the masked key id is ever shown.
 export function Header({session, region, freshness, title}: Props) {
+	// One Text per line: Ink shrinks sibling Texts in a row independently, which cut the app name
+	// itself at 40 columns; a single truncating Text keeps the start and cuts the end.
 	return (
 		<Box flexDirection="column" flexShrink={0}>
-			<Box>
+			<Text wrap="truncate-end">
 				<Text bold color="cyan">
 					trailview
 				</Text>
 				{session ? (
-					<Text wrap="truncate-end">
+					<>
 						{'  '}
 						<Text bold>{sanitizeLine(session.identity.account)}</Text>
 						{'  '}
 						<Text color="green">{sanitizeLine(session.profile.name)}</Text>
-						{region ? <Text>{`  ${sanitizeLine(region)}`}</Text> : null}
+						{region ? `  ${sanitizeLine(region)}` : ''}
 						{freshness ? <Text dimColor>{`  ${freshness}`}</Text> : null}
-					</Text>
+					</>
 				) : (
-					<Text dimColor wrap="truncate-end">{title ? `  ${title}` : ''}</Text>
+					<Text dimColor>{title ? `  ${title}` : ''}</Text>
 				)}
-			</Box>
+			</Text>
 			{session ? (
 				<Text dimColor wrap="truncate-end">
 					{sanitizeLine(session.identity.arn)}
