@@ -44,4 +44,17 @@ describe('trailview --demo', () => {
 		expect(raw.lastIndexOf(leaveAlt)).toBeGreaterThan(raw.lastIndexOf(enterAlt));
 		expect(raw.slice(raw.lastIndexOf(leaveAlt))).toContain('\u001B[?25h');
 	});
+
+	it('with no AWS setup at all, plain `trailview` offers a demo row that works', async () => {
+		session = spawnCli({cols: 110, rows: 32});
+		await session.waitForText('Local sample data — no AWS account needed');
+		await arrowTo(session, pickerRow('demo'));
+		await session.press(ptyKeys.enter);
+		await session.waitForText('Choose a region');
+		await session.press(ptyKeys.enter);
+		const main = await session.waitForText(/Write events in us-east-1/);
+		expect(main.split('\n')[0]).toContain('111111111111');
+		await session.press('q');
+		expect(await session.exitCode).toBe(0);
+	});
 });
