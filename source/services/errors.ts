@@ -1,6 +1,7 @@
 // Turns whatever the SDK, a credential provider or the network threw into one TrailviewError.
 // SDK-free on purpose (errors are duck-typed by name/code) so the UI can use it without loading
 // the SDK. Messages end up on screen and in logs, so they are sanitised here, in one place.
+import {sanitizeLine} from '../lib/sanitize.js';
 import {TrailviewError, type ErrorKind, type ProfileKind} from './types.js';
 import {maskAccessKeyId} from './mask.js';
 
@@ -91,7 +92,7 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 	const name = typeof e.name === 'string' ? e.name : undefined;
 	const code = typeof e.code === 'string' ? e.code : undefined;
 	const rawMessage = typeof e.message === 'string' ? e.message : '';
-	const detail = sanitize(rawMessage);
+	const detail = redactMessage(rawMessage);
 	const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
 	const serviceCode = name !== undefined && name !== 'Error' ? name : code;
 	const make = (kind: ErrorKind, message: string, hint?: string) =>
@@ -170,7 +171,7 @@ function credentialProviderError(rawMessage: string, context: ErrorContext, make
 	const profile = context.profile;
 	const processFailure = /^Command failed: [^\n]*\n?([\s\S]*)$/.exec(rawMessage);
 	if (processFailure) {
-		const stderr = clip(sanitize(processFailure[1] ?? ''));
+		const stderr = clip(redactMessage(processFailure[1] ?? ''));
 		return make(
 			'missing-credentials',
 			`The credential_process${profileSuffix(profile)} failed${stderr === '' ? '.' : `: ${ensurePeriod(stderr)}`}`,
@@ -194,7 +195,7 @@ function credentialProviderError(rawMessage: string, context: ErrorContext, make
 		);
 	}
 
-	const detail = clip(sanitize(rawMessage));
+	const detail = clip(redactMessage(rawMessage));
 	return make(
 		'missing-credentials',
 		profile ? `No credentials could be loaded for profile ${profile}: ${ensurePeriod(detail)}` : 'No AWS credentials were found.',
@@ -287,8 +288,10 @@ function clip(text: string): string {
  * a credential_process's stderr): secrets after a telling key, long base64 runs (session tokens,
  * 40-character secret keys), and access key ids, which keep only their masked form.
  */
-export function sanitize(text: string): string {
-	return (
+export function redactMessage(text: string): string {
+	// Colour codes and stray controls from a credential_process are noise in a one-line message, so
+	// they go; the terminal sanitiser the whole app uses then handles whatever else is left.
+	return sanitizeLine(
 		text
 			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
 			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
@@ -297,8 +300,6 @@ export function sanitize(text: string): string {
 				'$1[redacted]',
 			)
 			.replace(/[A-Za-z0-9/+]{40,}={0,2}/g, '[redacted]')
-			.replace(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\b/g, (id) => maskAccessKeyId(id))
-			.replace(/[ \t]{2,}/g, ' ')
-			.trim()
+			.replace(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\b/g, (id) => maskAccessKeyId(id)),
 	);
 }

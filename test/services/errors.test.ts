@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sanitize, toTrailviewError} from '../../source/services/errors.js';
+import {redactMessage, toTrailviewError} from '../../source/services/errors.js';
 import {TrailviewError, type ErrorKind} from '../../source/services/types.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -169,12 +169,12 @@ describe('toTrailviewError messages and hints', () => {
 	});
 });
 
-describe('sanitize', () => {
+describe('redactMessage', () => {
 	it('redacts secrets after telling keys and long base64 runs, masks key ids, keeps ordinary text', () => {
-		expect(sanitize(`aws_secret_access_key = ${SECRET}`)).toBe('aws_secret_access_key = [redacted]');
-		expect(sanitize(`"SessionToken":"abc"`)).toBe('"SessionToken":"[redacted]"');
-		expect(sanitize(`token ${SESSION_TOKEN} end`)).toBe('token [redacted] end');
-		expect(sanitize(`id ${KEY_ID}`)).toBe('id AKIA…MPLE');
-		expect(sanitize('arn:aws:iam::111122223333:role/ReadOnly is fine')).toBe('arn:aws:iam::111122223333:role/ReadOnly is fine');
+		expect(redactMessage(`aws_secret_access_key = ${SECRET}`)).toBe('aws_secret_access_key = [redacted]');
+		expect(redactMessage(`"SessionToken":"abc"`)).toBe('"SessionToken":"[redacted]"');
+		expect(redactMessage(`token ${SESSION_TOKEN} end`)).toBe('token [redacted] end');
+		expect(redactMessage(`id ${KEY_ID}`)).toBe('id AKIA…MPLE');
+		expect(redactMessage('arn:aws:iam::111122223333:role/ReadOnly is fine')).toBe('arn:aws:iam::111122223333:role/ReadOnly is fine');
 	});
 });
