@@ -1,7 +1,7 @@
 // `trailview --demo` in a real terminal: pickers, main screen, and a clean exit.
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {arrowTo, pickerRow, requireBuild} from './support.js';
+import {arrowTo, pickerRow, requireBuild, selectedRow} from './support.js';
 
 const enterAlt = '\u001B[?1049h';
 const leaveAlt = '\u001B[?1049l';
@@ -51,6 +51,8 @@ describe('trailview --demo', () => {
 		await arrowTo(session, pickerRow('demo'));
 		await session.press(ptyKeys.enter);
 		await session.waitForText('Choose a region');
+		// Enter only means something once the list (and its default selection) is on screen.
+		await session.waitForScreen(screen => pickerRow('us-east-1').test(selectedRow(screen) ?? ''), 15_000, 'us-east-1 selected');
 		await session.press(ptyKeys.enter);
 		const main = await session.waitForText(/Write events in us-east-1/);
 		expect(main.split('\n')[0]).toContain('111111111111');
