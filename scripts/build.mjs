@@ -17,6 +17,9 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
+	// Prefer packages' ESM builds: the AWS SDK's tree-shakes to a fraction of its CommonJS size, and a
+	// dynamic import() of a CommonJS-only build (shared-ini-file-loader) would expose only `default`.
+	mainFields: ['module', 'main'],
 	jsx: 'automatic',
 	minifyWhitespace: true,
 	minifySyntax: true,

@@ -4,7 +4,7 @@
 // request in flight, so a late answer never shows under another account.
 import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import {Box, useInput} from 'ink';
-import type {Session, TrailEvent} from '../services/types.js';
+import type {Session} from '../services/types.js';
 import {Header} from '../components/header.js';
 import {Footer, type FooterHint, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -71,7 +71,10 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 	const events = useEvents(service);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
-	const [detail, setDetail] = useState<TrailEvent | undefined>(undefined);
+	// Whether the detail is open, not which event: keys can arrive in one chunk (Down Down Enter), and
+	// a handler reading the event from this render's state would open the row the cursor just left.
+	const [detailOpen, setDetailOpen] = useState(false);
+	const detail = detailOpen ? selectedEvent(events.state) : undefined;
 
 	const layout = mainLayout(rows, trailsPaneWants(trails.state));
 	const viewport = eventsViewport(events.state, layout.eventsBody);
@@ -108,14 +111,14 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 				}
 			}
 		},
-		{isActive: isActive && detail === undefined},
+		{isActive: isActive && !detailOpen},
 	);
 
 	const openDetail = useCallback(() => {
-		setDetail(selectedEvent(events.state));
-	}, [events.state]);
+		setDetailOpen(true);
+	}, []);
 	const closeDetail = useCallback(() => {
-		setDetail(undefined);
+		setDetailOpen(false);
 	}, []);
 
 	const {loadedAt} = events.state;

@@ -134,6 +134,16 @@ describe('main screen', () => {
 		await screen.waitForFrame('"eventVersion": "1.09"');
 	});
 
+	test('keys that arrive in one chunk open the row the cursor ends on, not the one it left', async () => {
+		const pages = [[makeEvent(0), makeEvent(1), makeEvent(2, {name: 'DeleteBucket'})]];
+		const screen = await renderMain(fakeService({pages}), {columns: 100, rows: 30});
+		await screen.waitForFrame('DeleteBucket');
+		// A fast typist, a paste or tmux send-keys delivers these as one read.
+		await screen.press(keys.down + keys.down + keys.enter);
+		const detail = await screen.waitForFrame('event 3 of 3');
+		expect(detail).toMatch(/What\s+DeleteBucket/);
+	});
+
 	test('a malformed record shows as sanitised raw text with a note', async () => {
 		const pages = [[makeEvent(0, {raw: '{"eventName": "Put\u001B[2J'})]];
 		const screen = await renderMain(fakeService({pages}));
