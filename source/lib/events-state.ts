@@ -4,10 +4,20 @@
 import type {TrailEvent, TrailviewError} from '../services/types.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
 
+/**
+ * Where each id sits in a load's `events`: the service can repeat an event on the next page, and a
+ * refresh looks up the event the cursor was on. One map serves every state of a load and a page
+ * adds its ids to it in place, so a page costs its own size rather than a copy of everything loaded
+ * (with 10,000 events, copying a Set per page was O(n²) and most of the garbage of a long load).
+ * `size` is how many events the map covers: only the state whose `events` has exactly that length
+ * may add to it; any other (an older state React replays) gets a fresh map (see `ownIndex`).
+ */
+export type EventIndex = {readonly positions: Map<string, number>; size: number};
+
 export type EventsState = {
 	events: TrailEvent[];
-	/** Ids already in `events`: the service can repeat an event on the next page. */
-	seen: ReadonlySet<string>;
+	/** Shared by the states of one load; read it through `indexOf`. */
+	index: EventIndex;
 	cursor: number;
 	/** Index of the first row on screen. */
 	top: number;
@@ -25,7 +35,7 @@ export type EventsState = {
 	/** Events that were not there on the previous load. */
 	newIds: ReadonlySet<string>;
 	/** What the previous load held, while a refresh's pages arrive, to tell new events apart. */
-	baseline: {ids: ReadonlySet<string>; newest: number} | undefined;
+	baseline: {events: TrailEvent[]; index: EventIndex; newest: number} | undefined;
 	/** After a refresh, the event the cursor was on when it is not loaded yet; the cursor goes there when it arrives. */
 	followId: string | undefined;
 };
@@ -42,7 +52,7 @@ export type EventsAction =
 export function initialEventsState(viewport = 10): EventsState {
 	return {
 		events: [],
-		seen: new Set(),
+		index: emptyIndex(),
 		cursor: 0,
 		top: 0,
 		viewport: Math.max(1, viewport),
@@ -55,6 +65,31 @@ export function initialEventsState(viewport = 10): EventsState {
 		baseline: undefined,
 		followId: undefined,
 	};
+}
+
+function emptyIndex(): EventIndex {
+	return {positions: new Map(), size: 0};
+}
+
+/** Position of the event with `id` in `events` (indexed by `index`), or -1. Never trusts a stale entry. */
+export function indexOf(events: readonly TrailEvent[], index: EventIndex, id: string): number {
+	const position = index.positions.get(id);
+	return position !== undefined && position < events.length && events[position]?.id === id ? position : -1;
+}
+
+/** The index to extend for `state`: its own when it is the newest state of the load, else a rebuilt one. */
+function ownIndex(state: EventsState): EventIndex {
+	if (state.index.size === state.events.length) {
+		return state.index;
+	}
+
+	const index = emptyIndex();
+	for (const [position, event] of state.events.entries()) {
+		index.positions.set(event.id, position);
+	}
+
+	index.size = state.events.length;
+	return index;
 }
 
 /** Whether the table shows a trailing "loading more…" row after the last event. */
@@ -76,35 +111,39 @@ function reframe(state: EventsState, top = state.top): EventsState {
 }
 
 function isNew(event: TrailEvent, baseline: EventsState['baseline']): boolean {
-	return baseline !== undefined && !baseline.ids.has(event.id) && event.time.getTime() >= baseline.newest;
+	return baseline !== undefined && indexOf(baseline.events, baseline.index, event.id) === -1 && event.time.getTime() >= baseline.newest;
 }
 
 function addPage(state: EventsState, page: TrailEvent[], now: Date, first = false): EventsState {
-	const seen = new Set(state.seen);
+	const index = ownIndex(state);
+	const loaded = state.events.length;
 	const added: TrailEvent[] = [];
+	let newIds: Set<string> | undefined;
 	for (const event of page) {
-		if (!seen.has(event.id)) {
-			seen.add(event.id);
-			added.push(event);
+		const position = index.positions.get(event.id);
+		const known = position === undefined ? undefined : position < loaded ? state.events[position] : added[position - loaded];
+		if (known?.id === event.id) {
+			continue;
 		}
-	}
 
-	const newIds = new Set(state.newIds);
-	for (const event of added) {
+		index.positions.set(event.id, loaded + added.length);
+		added.push(event);
 		if (isNew(event, state.baseline)) {
+			newIds ??= new Set(state.newIds);
 			newIds.add(event.id);
 		}
 	}
 
-	const events = added.length === 0 ? state.events : [...state.events, ...added];
-	let next: EventsState = {...state, events, seen, newIds, loading: undefined, loadedAt: state.loadedAt ?? now};
+	const events = added.length === 0 ? state.events : state.events.concat(added);
+	index.size = events.length;
+	let next: EventsState = {...state, events, index, newIds: newIds ?? state.newIds, loading: undefined, loadedAt: state.loadedAt ?? now};
 	if (next.followId !== undefined) {
-		const index = events.findIndex(event => event.id === next.followId);
-		if (index >= 0) {
-			next = {...next, cursor: index, followId: undefined};
+		const position = indexOf(events, index, next.followId);
+		if (position >= 0) {
+			next = {...next, cursor: position, followId: undefined};
 			// In the first page, keep the window where it was so new events show above the cursor;
 			// further down, land on the event at the same height on screen it had before.
-			return reframe(next, first ? state.top : index - (state.cursor - state.top));
+			return reframe(next, first ? state.top : position - (state.cursor - state.top));
 		}
 	}
 
@@ -114,12 +153,12 @@ function addPage(state: EventsState, page: TrailEvent[], now: Date, first = fals
 function firstPage(state: EventsState, page: TrailEvent[], now: Date): EventsState {
 	const previousId = state.loaded ? state.events[state.cursor]?.id : undefined;
 	const baseline = state.loaded
-		? {ids: state.seen, newest: state.events[0]?.time.getTime() ?? Number.NEGATIVE_INFINITY}
+		? {events: state.events, index: state.index, newest: state.events[0]?.time.getTime() ?? Number.NEGATIVE_INFINITY}
 		: undefined;
 	const fresh: EventsState = {
 		...state,
 		events: [],
-		seen: new Set(),
+		index: emptyIndex(),
 		newIds: new Set(),
 		baseline,
 		loaded: true,
@@ -160,7 +199,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 				loaded: true,
 				loadedAt: state.loading === 'first' ? action.now : (state.loadedAt ?? action.now),
 				// A load that ended without any page still replaces what was there.
-				...(state.loading === 'first' ? {events: [], seen: new Set<string>(), newIds: new Set<string>()} : {}),
+				...(state.loading === 'first' ? {events: [], index: emptyIndex(), newIds: new Set<string>()} : {}),
 			});
 		}
 

@@ -3,6 +3,7 @@ import {TrailviewError} from '../../source/services/types.js';
 import {
 	eventsReducer,
 	eventsSummary,
+	indexOf,
 	initialEventsState,
 	needsMore,
 	selectedEvent,
@@ -152,5 +153,63 @@ describe('events reducer', () => {
 		expect(state.events).toEqual([]);
 		expect(state.error).toBe(error);
 		expect(state.loaded).toBe(false);
+	});
+});
+
+describe('event index shared by the states of one load', () => {
+	const ids = (state: EventsState) => state.events.map(event => event.id);
+	const page = (events: ReturnType<typeof range>) => ({type: 'page', events, first: false, now}) as const;
+
+	test('finds every loaded event and nothing else', () => {
+		const state = run(loaded(5), {type: 'more'}, page(range(5, 5)));
+		for (const [position, event] of state.events.entries()) {
+			expect(indexOf(state.events, state.index, event.id)).toBe(position);
+		}
+
+		expect(indexOf(state.events, state.index, 'evt-99999')).toBe(-1);
+	});
+
+	test('skips an event repeated within one page', () => {
+		const state = run(loaded(2), {type: 'more'}, page([makeEvent(2), makeEvent(3), makeEvent(2), makeEvent(1)]));
+		expect(ids(state)).toEqual(['evt-00000', 'evt-00001', 'evt-00002', 'evt-00003']);
+	});
+
+	test('an older state still answers for its own events after a newer one added a page', () => {
+		const older = loaded(3);
+		const newer = run(older, {type: 'more'}, page(range(3, 3)));
+		expect(newer.index).toBe(older.index);
+		expect(indexOf(older.events, older.index, 'evt-00004')).toBe(-1);
+		expect(indexOf(older.events, older.index, 'evt-00002')).toBe(2);
+	});
+
+	test('reducing the same state twice (as React may) gives the same result both times', () => {
+		const state = run(loaded(3), {type: 'more'});
+		const action = page([makeEvent(2), ...range(3, 3)]);
+		const first = eventsReducer(state, action);
+		const second = eventsReducer(state, action);
+		expect(ids(second)).toEqual(ids(first));
+		expect(ids(second)).toEqual(['evt-00000', 'evt-00001', 'evt-00002', 'evt-00003', 'evt-00004', 'evt-00005']);
+		// The second result must not mistake the first one's additions for events it already has.
+		const next = eventsReducer(second, page(range(6, 2)));
+		expect(ids(next).slice(-3)).toEqual(['evt-00005', 'evt-00006', 'evt-00007']);
+		for (const [position, event] of next.events.entries()) {
+			expect(indexOf(next.events, next.index, event.id)).toBe(position);
+		}
+	});
+
+	test('a page applied to an older state is deduplicated against that state, not a newer one', () => {
+		const older = run(loaded(3), {type: 'more'});
+		run(older, page(range(3, 3)));
+		const replayed = eventsReducer(older, page(range(3, 4)));
+		expect(ids(replayed)).toEqual(['evt-00000', 'evt-00001', 'evt-00002', 'evt-00003', 'evt-00004', 'evt-00005', 'evt-00006']);
+	});
+
+	test('a refresh marks as new only events the previous load did not have', () => {
+		let state = run(loaded(3), {type: 'more'}, page(range(3, 3)));
+		state = run(state, {type: 'load'}, {type: 'page', events: [makeEvent(-1), ...range(0, 2)], first: true, now});
+		expect([...state.newIds]).toEqual(['evt-000-1']);
+		state = run(state, {type: 'more'}, page(range(2, 4)));
+		expect([...state.newIds]).toEqual(['evt-000-1']);
+		expect(ids(state)).toHaveLength(7);
 	});
 });
