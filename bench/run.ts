@@ -544,13 +544,24 @@ function table(): string {
 	return lines.join('\n');
 }
 
+// `--only first-frame,first-row` runs a subset while working on one figure.
+const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const steps: Array<[string, () => Promise<void>]> = [
+	['first-frame', firstFrame],
+	['first-row', async () => {
+		await firstRow(0);
+		await firstRow(150);
+	}],
+	['throughput', throughput],
+	['big-table', bigTable],
+	['aws-cli', versusAwsCli],
+];
 const started = performance.now();
-await firstFrame();
-await firstRow(0);
-await firstRow(150);
-await throughput();
-await bigTable();
-await versusAwsCli();
+for (const [name, step] of steps) {
+	if (!only || only.includes(name)) {
+		await step();
+	}
+}
 const seconds = (performance.now() - started) / 1000;
 
 const machine = `Node ${process.version}, ${(await import('node:os')).cpus().length} cores`;

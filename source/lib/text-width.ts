@@ -2,7 +2,9 @@
 // emoji ZWJ sequence is one glyph. Inputs are assumed to be sanitised already (see sanitize.ts).
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Built on first use: constructing a Segmenter loads ICU data (~15 ms), and nothing before the
+// first frame needs to cut text.
+let segmenter: Intl.Segmenter | undefined;
 // Most CloudTrail text is plain ASCII; measuring it by length skips grapheme segmentation.
 const printableAscii = /^[\x20-\x7E]*$/;
 
@@ -37,6 +39,7 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 
 	let result = '';
 	let used = 0;
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	for (const {segment} of segmenter.segment(text)) {
 		const segmentWidth = stringWidth(segment);
 		if (used + segmentWidth > budget) {
