@@ -8,9 +8,9 @@ import stringWidth from 'string-width';
 
 type Options = Parameters<typeof stringWidth>[1];
 
-/** Latin, punctuation, arrows, box drawing and Braille (spinners); no soft hyphen, ©, ® or ‼/⁉. */
+/** Latin, punctuation, arrows, box drawing, geometric shapes (▶ ▏) and Braille (spinners); no soft hyphen, ©, ® or ‼/⁉. */
 export const singleColumnText =
-	/^[\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u21FF\u2500-\u259F\u2800-\u28FF]*$/;
+	/^[\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u21FF\u2500-\u25FC\u2800-\u28FF]*$/;
 
 /** Colour and style codes (SGR), which Ink puts in most of the text it measures; they take no columns. */
 const sgr = /\u001B\[[\d;]*m/g;
