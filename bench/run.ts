@@ -572,12 +572,13 @@ for (const f of figures.filter(f => f.note)) {
 }
 
 console.log(`\n${machine}; whole benchmark took ${seconds.toFixed(0)} s.`);
-writeFileSync(
+// A partial run (--only) must not replace the full record the README is built from.
+if (!only) writeFileSync(
 	path.join(root, 'bench/results.json'),
 	`${JSON.stringify({date: new Date().toISOString(), machine, seconds, figures}, null, 2)}\n`,
 );
 
-if (process.argv.includes('--update-readme')) {
+if (process.argv.includes('--update-readme') && !only) {
 	const readmePath = path.join(root, 'README.md');
 	const readme = readFileSync(readmePath, 'utf8');
 	const block = `<!-- BENCH:START -->\n${output}\n\n${figures
