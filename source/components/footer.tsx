@@ -18,8 +18,15 @@ export function hintsText(hints: FooterHint[]): string {
 export function Footer({status, hints, width}: {status: StatusPart[]; hints: FooterHint[]; width: number}) {
 	let remaining = width;
 	const parts: StatusPart[] = [];
-	for (const [index, part] of status.entries()) {
-		const text = truncateToWidth((index > 0 ? ' · ' : '') + sanitizeLine(part.text), remaining);
+	for (const part of status) {
+		// An empty part (e.g. no events summary after a failed first load) is skipped, not the end:
+		// '' from truncation means the line is full, but '' here would hide the error after it.
+		const clean = sanitizeLine(part.text);
+		if (clean === '') {
+			continue;
+		}
+
+		const text = truncateToWidth((parts.length > 0 ? ' · ' : '') + clean, remaining);
 		if (text === '') {
 			break;
 		}
@@ -30,7 +37,9 @@ export function Footer({status, hints, width}: {status: StatusPart[]; hints: Foo
 
 	return (
 		<Box flexDirection="column" height={2} flexShrink={0}>
+			{/* A space keeps the line when there is no status, so the key hints stay on the last line. */}
 			<Text wrap="truncate">
+				{parts.length === 0 ? ' ' : null}
 				{parts.map(part => (
 					<Text key={part.text} color={part.color}>
 						{part.text}
