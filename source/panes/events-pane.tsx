@@ -92,14 +92,18 @@ export function EventsPane({state, region, width, height, focused, isActive, utc
 		);
 	}
 
+	// Clipped vertically only. Every line here is a truncating Text in a column as wide as the pane
+	// (table rows are exactly that wide already), so nothing can stick out sideways, and a horizontal
+	// clip makes Ink slice (slice-ansi) and re-measure every line of every frame, a large share of
+	// its time per key press with a full table.
 	return (
-		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflowY="hidden">
 			<PaneTitle
 				title={`Write events in ${sanitizeLine(region)}, last 90 days`}
 				focused={focused}
 				busy={state.loading === 'first' && hasRows}
 			/>
-			<Box flexDirection="column" height={height} overflow="hidden">
+			<Box flexDirection="column" height={height} overflowY="hidden">
 				{/* Children keep their height and are clipped, rather than squeezed on top of each other. */}
 				<Box flexDirection="column" flexShrink={0}>
 					{body}
