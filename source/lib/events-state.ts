@@ -176,6 +176,17 @@ function firstPage(state: EventsState, page: TrailEvent[], now: Date): EventsSta
 	return next;
 }
 
+/**
+ * `state` itself when a move or resize changed nothing (Down on the last row, End at the end): the
+ * same object lets React skip the render, and with it a whole Ink frame, which costs far more than
+ * this comparison.
+ */
+function unlessUnchanged(state: EventsState, next: EventsState): EventsState {
+	return next.cursor === state.cursor && next.top === state.top && next.viewport === state.viewport && next.followId === state.followId
+		? state
+		: next;
+}
+
 export function eventsReducer(state: EventsState, action: EventsAction): EventsState {
 	switch (action.type) {
 		case 'load': {
@@ -210,11 +221,11 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 		case 'move': {
 			const page = Math.max(1, state.viewport - 1);
 			const cursor = moveIndex(state.cursor, action.move, state.events.length, page);
-			return reframe({...state, cursor, followId: undefined});
+			return unlessUnchanged(state, reframe({...state, cursor, followId: undefined}));
 		}
 
 		case 'viewport': {
-			return reframe({...state, viewport: Math.max(1, action.rows)});
+			return unlessUnchanged(state, reframe({...state, viewport: Math.max(1, action.rows)}));
 		}
 	}
 }

@@ -98,6 +98,25 @@ describe('events reducer', () => {
 		expect(state.top).toBe(0);
 	});
 
+	test('a key that moves nothing, or the same viewport again, returns the very same state', () => {
+		const state = loaded(30, 10);
+		expect(run(state, {type: 'move', move: 'up'})).toBe(state);
+		expect(run(state, {type: 'move', move: 'home'})).toBe(state);
+		expect(run(state, {type: 'viewport', rows: 10})).toBe(state);
+		const atEnd = run(state, {type: 'move', move: 'end'});
+		expect(atEnd).not.toBe(state);
+		expect(run(atEnd, {type: 'move', move: 'down'})).toBe(atEnd);
+		expect(run(atEnd, {type: 'move', move: 'end'})).toBe(atEnd);
+	});
+
+	test('moving stops following an event after a refresh, even when the cursor stays put', () => {
+		let state = run(loaded(30, 10), {type: 'move', move: 'end'});
+		state = run(state, {type: 'load'}, {type: 'page', events: range(0, 5), first: true, now});
+		expect(state.followId).toBe('evt-00029');
+		const moved = run(state, {type: 'move', move: 'end'});
+		expect(moved.followId).toBeUndefined();
+	});
+
 	test('a smaller viewport keeps the cursor on screen', () => {
 		const state = run(loaded(100, 20), {type: 'move', move: 'pageDown'}, {type: 'viewport', rows: 5});
 		expect(state.cursor).toBe(19);
