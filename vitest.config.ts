@@ -9,5 +9,9 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// node-pty and ink both want a real process per file.
 		pool: 'forks',
+		// CI sets CI=true, and Ink then draws only the final frame and ignores resizes, so component
+		// tests would see stale frames there and nowhere else. The tests exercise the interactive
+		// renderer; is-in-ci reads 'false' as not in CI.
+		env: {CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
 	},
 });
