@@ -1,6 +1,7 @@
 // Runs the Ink UI on the alternate screen. Ink is told not to patch the console (the capture log
 // owns console.*) and to exit on Ctrl+C; every way out goes through the lifecycle, which unmounts
 // Ink first and then leaves the alternate screen.
+import v8 from 'node:v8';
 import type {ReactElement} from 'react';
 import {render} from 'ink';
 import {enterAltScreen} from './terminal.js';
@@ -14,7 +15,22 @@ export type InteractiveOptions = {
 	stderr: NodeJS.WriteStream;
 };
 
+/**
+ * How far V8 lets the old generation grow past what survived the last full collection, in percent.
+ * Ink redraws the whole screen on every frame and allocates ~10 MB doing it (an object per terminal
+ * cell, per-character tokens, style sets per cell); part of each frame survives a scavenge and is
+ * promoted, so the old generation fills with dead frames between full collections. V8's default
+ * factor (up to 4x on a 64-bit machine) let that garbage reach ~150 MB while only ~37 MB was live
+ * (10,000 events loaded), for a peak RSS of ~230 MB. At 20 % a full collection, incremental and
+ * mostly concurrent, comes every few dozen frames and peak RSS stays near 140 MB; key press
+ * latency did not change measurably. The flag is read at every full collection, so setting it
+ * here, before the first frame, takes effect; the young generation's size cannot be changed this
+ * late and is left alone. Only the interactive UI draws frames, so script output is unaffected.
+ */
+export const heapGrowingPercent = 20;
+
 export function runInteractive({element, lifecycle, stdout, stdin, stderr}: InteractiveOptions): void {
+	v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
 	const altScreen = enterAltScreen({stdout, stdin});
 	lifecycle.onRestoreTerminal(altScreen.leave);
 	const instance = render(element, {stdout, stdin, stderr, patchConsole: false, exitOnCtrlC: true});
