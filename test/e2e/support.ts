@@ -46,6 +46,23 @@ export function awsFiles(files: {config?: string; credentials?: string; scripts?
 	return {dir, env: {AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials}};
 }
 
+/**
+ * Config and credentials files with one static-keys profile per entry, e.g.
+ * `{prod: 'demo-prod'}` gives profile `prod` the demo-prod account's keys.
+ */
+export function staticKeyProfiles(emulator: Emulator, profiles: Record<string, string>, region = 'eu-west-1'): AwsFiles {
+	const entries = Object.entries(profiles);
+	return awsFiles({
+		config: entries.map(([name]) => `[profile ${name}]\nregion = ${region}\n`).join(''),
+		credentials: entries
+			.map(([name, label]) => {
+				const keys = account(emulator, label);
+				return `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`;
+			})
+			.join(''),
+	});
+}
+
 /** The selected picker row, marked with "›". */
 export function selectedRow(screen: string): string | undefined {
 	return screen.split('\n').find(line => line.trimStart().startsWith('›'));
