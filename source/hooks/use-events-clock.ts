@@ -1,17 +1,34 @@
-// A clock for "loaded 12 s ago": re-renders once per interval so relative times keep counting.
+// A clock for "loaded 12 s ago" and "last delivery 3 min ago": it wakes only when one of those
+// texts would change (every second in the first minute, then every minute...), because each wake
+// redraws the whole screen.
 import {useEffect, useState} from 'react';
+import {msUntilRelativeChange} from '../lib/format.js';
 
-export function useNow(intervalMs = 1000): Date {
+export function useNow(anchors: ReadonlyArray<Date | undefined>): Date {
 	const [now, setNow] = useState(() => new Date());
+	const key = anchors.map(anchor => anchor?.getTime() ?? '').join(',');
 	useEffect(() => {
-		const timer = setInterval(() => {
+		// New anchors (a refresh) can arrive while `now` is up to a minute old: catch up first.
+		if (Date.now() - now.getTime() > 1000) {
 			setNow(new Date());
-		}, intervalMs);
+			return;
+		}
+
+		const wait = msUntilRelativeChange(anchors, now);
+		if (wait === undefined) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			setNow(new Date());
+		}, wait + 5);
 		// A clock alone must not keep the process alive after the UI exits.
 		timer.unref?.();
 		return () => {
-			clearInterval(timer);
+			clearTimeout(timer);
 		};
-	}, [intervalMs]);
+		// The anchors' times, not the array's identity, decide when to wake.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [key, now]);
 	return now;
 }

@@ -24,6 +24,36 @@ export function formatEventTime(date: Date, options: {utc: boolean}): string {
  * "just now", "5 s ago", "3 min ago", "2 h ago", "4 d ago" (units floored). Times in the future,
  * which only clock skew produces, read as "just now" rather than a confusing negative age.
  */
+const relativeSteps = [
+	{below: 60_000, step: 1000},
+	{below: 3_600_000, step: 60_000},
+	{below: 86_400_000, step: 3_600_000},
+];
+
+/**
+ * Milliseconds until formatRelative(date, now) next reads differently for any of `dates`: a
+ * second while one is under a minute old, then a minute, an hour, a day. A clock that waits this
+ * long redraws only when the text on screen changes.
+ */
+export function msUntilRelativeChange(dates: ReadonlyArray<Date | undefined>, now: Date): number | undefined {
+	let soonest: number | undefined;
+	for (const date of dates) {
+		const age = now.getTime() - (date?.getTime() ?? Number.NaN);
+		if (Number.isNaN(age)) {
+			continue;
+		}
+
+		// "just now" (also for a time slightly in the future) holds until the time is 5 s old.
+		const wait = age < 5000 ? 5000 - age : (() => {
+			const step = relativeSteps.find(candidate => age < candidate.below)?.step ?? 86_400_000;
+			return step - (age % step);
+		})();
+		soonest = soonest === undefined ? wait : Math.min(soonest, wait);
+	}
+
+	return soonest;
+}
+
 export function formatRelative(date: Date, now: Date): string {
 	const seconds = Math.floor((now.getTime() - date.getTime()) / 1000);
 	if (Number.isNaN(seconds)) {

@@ -66,9 +66,9 @@ const screenActions = ['focusNext', 'refresh', 'toggleUtc'] as const;
 export function MainScreen({session, region, isActive}: MainScreenProps): React.JSX.Element {
 	const service = useMemo(() => session.serviceFor(region), [session, region]);
 	const {columns, rows} = useTerminalSize();
-	const now = useNow(1000);
 	const trails = useTrails(service);
 	const events = useEvents(service);
+	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
 	// Whether the detail is open, not which event: keys can arrive in one chunk (Down Down Enter), and

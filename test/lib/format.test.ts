@@ -3,6 +3,7 @@ import {
 	eventOutcome,
 	formatBytes,
 	formatEventTime,
+	msUntilRelativeChange,
 	formatRelative,
 	mainResource,
 	outcomeLabel,
@@ -128,5 +129,35 @@ describe('eventOutcome', () => {
 	it('labels the error column with the code', () => {
 		expect(outcomeLabel(eventOutcome(event()))).toBe('');
 		expect(outcomeLabel(eventOutcome(event({errorCode: 'NoSuchBucket'})))).toBe('NoSuchBucket');
+	});
+});
+
+describe('msUntilRelativeChange', () => {
+	const now = new Date('2026-11-24T12:00:00.000Z');
+	const ago = (ms: number) => new Date(now.getTime() - ms);
+
+	it('wakes when the text would change: each second in the first minute, then each minute, hour, day', () => {
+		expect(msUntilRelativeChange([ago(12_300)], now)).toBe(700);
+		expect(msUntilRelativeChange([ago(3 * 60_000 + 15_000)], now)).toBe(45_000);
+		expect(msUntilRelativeChange([ago(2 * 3_600_000 + 600_000)], now)).toBe(3_000_000);
+		expect(msUntilRelativeChange([ago(3 * 86_400_000)], now)).toBe(86_400_000);
+	});
+
+	it('takes the soonest of several times and skips missing ones', () => {
+		expect(msUntilRelativeChange([ago(10 * 60_000 + 1000), undefined, ago(7500)], now)).toBe(500);
+		expect(msUntilRelativeChange([ago(2500)], now)).toBe(2500);
+		expect(msUntilRelativeChange([undefined], now)).toBeUndefined();
+		expect(msUntilRelativeChange([], now)).toBeUndefined();
+	});
+
+	it('agrees with formatRelative: the text is the same just before the wake and different at it', () => {
+		for (const age of [1200, 4999, 59_500, 61_000, 3_599_000, 7_300_000]) {
+			const date = ago(age);
+			const wait = msUntilRelativeChange([date], now)!;
+			const before = formatRelative(date, new Date(now.getTime() + wait - 1));
+			const at = formatRelative(date, new Date(now.getTime() + wait));
+			expect(before).toBe(formatRelative(date, now));
+			expect(at).not.toBe(before);
+		}
 	});
 });
