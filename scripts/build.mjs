@@ -2,11 +2,15 @@
 // One bundle starts far faster than hundreds of ESM modules (about 0.4 s vs 0.9 s to first frame
 // on a 2-core machine); code splitting keeps the AWS SDK in chunks loaded only when needed.
 import {build} from 'esbuild';
-import {rm, chmod, readFile} from 'node:fs/promises';
+import {rm, chmod, readFile, rename} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
+// Built beside dist/ and swapped in at the end, so a test or a running trailview never finds dist/
+// half written or missing while a build is under way.
+const next = `dist.next-${process.pid}`;
+const old = `dist.old-${process.pid}`;
+await rm(new URL(`../${next}`, import.meta.url), {recursive: true, force: true});
 
 const fastStringWidth = fileURLToPath(new URL('../source/lib/fast-string-width.ts', import.meta.url));
 
@@ -44,7 +48,7 @@ await build({
 	plugins: [stringWidthFastPath, yogaWithoutFetch],
 	absWorkingDir: root,
 	entryPoints: {cli: 'cli.tsx', emulator: 'source/emulator/main.ts'},
-	outdir: 'dist',
+	outdir: next,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -67,4 +71,7 @@ await build({
 	},
 	logLevel: 'warning',
 });
-await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);
+await chmod(new URL(`../${next}/cli.js`, import.meta.url), 0o755);
+await rename(new URL('../dist', import.meta.url), new URL(`../${old}`, import.meta.url)).catch(() => {});
+await rename(new URL(`../${next}`, import.meta.url), new URL('../dist', import.meta.url));
+await rm(new URL(`../${old}`, import.meta.url), {recursive: true, force: true});

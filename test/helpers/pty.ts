@@ -111,12 +111,16 @@ export function spawnCli(options: PtyOptions = {}): PtySession {
 		return lines.join('\n');
 	};
 
+	// Ink wraps each frame in a synchronized update (ESC[?2026h … ESC[?2026l); a screen read between
+	// the two is half old frame, half new, so waits only judge whole frames.
+	const midFrame = () => raw.lastIndexOf('\u001B[?2026h') > raw.lastIndexOf('\u001B[?2026l');
+
 	const poll = async (done: (text: string) => boolean, what: string, timeoutMs: number): Promise<string> => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			await pendingWrites;
 			const text = screen();
-			if (done(text)) {
+			if (!midFrame() && done(text)) {
 				return text;
 			}
 
