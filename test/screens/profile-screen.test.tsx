@@ -44,6 +44,22 @@ function selectedRow(frame: string): string | undefined {
 }
 
 describe('ProfileScreen', () => {
+	it('keys that arrive in one chunk pick the profile the cursor ends on, then the region likewise', async () => {
+		const backend = fakeBackend({profiles});
+		const ui = await start(backend);
+		await ui.waitForFrame('6 profiles');
+		// A paste, tmux send-keys or a fast typist delivers these as one read.
+		await ui.press(keys.down + keys.down + keys.enter);
+		await ui.waitForFrame('Choose a region');
+		expect(backend.connectCalls.map(call => call.profile.name)).toEqual(['jenkins']);
+		const regions = await ui.waitForFrame(frame => selectedRow(frame) === 'us-east-1');
+		const rows = regions.split('\n');
+		const below = /^\s+(\S+)/.exec(rows[rows.findIndex(line => line.includes('› us-east-1')) + 1] ?? '')?.[1];
+		expect(below).toMatch(/^[a-z]{2}-[a-z]+-\d$/);
+		await ui.press(keys.down + keys.enter);
+		await ui.waitForFrame(`MAIN profile=jenkins account=111111111111 region=${below}`);
+	});
+
 	it('shows a spinner while listing, then each profile with its kind badge and detail', async () => {
 		const listing = deferred<ProfileEntry[]>();
 		const ui = await start({...fakeBackend(), listProfiles: async () => listing.promise});

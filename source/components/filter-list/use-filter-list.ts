@@ -1,4 +1,4 @@
-import {type Dispatch, useEffect, useReducer, useRef} from 'react';
+import {type Dispatch, useCallback, useEffect, useReducer, useRef} from 'react';
 import {useInput} from 'ink';
 import {actionFor, keymap, matches} from '../../keymap.js';
 import {
@@ -14,6 +14,8 @@ import {
 export type FilterList<T extends FilterItem> = {
 	state: FilterListState<T>;
 	dispatch: Dispatch<FilterListAction<T>>;
+	/** The state with every action dispatched so far, including those React has not rendered yet. */
+	latest(): FilterListState<T>;
 };
 
 /**
@@ -26,11 +28,22 @@ export function useFilterListState<T extends FilterItem>(options: {
 	visibleCount: number;
 }): FilterList<T> {
 	const {items, selectKey, visibleCount} = options;
-	const [state, dispatch] = useReducer(
+	const [state, reactDispatch] = useReducer(
 		filterListReducer<T>,
 		undefined,
 		() => initialFilterListState(items, {visibleCount, selectKey}),
 	);
+
+	// Keys arrive in chunks (Down Enter from a paste, tmux or a fast typist): Enter is handled before
+	// React renders the Down, so it must read the state as of every dispatched action. The reducer is
+	// pure, so running each action here as well as in React gives the same state.
+	const latestState = useRef(state);
+	latestState.current = state;
+	const dispatch = useCallback((action: FilterListAction<T>) => {
+		latestState.current = filterListReducer(latestState.current, action);
+		reactDispatch(action);
+	}, []);
+	const latest = useCallback(() => latestState.current, []);
 
 	// Only a new items array re-selects; a parent re-render with the same list keeps the cursor.
 	const seenItems = useRef(items);
@@ -45,7 +58,7 @@ export function useFilterListState<T extends FilterItem>(options: {
 		dispatch({type: 'resize', visibleCount});
 	}, [visibleCount]);
 
-	return {state, dispatch};
+	return {state, dispatch, latest};
 }
 
 const moves: Record<'pickerUp' | 'pickerDown' | 'pageUp' | 'pageDown' | 'pickerFirst' | 'pickerLast', MoveKind> = {
@@ -63,14 +76,14 @@ const moveActions = Object.keys(moves) as Array<keyof typeof moves>;
  * help. Esc clears a filter first and only calls `onCancel` when there is nothing to clear.
  */
 export function useFilterListInput<T extends FilterItem>(
-	{state, dispatch}: FilterList<T>,
+	{dispatch, latest}: FilterList<T>,
 	options: {isActive: boolean; onSubmit(item: T): void; onCancel?: () => void},
 ): void {
 	const {isActive, onSubmit, onCancel} = options;
 	useInput(
 		(input, key) => {
 			if (matches(keymap.pick, input, key)) {
-				const item = selectedItem(state);
+				const item = selectedItem(latest());
 				if (item) {
 					onSubmit(item);
 				}
@@ -79,7 +92,7 @@ export function useFilterListInput<T extends FilterItem>(
 			}
 
 			if (matches(keymap.filterClear, input, key)) {
-				if (state.filter === '') {
+				if (latest().filter === '') {
 					onCancel?.();
 				} else {
 					dispatch({type: 'clear'});
