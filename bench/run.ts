@@ -97,7 +97,11 @@ type PtyRun = {
 	/** Resolves with ms from spawn when the (plain) output matches. */
 	when(match: RegExp, timeoutMs?: number): Promise<number>;
 	output(): string;
-	/** Writes `data` and resolves with ms until the next output chunk arrives. */
+	/**
+	 * Writes `data` and resolves with ms until a complete frame arrives whose selected (inverse)
+	 * row differs from the one before: a redraw for another reason (the "loaded 12 s ago" clock)
+	 * does not count as the key's frame.
+	 */
 	keyToFrame(data: string, timeoutMs?: number): Promise<number>;
 	done: Promise<number>;
 };
@@ -144,13 +148,20 @@ function spawnPty(args: string[], env: Record<string, string>, size = {cols: 120
 			}
 		},
 		async keyToFrame(data, timeoutMs = 5000) {
+			const before = selectedRow(out);
+			const from = out.length;
 			return new Promise<number>((resolve, reject) => {
 				const timer = setTimeout(() => {
 					chunkListener = undefined;
-					reject(new Error('no frame after key press'));
+					reject(new Error('no frame with a moved cursor after key press'));
 				}, timeoutMs);
 				const sentAt = performance.now();
 				chunkListener = () => {
+					const after = selectedRow(out.slice(from));
+					if (after === undefined || after === before) {
+						return;
+					}
+
 					chunkListener = undefined;
 					clearTimeout(timer);
 					resolve(performance.now() - sentAt);
@@ -161,6 +172,20 @@ function spawnPty(args: string[], env: Record<string, string>, size = {cols: 120
 		},
 		done,
 	};
+}
+
+/** The text of the inverse-video (selected) row in the last complete frame of `output`. */
+function selectedRow(output: string): string | undefined {
+	// Ink wraps each frame in a synchronized update; only a finished frame counts.
+	const end = output.lastIndexOf('\u001B[?2026l');
+	const start = output.lastIndexOf('\u001B[?2026h', end);
+	if (end === -1 || start === -1) {
+		return undefined;
+	}
+
+	const frame = output.slice(start, end);
+	const inverse = frame.lastIndexOf('\u001B[7m');
+	return inverse === -1 ? undefined : plain(frame.slice(inverse, frame.indexOf('\n', inverse) === -1 ? undefined : frame.indexOf('\n', inverse)));
 }
 
 async function kill(run: PtyRun): Promise<void> {
@@ -376,8 +401,8 @@ async function bigTable(): Promise<void> {
 				throw new Error(`only ${loaded} events loaded`);
 			}
 
-			await run.keyToFrame('g');
-			await sleep(200);
+			run.child.write('g');
+			await sleep(300);
 			for (let i = 0; i < 30; i++) {
 				down.push(await run.keyToFrame('\u001B[B'));
 				await sleep(60);
