@@ -5,22 +5,7 @@ import {act} from 'react';
 import {render as inkRender} from 'ink-testing-library';
 import {vi} from 'vitest';
 
-export const keys = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	backspace: '\u007F',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	ctrlC: '\u0003',
-} as const;
+export {keys} from './keys.js';
 
 export type Rendered = ReturnType<typeof inkRender> & {
 	/** Types text or a key (see `keys`) and lets React settle. */

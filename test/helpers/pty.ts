@@ -10,17 +10,7 @@ const {Terminal} = xtermHeadless;
 /** TRAILVIEW_CLI points the tests at another build (e.g. one made with different bundler settings). */
 export const cliPath = process.env['TRAILVIEW_CLI'] ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-export const ptyKeys = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-} as const;
+export {keys as ptyKeys} from './keys.js';
 
 export type PtyOptions = {
 	args?: string[];
