@@ -8,8 +8,8 @@ import {parseRecord as parseServiceRecord} from '../services/events.js';
 import type {EventResource, TrailEvent} from '../services/types.js';
 import {maskKeyId, redactRecord} from '../lib/redact.js';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
-export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
+// The CLI owns the list of formats; a type-only import keeps this module off the startup path.
+export type {OutputFormat} from '../cli/flags.js';
 
 /**
  * One event for json/jsonl. Every key is always present (null when unknown) so `jq` filters do not
