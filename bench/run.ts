@@ -373,6 +373,16 @@ function peakRss(pid: number): number {
 	return kb / 1024;
 }
 
+/** 30 Down then 30 PgDn presses, each timed to its frame; the app and its baseline get the same. */
+async function pressKeys(run: PtyRun, down: number[], pageDown: number[]): Promise<void> {
+	for (const [key, samples] of [['\u001B[B', down], ['\u001B[6~', pageDown]] as const) {
+		for (let i = 0; i < 30; i++) {
+			samples.push(await run.keyToFrame(key));
+			await sleep(60);
+		}
+	}
+}
+
 /** Bundles bench/ink-floor.tsx the way the app is bundled, so the baseline pays the same costs. */
 async function buildInkFloor(): Promise<string> {
 	const {build} = await import('esbuild');
@@ -424,15 +434,7 @@ async function bigTable(): Promise<void> {
 
 			run.child.write('g');
 			await sleep(300);
-			for (let i = 0; i < 30; i++) {
-				down.push(await run.keyToFrame('\u001B[B'));
-				await sleep(60);
-			}
-
-			for (let i = 0; i < 30; i++) {
-				pageDown.push(await run.keyToFrame('\u001B[6~'));
-				await sleep(60);
-			}
+			await pressKeys(run, down, pageDown);
 
 			rss.push(peakRss(run.child.pid));
 			await kill(run);
@@ -445,15 +447,7 @@ async function bigTable(): Promise<void> {
 			const run = spawnPty([process.execPath, floor], {});
 			await run.when(/trailview baseline/);
 			await sleep(300);
-			for (let i = 0; i < 30; i++) {
-				floorDown.push(await run.keyToFrame('\u001B[B'));
-				await sleep(60);
-			}
-
-			for (let i = 0; i < 30; i++) {
-				floorPageDown.push(await run.keyToFrame('\u001B[6~'));
-				await sleep(60);
-			}
+			await pressKeys(run, floorDown, floorPageDown);
 
 			await kill(run);
 		}
