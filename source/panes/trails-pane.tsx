@@ -1,11 +1,12 @@
 // The region's trails and whether they are logging. Scrolls by line when it has focus.
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {moveFor, scrollOffset} from '../lib/table-window.js';
+import {moveFor} from '../lib/table-window.js';
+import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {keymap} from '../keymap.js';
 import {SegmentLine} from './segment-line.js';
 import {trailLineCount, trailLines} from './trail-lines.js';
@@ -43,32 +44,25 @@ export function trailsPaneWants(state: TrailsState): number {
 }
 
 export function TrailsPane({state, region, width, height, focused, isActive, utc, now}: TrailsPaneProps) {
-	const [offset, setOffset] = useState(0);
 	const trails = state.trails ?? [];
 	const compact = trailLineCount(trails.length, false) > height;
 	const lines = useMemo(() => trailLines(trails, {utc, now, compact}), [trails, utc, now, compact]);
 	const showList = !state.error && state.trails !== undefined && trails.length > 0;
 
-	// A refresh or a taller terminal can leave the offset past the end.
-	const maxOffset = Math.max(0, lines.length - height);
-	useEffect(() => {
-		if (offset > maxOffset) {
-			setOffset(maxOffset);
-		}
-	}, [offset, maxOffset]);
+	const {start, scroll} = useScrollOffset(lines.length, height);
 
 	useInput(
 		(input, key) => {
 			const move = moveFor(input, key);
 			if (move) {
-				setOffset(current => scrollOffset(current, move, height, lines.length));
+				scroll(move);
 			}
 		},
 		{isActive: isActive && focused && showList},
 	);
 
-	const visible = lines.slice(Math.min(offset, maxOffset), Math.min(offset, maxOffset) + height);
-	const range = lines.length > height ? `${Math.min(offset, maxOffset) + 1}–${Math.min(offset, maxOffset) + visible.length} of ${lines.length} lines` : undefined;
+	const visible = lines.slice(start, start + height);
+	const range = lines.length > height ? `${start + 1}–${start + visible.length} of ${lines.length} lines` : undefined;
 
 	let body: React.ReactNode;
 	if (state.error) {

@@ -1,11 +1,12 @@
 // One event in full: a summary, then the whole CloudTrail record as coloured JSON. The JSON is
 // highlighted once and only the lines on screen are rendered, so a 100 KB record scrolls freely.
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {TrailEvent} from '../services/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
-import {moveFor, scrollOffset} from '../lib/table-window.js';
+import {moveFor} from '../lib/table-window.js';
+import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {keymap, matches} from '../keymap.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {SegmentLine, type Segment} from '../panes/segment-line.js';
@@ -42,18 +43,12 @@ export function EventDetail({event, width, height, isActive, onClose}: EventDeta
 	const summaryRoom = Math.max(0, Math.min(fullSummary.length, height - 2 - minRecordLines));
 	const kept = new Set(summaryPriority.slice(0, summaryRoom));
 	const summary = fullSummary.filter(row => kept.has(row.label));
-	const [offset, setOffset] = useState(0);
 
 	const note = body.kind === 'json' ? undefined : body.note;
 	// Title, summary, a rule (or the note), then the record.
 	const viewport = Math.max(1, height - 1 - summary.length - 1);
 	const total = body.lines.length;
-	const maxOffset = Math.max(0, total - viewport);
-	useEffect(() => {
-		if (offset > maxOffset) {
-			setOffset(maxOffset);
-		}
-	}, [offset, maxOffset]);
+	const {start, scroll} = useScrollOffset(total, viewport);
 
 	useInput(
 		(input, key) => {
@@ -64,13 +59,12 @@ export function EventDetail({event, width, height, isActive, onClose}: EventDeta
 
 			const move = moveFor(input, key);
 			if (move) {
-				setOffset(current => scrollOffset(current, move, viewport, total));
+				scroll(move);
 			}
 		},
 		{isActive},
 	);
 
-	const start = Math.min(offset, maxOffset);
 	const visible: Segment[][] =
 		body.kind === 'json'
 			? body.lines.slice(start, start + viewport).map(line => line.map(token => ({text: token.text, color: tokenColor[token.kind]})))
