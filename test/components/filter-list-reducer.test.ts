@@ -8,8 +8,8 @@ import {
 	matchesFilter,
 	selectedItem,
 	visibleItems,
-	windowFor,
 } from '../../source/components/filter-list/reducer.js';
+import {keepVisible} from '../../source/lib/table-window.js';
 
 const item = (key: string, searchText = key): FilterItem => ({key, searchText});
 const many = (count: number) => Array.from({length: count}, (_, index) => item(`p${String(index).padStart(2, '0')}`));
@@ -184,9 +184,9 @@ describe('windowing', () => {
 		expect(visibleItems(state)).toHaveLength(30);
 	});
 
-	it('windowFor clamps to the list', () => {
-		expect(windowFor(0, 10, 5, 30)).toBe(0);
-		expect(windowFor(29, 0, 5, 30)).toBe(25);
-		expect(windowFor(3, 25, 5, 4)).toBe(0);
+	it('the window (keepVisible, shared with the tables) clamps to the list', () => {
+		expect(keepVisible(10, 0, 5, 30)).toBe(0);
+		expect(keepVisible(0, 29, 5, 30)).toBe(25);
+		expect(keepVisible(25, 3, 5, 4)).toBe(0);
 	});
 });

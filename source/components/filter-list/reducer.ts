@@ -2,6 +2,7 @@
 // (which item the cursor lands on after the filter changes, which rows are on screen) are unit
 // tested without rendering anything.
 
+import {keepVisible, moveIndex, type Move} from '../../lib/table-window.js';
 export type FilterItem = {
 	/** Stable identity: the cursor follows the item with this key across filter changes. */
 	key: string;
@@ -22,7 +23,8 @@ export type FilterListState<T extends FilterItem> = {
 	visibleCount: number;
 };
 
-export type MoveKind = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+/** The same moves as every other list and table. */
+export type MoveKind = Move;
 
 export type FilterListAction<T extends FilterItem> =
 	| {type: 'type'; text: string}
@@ -55,21 +57,9 @@ function clamp(value: number, min: number, max: number): number {
 	return Math.min(Math.max(value, min), max);
 }
 
-/** The smallest scroll that shows the cursor, never leaving blank rows below the last match. */
-export function windowFor(cursor: number, offset: number, visibleCount: number, total: number): number {
-	let next = offset;
-	if (cursor < next) {
-		next = cursor;
-	} else if (cursor >= next + visibleCount) {
-		next = cursor - visibleCount + 1;
-	}
-
-	return clamp(next, 0, Math.max(0, total - visibleCount));
-}
-
 function settle<T extends FilterItem>(state: FilterListState<T>, matches: readonly T[], cursor: number): FilterListState<T> {
 	const bounded = matches.length === 0 ? 0 : clamp(cursor, 0, matches.length - 1);
-	return {...state, matches, cursor: bounded, offset: windowFor(bounded, state.offset, state.visibleCount, matches.length)};
+	return {...state, matches, cursor: bounded, offset: keepVisible(state.offset, bounded, state.visibleCount, matches.length)};
 }
 
 /** Recomputes matches, keeping the cursor on `key` when it still matches, else the first match. */
@@ -124,17 +114,7 @@ export function filterListReducer<T extends FilterItem>(state: FilterListState<T
 		}
 
 		case 'move': {
-			const last = state.matches.length - 1;
-			const page = state.visibleCount;
-			const target = {
-				up: state.cursor - 1,
-				down: state.cursor + 1,
-				pageUp: state.cursor - page,
-				pageDown: state.cursor + page,
-				home: 0,
-				end: last,
-			}[action.move];
-			return settle(state, state.matches, clamp(target, 0, Math.max(0, last)));
+			return settle(state, state.matches, moveIndex(state.cursor, action.move, state.matches.length, state.visibleCount));
 		}
 
 		case 'setItems': {
