@@ -1,17 +1,15 @@
 // Terminal columns, not UTF-16 units: CJK and emoji take two columns, combining marks none, and an
 // emoji ZWJ sequence is one glyph. Inputs are assumed to be sanitised already (see sanitize.ts).
-import stringWidth from 'string-width';
+import stringWidth, {singleColumnText} from './fast-string-width.js';
 
 // Built on first use: constructing a Segmenter loads ICU data (~15 ms), and nothing before the
 // first frame needs to cut text.
 let segmenter: Intl.Segmenter | undefined;
-// Most CloudTrail text is plain ASCII; measuring it by length skips grapheme segmentation.
-const printableAscii = /^[\x20-\x7E]*$/;
 
 export type Align = 'left' | 'right';
 
 export function displayWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	return stringWidth(text);
 }
 
 /**
@@ -33,7 +31,8 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	const marker = ellipsisWidth <= width ? ellipsis : '';
 	const budget = width - (marker === '' ? 0 : ellipsisWidth);
 
-	if (printableAscii.test(text)) {
+	// One column and one code unit per character: cut by index, no grapheme segmentation.
+	if (singleColumnText.test(text)) {
 		return text.slice(0, budget) + marker;
 	}
 
