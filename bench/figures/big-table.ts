@@ -1,0 +1,144 @@
+// Key press to frame and peak memory with 10,000 events loaded, against a bare Ink app.
+import {performance} from 'node:perf_hooks';
+import path from 'node:path';
+import {startEmulator} from '../../source/emulator/index.js';
+import {median, record, runs, stats} from '../support/figures.js';
+import {awsFiles, cli, eventsLoaded, root, sleep, tmp} from '../support/env.js';
+import {kill, plain, spawnPty, type PtyRun} from '../support/pty-run.js';
+
+import {readFileSync} from 'node:fs';
+function peakRss(pid: number): number {
+	// VmHWM is the process's peak resident set size.
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+	return kb / 1024;
+}
+
+/** 30 Down then 30 PgDn presses, each timed to its frame; the app and its baseline get the same. */
+async function pressKeys(run: PtyRun, down: number[], pageDown: number[]): Promise<void> {
+	for (const [key, samples] of [['\u001B[B', down], ['\u001B[6~', pageDown]] as const) {
+		for (let i = 0; i < 30; i++) {
+			samples.push(await run.keyToFrame(key));
+			await sleep(60);
+		}
+	}
+}
+
+/** Bundles bench/ink-floor.tsx the way the app is bundled, so the baseline pays the same costs. */
+async function buildInkFloor(): Promise<string> {
+	const {build} = await import('esbuild');
+	const outfile = path.join(tmp, 'ink-floor.mjs');
+	await build({
+		entryPoints: [path.join(root, 'bench/ink-floor.tsx')],
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		jsx: 'automatic',
+		mainFields: ['module', 'main'],
+		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+		alias: {'react-devtools-core': path.join(root, 'scripts/devtools-stub.mjs')},
+		banner: {js: "import {createRequire} from 'node:module';const require=createRequire(import.meta.url);"},
+		logLevel: 'error',
+	});
+	return outfile;
+}
+
+export async function bigTable(): Promise<void> {
+	console.error('4/5. keypress to frame and peak memory with 10,000 events loaded');
+	// About a third of the generated events are writes; 31,000 gives demo-prod us-east-1 > 10,000.
+	const emulator = await startEmulator({eventsPerRegion: 31_000, rateLimitPerSecond: false});
+	const env = {...awsFiles(emulator), TRAILVIEW_LOOKUP_RPS: '1000'};
+	const down: number[] = [];
+	const pageDown: number[] = [];
+	const rss: number[] = [];
+	const bareRss: number[] = [];
+	const appRuns = Math.max(2, Math.ceil(runs / 2));
+	try {
+		for (let r = 0; r < appRuns; r++) {
+			const run = spawnPty([process.execPath, cli, '--profile', 'bench', '--region', 'us-east-1', '--endpoint-url', emulator.endpoint], env);
+			await run.when(eventsLoaded);
+			// End jumps to the last loaded row, which asks for the next page; repeat until 10,000 are in.
+			let loaded = 0;
+			const deadline = performance.now() + 120_000;
+			while (loaded < 10_000 && performance.now() < deadline) {
+				run.child.write('G');
+				await sleep(40);
+				const counts = [...plain(run.output()).matchAll(/(\d[\d,]*) events? loaded/g)];
+				loaded = Number(counts.at(-1)?.[1]?.replaceAll(',', '') ?? 0);
+			}
+
+			if (loaded < 10_000) {
+				throw new Error(`only ${loaded} events loaded`);
+			}
+
+			run.child.write('g');
+			await sleep(300);
+			await pressKeys(run, down, pageDown);
+
+			rss.push(peakRss(run.child.pid));
+			await kill(run);
+		}
+
+		const floor = await buildInkFloor();
+		const floorDown: number[] = [];
+		const floorPageDown: number[] = [];
+		for (let r = 0; r < appRuns; r++) {
+			const run = spawnPty([process.execPath, floor], {});
+			await run.when(/trailview baseline/);
+			await sleep(300);
+			await pressKeys(run, floorDown, floorPageDown);
+
+			await kill(run);
+		}
+
+		for (let r = 0; r < runs; r++) {
+			const run = spawnPty([process.execPath, '-e', 'process.stdout.write("ready"); setTimeout(() => {}, 5000)'], {});
+			await run.when(/ready/);
+			bareRss.push(peakRss(run.child.pid));
+			await kill(run);
+		}
+
+		const d = stats(down);
+		const fd = median(floorDown);
+		record({
+			id: 'key-down',
+			figure: 'Keypress to frame, Down, 10,000 events loaded',
+			unit: 'ms',
+			...d,
+			target: '< 16 ms median',
+			met: d.median < 16,
+			baseline: {what: 'bare Ink app, same 120x40 screen', median: fd},
+			ratio: d.median / fd,
+			note: `${down.length} presses over ${appRuns} app runs`,
+		});
+		const p = stats(pageDown);
+		const fp = median(floorPageDown);
+		record({
+			id: 'key-pgdn',
+			figure: 'Keypress to frame, PgDn, 10,000 events loaded',
+			unit: 'ms',
+			...p,
+			target: '< 16 ms median',
+			met: p.median < 16,
+			baseline: {what: 'bare Ink app, same 120x40 screen', median: fp},
+			ratio: p.median / fp,
+			note: `${pageDown.length} presses over ${appRuns} app runs`,
+		});
+		const m = stats(rss);
+		const b = median(bareRss);
+		record({
+			id: 'peak-rss',
+			figure: 'Peak memory (RSS), 10,000 events loaded',
+			unit: 'MB',
+			...m,
+			target: '< 150 MB',
+			met: m.median < 150,
+			baseline: {what: 'bare node', median: b},
+			ratio: m.median / b,
+		});
+	} finally {
+		await emulator.stop();
+	}
+}

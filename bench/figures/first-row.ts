@@ -1,0 +1,55 @@
+// Spawn with --profile/--region to the first event row, against a bare SDK script that fetches one page.
+import path from 'node:path';
+import {startEmulator} from '../../source/emulator/index.js';
+import {median, record, runs, stats} from '../support/figures.js';
+import {awsFiles, cli, eventsLoaded, root, runProcess, sleep} from '../support/env.js';
+import {kill, spawnPty} from '../support/pty-run.js';
+
+export async function firstRow(latencyMs: number): Promise<void> {
+	console.error(`2. start to first event row, ${latencyMs} ms latency`);
+	const emulator = await startEmulator({latencyMs});
+	const env = awsFiles(emulator);
+	const baselineScript = path.join(root, 'bench/one-page.mjs');
+	try {
+		const appOnce = async () => {
+			const run = spawnPty([process.execPath, cli, '--profile', 'bench', '--region', 'us-east-1', '--endpoint-url', emulator.endpoint], env);
+			const ms = await run.when(eventsLoaded);
+			await kill(run);
+			// Keep the emulator's 2 calls/s budget from carrying one run's calls into the next.
+			await sleep(1100);
+			return ms;
+		};
+
+		const sdkOnce = async () => {
+			const result = await runProcess(process.execPath, [baselineScript, emulator.endpoint], env);
+			if (result.code !== 0) {
+				throw new Error(`baseline failed: ${result.stderr}`);
+			}
+
+			await sleep(600);
+			return result.wallMs;
+		};
+
+		await appOnce();
+		await sdkOnce();
+		const app: number[] = [];
+		const sdk: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			app.push(await appOnce());
+			sdk.push(await sdkOnce());
+		}
+
+		const s = stats(app);
+		const b = median(sdk);
+		record({
+			id: `first-row-${latencyMs}ms`,
+			figure: `Start to first event row (--profile/--region, ${latencyMs} ms latency)`,
+			unit: 'ms',
+			...s,
+			baseline: {what: 'bare SDK script, one LookupEvents page', median: b},
+			ratio: s.median / b,
+		});
+	} finally {
+		await emulator.stop();
+	}
+}
