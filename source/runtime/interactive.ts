@@ -1,10 +1,11 @@
-// Runs the Ink UI on the alternate screen. Ink is told not to patch the console (the capture log
-// owns console.*) and to exit on Ctrl+C; every way out goes through the lifecycle, which unmounts
-// Ink first and then leaves the alternate screen.
+// Runs the Ink UI on the alternate screen, drawing through the frame writer. Ink is told not to
+// patch the console (the capture log owns console.*) and to exit on Ctrl+C; every way out goes
+// through the lifecycle, which unmounts Ink first and then leaves the alternate screen.
 import v8 from 'node:v8';
 import type {ReactElement} from 'react';
 import {render} from 'ink';
 import {enterAltScreen} from './terminal.js';
+import {FrameWriter} from './frame-writer.js';
 import type {Lifecycle} from './lifecycle.js';
 
 export type InteractiveOptions = {
@@ -33,7 +34,21 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr}: Inte
 	v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
 	const altScreen = enterAltScreen({stdout, stdin});
 	lifecycle.onRestoreTerminal(altScreen.leave);
-	const instance = render(element, {stdout, stdin, stderr, patchConsole: false, exitOnCtrlC: true});
+	const frames = new FrameWriter(stdout);
+	lifecycle.onRestoreTerminal(() => {
+		frames.dispose();
+	});
+	// `debug` makes Ink hand every frame whole to the writer, which puts only changed lines on
+	// screen (frame-writer.ts); Ink's own redraw clears the screen on every key once a frame fills
+	// the terminal. Ink's stdout type is a WriteStream; the writer has every member Ink uses.
+	const instance = render(element, {
+		stdout: frames as unknown as NodeJS.WriteStream,
+		stdin,
+		stderr,
+		patchConsole: false,
+		exitOnCtrlC: true,
+		debug: true,
+	});
 	// Registered last so it runs first: Ink's final frame must land on the alternate screen.
 	lifecycle.onRestoreTerminal(() => {
 		instance.unmount();

@@ -3,11 +3,13 @@
 // failures, added events). Each test reads its own account+region, so added events never leak into
 // another test's screen.
 import stringWidth from 'string-width';
+import xtermHeadless from '@xterm/headless';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
 import {account, requireBuild, staticKeyProfiles, type AwsFiles} from './support.js';
 
+const {Terminal} = xtermHeadless;
 const keys = {pageDown: '\u001B[6~', end: '\u001B[F'} as const;
 const wait = 20_000;
 
@@ -42,9 +44,8 @@ function start(profile: string, region: string, size: {cols: number; rows: numbe
 }
 
 /**
- * Waits for a whole frame that satisfies `match`. Ink redraws the full screen for each frame and a
- * read can land between two chunks of one; the key hints are the last line it draws, so a screen
- * ending in them (or in them and one more line) is a finished frame, not the top half of one.
+ * Waits for a whole frame that satisfies `match`: a screen with the key hints on its last lines
+ * (the pty helper only reads between frames, never in the middle of one).
  */
 async function frame(cli: PtySession, match: string | RegExp | ((screen: string) => boolean), what = String(match)): Promise<string> {
 	const test = typeof match === 'function' ? match : (screen: string) => (typeof match === 'string' ? screen.includes(match) : match.test(screen));
@@ -318,6 +319,7 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		expect(wideHeader).toContain('Source IP');
 		const wideColumns = wideHeader.trim().split(/\s{2,}|\s(?=[A-Z])/).length;
 
+		const resizedAt = cli.raw().length;
 		cli.resize(60, 20);
 		const narrow = await frame(
 			cli,
@@ -338,22 +340,49 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 			expect(line).toMatch(/^[ •] \d\d-\d\d \d\d:\d\d:\d\d \S/);
 		}
 
-		// What the program drew, not just what a 60-column terminal can hold (it would wrap a longer
-		// line): Ink brackets each frame in synchronized-output marks and redraws the whole screen, so
-		// the last complete frame, escape sequences removed, must have no line over 60 columns.
-		const lastFrame = () => {
-			const raw = cli.raw();
-			const end = raw.lastIndexOf('\u001B[?2026l');
-			const begin = raw.lastIndexOf('\u001B[?2026h', end);
-			const text = begin === -1 ? '' : raw.slice(begin, end);
-			return text.replaceAll(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007|\u001B[()][0-9A-B]/g, '').split(/\r?\n/);
-		};
-
-		await frame(cli, () => lastFrame().some(line => line.includes('Time (local)') && !line.includes('Resource')), 'a complete 60-column frame');
-		const drawn = lastFrame();
-		expect(drawn.length).toBeGreaterThanOrEqual(20);
+		// What the program drew, not just what a 60-column terminal can hold (it clips a longer line):
+		// everything written since the resize, replayed on a terminal far wider than 60 columns,
+		// must have no line over 60 columns once the 60x20 layout is drawn.
+		await frame(cli, screen => lines(screen).some(line => line.includes('Time (local)')), 'a complete 60-column frame');
+		const replay = new Terminal({cols: 200, rows: 20, allowProposedApi: true});
+		await new Promise<void>(resolve => {
+			replay.write(cli.raw().slice(resizedAt), resolve);
+		});
+		const drawn = Array.from({length: 20}, (_, row) => replay.buffer.active.getLine(row)?.translateToString(true) ?? '');
+		expect(drawn.filter(line => line !== '').length).toBeGreaterThanOrEqual(18);
 		for (const line of drawn) {
 			expect(stringWidth(line)).toBeLessThanOrEqual(60);
+		}
+	});
+	it('draws one frame per key, rewriting only the rows that change, and never clears the screen again', async () => {
+		const cli = start('prod', 'eu-west-1');
+		await frame(cli, 'organization-trail');
+		const loaded = await frame(cli, '50 events loaded · more available');
+		const from = cli.raw().length;
+		const presses = [ptyKeys.down, ptyKeys.down, ptyKeys.up, ptyKeys.down, keys.pageDown];
+		let previous = loaded;
+		for (const key of presses) {
+			await cli.press(key);
+			// The next key only once this one's frame is on screen, so each frame is one key's.
+			previous = await frame(cli, screen => screen !== previous, 'the key\'s frame');
+		}
+
+		// 'u' changes the time column: any second frame a move caused would come before it.
+		await cli.press('u');
+		await frame(cli, 'times in UTC');
+		const written = cli.raw().slice(from);
+		const frames = written.split('\u001B[?2026h').slice(1);
+		// The relative-time clock ("loaded 3 s ago") may tick meanwhile: a frame that writes only
+		// lines with that text is the clock's, not a key's.
+		const lineText = (frame: string) =>
+			frame.split(/\u001B\[\d+;1H/).slice(1).map(line => line.replaceAll(/\u001B\[[0-?]*[ -/]*[@-~]/g, ''));
+		const keyFrames = frames.filter(frame => !lineText(frame).every(line => /\bago\b|just now/.test(line)));
+		expect(keyFrames).toHaveLength(presses.length + 1);
+		expect(written).not.toContain('\u001B[2J');
+		// A cursor move rewrites the row it leaves and the row it lands on (and the footer's count
+		// of the event under the cursor, when it has one), never the whole screen.
+		for (const keyFrame of keyFrames.slice(0, 4)) {
+			expect(lineText(keyFrame).length).toBeLessThanOrEqual(3);
 		}
 	});
 });

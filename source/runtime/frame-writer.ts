@@ -1,0 +1,63 @@
+// The stream Ink draws into. Ink runs with `debug: true`, which hands over every frame whole, as
+// one write, with no erasing of its own; this stream keeps what is on the terminal and writes only
+// the lines a frame changes (frame-diff.ts). A key press that moves the cursor rewrites two rows,
+// not the screen. After a resize nothing on screen can be trusted, so the next frame is drawn whole.
+import {EventEmitter} from 'node:events';
+import {controls, frameUpdate} from './frame-diff.js';
+
+/** The real terminal: where frames go, its size, and its resize events. */
+export type Terminal = {
+	write(text: string): unknown;
+	on(event: 'resize', listener: () => void): unknown;
+	off(event: 'resize', listener: () => void): unknown;
+	columns?: number;
+	rows?: number;
+};
+
+export class FrameWriter extends EventEmitter {
+	/** Ink and useStdout read these; the writer stands in for a terminal. */
+	readonly isTTY = true;
+	private screen: string[] | undefined;
+	private cursorHidden = false;
+
+	constructor(private readonly terminal: Terminal) {
+		super();
+		// Registered before Ink's own listener (Ink subscribes to this emitter, later), so the
+		// screen is marked stale before the first frame at the new size is drawn.
+		terminal.on('resize', this.onResize);
+	}
+
+	get columns(): number {
+		return this.terminal.columns ?? 80;
+	}
+
+	get rows(): number {
+		return this.terminal.rows ?? 24;
+	}
+
+	write(frame: string | Uint8Array): boolean {
+		const text = typeof frame === 'string' ? frame : Buffer.from(frame).toString('utf8');
+		const update = frameUpdate(this.screen, text, this.rows);
+		this.screen = update.screen;
+		if (update.output !== '') {
+			this.terminal.write((this.cursorHidden ? '' : controls.hideCursor) + update.output);
+			this.cursorHidden = true;
+		}
+
+		return true;
+	}
+
+	/** Draws the next frame whole (after something else wrote to the screen, or on resize). */
+	invalidate(): void {
+		this.screen = undefined;
+	}
+
+	dispose(): void {
+		this.terminal.off('resize', this.onResize);
+	}
+
+	private readonly onResize = (): void => {
+		this.invalidate();
+		this.emit('resize');
+	};
+}
