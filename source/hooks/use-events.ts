@@ -8,15 +8,18 @@ import {toTrailviewError} from '../services/errors.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';
 
-type Run = {controller: AbortController; iterator: AsyncIterator<TrailEvent[]> | undefined; generation: number};
+/** One load. `pulling` while a page is on its way, so a re-render never asks for it twice. */
+type Run = {controller: AbortController; iterator: AsyncIterator<TrailEvent[]> | undefined; pulling: boolean};
 
 export type UseEvents = {
 	state: EventsState;
 	move(move: Move): void;
 	/** Starts again from the first page; the cursor stays on the same event when it is still there. */
 	refresh(): void;
-	setViewport(rows: number): void;
 };
+
+/** The table's rows for a state: the pane's height less its header and any inline error. */
+export type ViewportFor = (state: EventsState) => number;
 
 function close(run: Run | undefined): void {
 	if (!run) {
@@ -30,10 +33,13 @@ function close(run: Run | undefined): void {
 		.catch(() => undefined);
 }
 
-export function useEvents(service: CloudTrailService, initialViewport = 10): UseEvents {
-	const [state, dispatch] = useReducer(eventsReducer, initialViewport, initialEventsState);
+export function useEvents(service: CloudTrailService, viewportFor: ViewportFor): UseEvents {
+	const [state, dispatch] = useReducer(eventsReducer, 10, initialEventsState);
 	const run = useRef<Run | undefined>(undefined);
-	const generation = useRef(0);
+	// Derived from this render's state and size; keys and pages read it when they are dispatched.
+	const viewport = viewportFor(state);
+	const viewportRef = useRef(viewport);
+	viewportRef.current = viewport;
 
 	const pull = useCallback((first: boolean) => {
 		const current = run.current;
@@ -42,15 +48,22 @@ export function useEvents(service: CloudTrailService, initialViewport = 10): Use
 		}
 
 		const isStale = () => run.current !== current || current.controller.signal.aborted;
+		current.pulling = true;
 		current.iterator.next().then(
 			result => {
+				current.pulling = false;
 				if (isStale()) {
 					return;
 				}
 
-				dispatch(result.done ? {type: 'end', now: new Date()} : {type: 'page', events: result.value, first, now: new Date()});
+				dispatch(
+					result.done
+						? {type: 'end', now: new Date()}
+						: {type: 'page', events: result.value, first, now: new Date(), rows: viewportRef.current},
+				);
 			},
 			(error: unknown) => {
+				current.pulling = false;
 				if (!isStale()) {
 					dispatch({type: 'failed', error: toTrailviewError(error, {operation: 'cloudtrail:LookupEvents', region: service.region})});
 				}
@@ -60,8 +73,7 @@ export function useEvents(service: CloudTrailService, initialViewport = 10): Use
 
 	const start = useCallback(() => {
 		close(run.current);
-		generation.current += 1;
-		const current: Run = {controller: new AbortController(), iterator: undefined, generation: generation.current};
+		const current: Run = {controller: new AbortController(), iterator: undefined, pulling: false};
 		run.current = current;
 		dispatch({type: 'load'});
 		try {
@@ -82,19 +94,21 @@ export function useEvents(service: CloudTrailService, initialViewport = 10): Use
 		};
 	}, [start]);
 
+	// A move near the end marks the state 'more' itself (one frame per key); a page that leaves the
+	// table short, or a taller terminal, is noticed here.
 	useEffect(() => {
-		if (needsMore(state)) {
+		if (state.loading === 'more') {
+			if (run.current && !run.current.pulling) {
+				pull(false);
+			}
+		} else if (needsMore(state, viewport)) {
 			dispatch({type: 'more'});
-			pull(false);
 		}
-	}, [state, pull]);
+	}, [state, viewport, pull]);
 
 	const move = useCallback((direction: Move) => {
-		dispatch({type: 'move', move: direction});
-	}, []);
-	const setViewport = useCallback((rows: number) => {
-		dispatch({type: 'viewport', rows});
+		dispatch({type: 'move', move: direction, rows: viewportRef.current});
 	}, []);
 
-	return {state, move, refresh: start, setViewport};
+	return {state, move, refresh: start};
 }

@@ -21,7 +21,7 @@ export type EventsState = {
 	cursor: number;
 	/** Index of the first row on screen. */
 	top: number;
-	/** Rows the table has room for. */
+	/** Rows the table had at the last move or page; what is drawn uses the current size (`framed`). */
 	viewport: number;
 	/** 'first' until the first page of a (re)load arrives; 'more' while a further page is fetched. */
 	loading: 'first' | 'more' | undefined;
@@ -43,11 +43,12 @@ export type EventsState = {
 export type EventsAction =
 	| {type: 'load'}
 	| {type: 'more'}
-	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date}
+	/** `rows`: the table's rows when the page arrived (see `framed`). */
+	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date; rows?: number}
 	| {type: 'end'; now: Date}
 	| {type: 'failed'; error: TrailviewError}
-	| {type: 'move'; move: Move}
-	| {type: 'viewport'; rows: number};
+	/** `rows`: the table's rows as drawn (default: as at the last action); it comes with the key, never from an effect. */
+	| {type: 'move'; move: Move; rows?: number};
 
 export function initialEventsState(viewport = 10): EventsState {
 	return {
@@ -198,7 +199,8 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 		}
 
 		case 'page': {
-			return action.first ? firstPage(state, action.events, action.now) : addPage(state, action.events, action.now);
+			const base = action.rows === undefined ? state : framed(state, action.rows);
+			return action.first ? firstPage(base, action.events, action.now) : addPage(base, action.events, action.now);
 		}
 
 		case 'end': {
@@ -219,32 +221,42 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 		}
 
 		case 'move': {
-			const page = Math.max(1, state.viewport - 1);
-			const cursor = moveIndex(state.cursor, action.move, state.events.length, page);
-			return unlessUnchanged(state, reframe({...state, cursor, followId: undefined}));
-		}
-
-		case 'viewport': {
-			return unlessUnchanged(state, reframe({...state, viewport: Math.max(1, action.rows)}));
+			const base = framed(state, action.rows ?? state.viewport);
+			const page = Math.max(1, base.viewport - 1);
+			const cursor = moveIndex(base.cursor, action.move, base.events.length, page);
+			const next = unlessUnchanged(state, reframe({...base, cursor, followId: undefined}));
+			// A move that nears the end asks for the next page in the same state, so the key draws
+			// one frame (rows and the "loading more…" row together), not one for each.
+			return needsMore(next) ? reframe({...next, loading: 'more', error: undefined}) : next;
 		}
 	}
 }
 
+/**
+ * `state` as drawn in a table of `rows` rows: the window moved just enough to keep the cursor on
+ * screen. A resize shows at once, derived while rendering, with no state written back.
+ */
+export function framed(state: EventsState, rows: number): EventsState {
+	const viewport = Math.max(1, rows);
+	return viewport === state.viewport ? state : reframe({...state, viewport});
+}
+
 /** Whether another page should be fetched: the cursor is within one screen of the end of what is loaded. */
-export function needsMore(state: EventsState): boolean {
+export function needsMore(state: EventsState, rows = state.viewport): boolean {
 	return (
 		state.loaded &&
 		state.hasMore &&
 		state.loading === undefined &&
 		state.error === undefined &&
-		state.cursor >= state.events.length - state.viewport
+		state.cursor >= state.events.length - Math.max(1, rows)
 	);
 }
 
 export type VisibleRow = {event: TrailEvent; index: number; selected: boolean; isNew: boolean};
 
 /** Only the rows on screen, so the view's cost does not grow with the number of loaded events. */
-export function visibleRows(state: EventsState): {rows: VisibleRow[]; tail: boolean} {
+export function visibleRows(current: EventsState, viewport = current.viewport): {rows: VisibleRow[]; tail: boolean} {
+	const state = framed(current, viewport);
 	const rows = state.events.slice(state.top, state.top + state.viewport).map((event, offset) => ({
 		event,
 		index: state.top + offset,

@@ -64,12 +64,10 @@ export function EventsPane({state, region, width, height, focused, isActive, utc
 
 	let body: React.ReactNode;
 	if (hasRows) {
-		const {rows, tail} = visibleRows(state);
-		// The viewport catches up with a resize one render later; never draw past the pane.
-		const room = eventsViewport(state, height);
+		const {rows, tail} = visibleRows(state, eventsViewport(state, height));
 		body = (
 			<>
-				<EventsTable rows={rows.slice(0, room)} tail={tail && rows.length < room} layout={layout} utc={utc} width={width} focused={focused} />
+				<EventsTable rows={rows} tail={tail} layout={layout} utc={utc} width={width} focused={focused} />
 				{state.error ? <ErrorBox {...fitError(state.error, `Events above are kept. ${retryAction}`, eventsErrorLines(state, height))} /> : null}
 			</>
 		);

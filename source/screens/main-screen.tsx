@@ -2,7 +2,7 @@
 // that work right now. Owns the data hooks and focus; panes are views with their own key handling.
 // The app remounts this screen on every profile or region switch, and unmounting aborts every
 // request in flight, so a late answer never shows under another account.
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useMemo, useState} from 'react';
 import {Box, useInput} from 'ink';
 import type {Session} from '../services/types.js';
 import {Header} from '../components/header.js';
@@ -11,7 +11,7 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useTrails} from '../hooks/use-trails.js';
 import {useEvents} from '../hooks/use-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
-import {eventsSummary, selectedEvent} from '../lib/events-state.js';
+import {eventsSummary, selectedEvent, type EventsState} from '../lib/events-state.js';
 import {formatRelative} from '../lib/format.js';
 import {actionFor} from '../keymap.js';
 import {TrailsPane, trailsPaneWants} from '../panes/trails-pane.js';
@@ -67,7 +67,9 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 	const service = useMemo(() => session.serviceFor(region), [session, region]);
 	const {columns, rows} = useTerminalSize();
 	const trails = useTrails(service);
-	const events = useEvents(service);
+	const layout = mainLayout(rows, trailsPaneWants(trails.state));
+	const viewportFor = useCallback((state: EventsState) => eventsViewport(state, layout.eventsBody), [layout.eventsBody]);
+	const events = useEvents(service, viewportFor);
 	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
@@ -76,12 +78,6 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 	const [detailOpen, setDetailOpen] = useState(false);
 	const detail = detailOpen ? selectedEvent(events.state) : undefined;
 
-	const layout = mainLayout(rows, trailsPaneWants(trails.state));
-	const viewport = eventsViewport(events.state, layout.eventsBody);
-	const {setViewport} = events;
-	useEffect(() => {
-		setViewport(viewport);
-	}, [viewport, setViewport]);
 
 	const refresh = useCallback(() => {
 		trails.reload();

@@ -45,15 +45,34 @@ describe('events reducer', () => {
 		state = run(state, ...Array.from({length: 39}, () => ({type: 'move', move: 'down'}) as const));
 		expect(state.cursor).toBe(39);
 		expect(needsMore(state)).toBe(false);
-		state = run(state, {type: 'move', move: 'down'});
-		expect(needsMore(state)).toBe(true);
+		expect(eventsSummary(state)).toBe('50 events loaded · more available');
+		expect(needsMore({...state, cursor: 40})).toBe(true);
 		state = run(state, {type: 'more'});
 		expect(needsMore(state)).toBe(false);
 		expect(eventsSummary(state)).toBe('50 events loaded · loading more…');
 	});
 
+	test('the key that nears the end asks for more in the same state, so it draws one frame', () => {
+		let state = run(loaded(50, 10), ...Array.from({length: 39}, () => ({type: 'move', move: 'down'}) as const));
+		expect(state.loading).toBeUndefined();
+		state = run(state, {type: 'move', move: 'down'});
+		expect(state.cursor).toBe(40);
+		expect(state.loading).toBe('more');
+		expect(eventsSummary(state)).toBe('50 events loaded · loading more…');
+		expect(needsMore(state)).toBe(false);
+	});
+
+	test('the rows drawn follow the size given, without a state update', () => {
+		const state = run(loaded(100, 20), {type: 'move', move: 'pageDown'});
+		expect(state.cursor).toBe(19);
+		expect(visibleRows(state, 5).rows.map(row => row.index)).toEqual([15, 16, 17, 18, 19]);
+		expect(visibleRows(state, 20).rows.map(row => row.index)).toEqual(Array.from({length: 20}, (_, index) => index));
+		expect(needsMore(state, 80)).toBe(false);
+		expect(needsMore(state, 81)).toBe(true);
+	});
+
 	test('End shows the loading-more row under the last event', () => {
-		const state = run(loaded(50, 10), {type: 'move', move: 'end'}, {type: 'more'});
+		const state = run(loaded(50, 10), {type: 'move', move: 'end'});
 		const {rows, tail} = visibleRows(state);
 		expect(state.cursor).toBe(49);
 		expect(rows.at(-1)!.index).toBe(49);
@@ -82,7 +101,7 @@ describe('events reducer', () => {
 	});
 
 	test('moves: PgDn/PgUp by a screen, Home/End, clamped', () => {
-		let state = loaded(100, 10);
+		let state = run(loaded(100, 10), {type: 'end', now});
 		state = run(state, {type: 'move', move: 'pageDown'});
 		expect(state.cursor).toBe(9);
 		state = run(state, {type: 'move', move: 'pageDown'});
@@ -102,7 +121,7 @@ describe('events reducer', () => {
 		const state = loaded(30, 10);
 		expect(run(state, {type: 'move', move: 'up'})).toBe(state);
 		expect(run(state, {type: 'move', move: 'home'})).toBe(state);
-		expect(run(state, {type: 'viewport', rows: 10})).toBe(state);
+		expect(run(state, {type: 'move', move: 'up', rows: 10})).toBe(state);
 		const atEnd = run(state, {type: 'move', move: 'end'});
 		expect(atEnd).not.toBe(state);
 		expect(run(atEnd, {type: 'move', move: 'down'})).toBe(atEnd);
@@ -118,9 +137,10 @@ describe('events reducer', () => {
 	});
 
 	test('a smaller viewport keeps the cursor on screen', () => {
-		const state = run(loaded(100, 20), {type: 'move', move: 'pageDown'}, {type: 'viewport', rows: 5});
-		expect(state.cursor).toBe(19);
-		expect(visibleRows(state).rows.map(row => row.index)).toContain(19);
+		const state = run(loaded(100, 20), {type: 'move', move: 'pageDown'}, {type: 'move', move: 'down', rows: 5});
+		expect(state.cursor).toBe(20);
+		expect(state.viewport).toBe(5);
+		expect(visibleRows(state).rows.map(row => row.index)).toContain(20);
 		expect(visibleRows(state).rows).toHaveLength(5);
 	});
 

@@ -56,8 +56,10 @@ test('useTrails: a reload aborts the request it replaces and ignores its late an
 	expect(signals[1]!.aborted).toBe(true);
 });
 
+const fiveRows = () => 5;
+
 function EventsProbe({service, expose}: {service: CloudTrailService; expose(value: UseEvents): void}) {
-	const events = useEvents(service, 5);
+	const events = useEvents(service, fiveRows);
 	useEffect(() => {
 		expose(events);
 	});
