@@ -13,6 +13,7 @@ import {firstRow} from './figures/first-row.js';
 import {throughput} from './figures/throughput.js';
 import {bigTable} from './figures/big-table.js';
 import {versusAwsCli} from './figures/aws-cli.js';
+import {redraw} from './figures/redraw.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure.
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -24,6 +25,7 @@ const steps: Array<[string, () => Promise<void>]> = [
 	}],
 	['throughput', throughput],
 	['big-table', bigTable],
+	['redraw', redraw],
 	['aws-cli', versusAwsCli],
 ];
 const started = performance.now();

@@ -6,7 +6,7 @@ function fmt(n: number | undefined, unit: string): string {
 		return '–';
 	}
 
-	return unit === 'ms' || unit === 'MB' ? n.toFixed(unit === 'MB' ? 1 : 0) : n.toFixed(1);
+	return unit === 'MB' ? n.toFixed(1) : unit === 'ms' || unit === 'B' || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(1);
 }
 
 export function table(): string {
