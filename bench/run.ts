@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import {startEmulator, type Emulator} from '../source/emulator/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
