@@ -1,7 +1,7 @@
 // The built CLI (or a baseline) in a real pseudo-terminal, with waits on its plain-text output
 // and timing from a key press to the frame it causes.
 import {performance} from 'node:perf_hooks';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import {baseEnv, root} from './env.js';
 
 /** Strips escape sequences so the accumulated output can be searched as text. */

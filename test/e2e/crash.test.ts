@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 
 const fixture = fileURLToPath(new URL('fixtures/crash-app.tsx', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@
 // end-to-end tests see exactly the screen a person would (alt screen, cursor moves, wrapping).
 // Waits poll the screen; there are no fixed sleeps.
 import {fileURLToPath} from 'node:url';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 
 const {Terminal} = xtermHeadless;
