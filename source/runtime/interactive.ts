@@ -7,6 +7,7 @@ import {render} from 'ink';
 import chalk from 'chalk';
 import {colorLevel, levelFromDepth, terminalOnlyEnv, type ColorLevel} from '../lib/color-mode.js';
 import {ColorProvider} from '../components/text.js';
+import {ExitOnRenderError} from '../components/exit-on-render-error.js';
 import {enterAltScreen} from './terminal.js';
 import type {Lifecycle} from './lifecycle.js';
 
@@ -51,7 +52,8 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr, env}:
 	const color = applyColorLevel(env, stdout) > 0;
 	const altScreen = enterAltScreen({stdout, stdin});
 	lifecycle.onRestoreTerminal(altScreen.leave);
-	const instance = render(React.createElement(ColorProvider, {value: color}, element), {
+	const tree = React.createElement(ColorProvider, {value: color}, React.createElement(ExitOnRenderError, null, element));
+	const instance = render(tree, {
 		stdout,
 		stdin,
 		stderr,
