@@ -94,6 +94,7 @@ if (!parsed.ok) {
 				stdout,
 				stdin,
 				stderr,
+				env,
 			});
 			break;
 		}

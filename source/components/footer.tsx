@@ -1,7 +1,8 @@
 // The bottom two lines: what is going on (status) and the keys that work right now. Key labels
 // come from the keymap, so the footer cannot advertise a key that does something else.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {keymap, type Action} from '../keymap.js';
 import {displayWidth, truncateToWidth} from '../lib/text-width.js';
 import {sanitizeLine} from '../lib/sanitize.js';

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {Session} from '../services/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 

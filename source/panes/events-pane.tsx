@@ -1,7 +1,8 @@
 // Write events of the last 90 days: the table, or why there is none. Keys move the cursor and
 // open the detail; loading further pages is the state hook's business.
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';

@@ -1,7 +1,8 @@
 // The first line of each pane. The focused pane's title is bright and marked, the other dim, so
 // it is always clear where Up/Down will go.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 
 export function PaneTitle({title, focused, busy, detail}: {title: string; focused: boolean; busy?: boolean; detail?: string | undefined}) {

@@ -1,7 +1,7 @@
 // One terminal line made of styled pieces, cut to an exact display width. Ink's own truncation
 // counts code units in some paths; cutting here with truncateToWidth keeps CJK and emoji exact.
 import React from 'react';
-import {Text} from 'ink';
+import {Text} from '../components/text.js';
 import {sanitize} from '../lib/sanitize.js';
 import {displayWidth, truncateToWidth} from '../lib/text-width.js';
 

@@ -1,6 +1,7 @@
 // The region's trails and whether they are logging. Scrolls by line when it has focus.
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';

@@ -2,8 +2,12 @@
 // patch the console (the capture log owns console.*) and to exit on Ctrl+C; every way out goes
 // through the lifecycle, which unmounts Ink first and then leaves the alternate screen.
 import v8 from 'node:v8';
-import type {ReactElement} from 'react';
+import React, {type ReactElement} from 'react';
 import {render} from 'ink';
+import chalk from 'chalk';
+import {colorLevel, levelFromDepth, terminalOnlyEnv, type ColorLevel} from '../lib/color-mode.js';
+import {ColorProvider} from '../components/text.js';
+import {ExitOnRenderError} from '../components/exit-on-render-error.js';
 import {enterAltScreen} from './terminal.js';
 import {FrameWriter} from './frame-writer.js';
 import type {Lifecycle} from './lifecycle.js';
@@ -14,6 +18,8 @@ export type InteractiveOptions = {
 	stdout: NodeJS.WriteStream;
 	stdin: NodeJS.ReadStream;
 	stderr: NodeJS.WriteStream;
+	/** Read for NO_COLOR and FORCE_COLOR (source/lib/color-mode.ts). */
+	env: Readonly<Record<string, string | undefined>>;
 };
 
 /**
@@ -30,8 +36,21 @@ export type InteractiveOptions = {
  */
 export const heapGrowingPercent = 20;
 
-export function runInteractive({element, lifecycle, stdout, stdin, stderr}: InteractiveOptions): void {
+/**
+ * Decides colour once, for the whole UI. Ink styles text with chalk's shared instance, whose level
+ * gates attributes as well as colours and which ignores NO_COLOR; so chalk is set to at least 16
+ * colours (bold and inverse keep the cursor and failures visible, and Ink moves the cursor with
+ * escape codes anyway), and the colours themselves are dropped by <ColorProvider value={false}>.
+ */
+export function applyColorLevel(env: InteractiveOptions['env'], stdout: Pick<NodeJS.WriteStream, 'getColorDepth'>): ColorLevel {
+	const level = colorLevel(env, levelFromDepth(stdout.getColorDepth?.(terminalOnlyEnv(env)) ?? 1));
+	chalk.level = Math.max(1, level) as ColorLevel;
+	return level;
+}
+
+export function runInteractive({element, lifecycle, stdout, stdin, stderr, env}: InteractiveOptions): void {
 	v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
+	const color = applyColorLevel(env, stdout) > 0;
 	const altScreen = enterAltScreen({stdout, stdin});
 	lifecycle.onRestoreTerminal(altScreen.leave);
 	const frames = new FrameWriter(stdout);
@@ -41,7 +60,8 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr}: Inte
 	// `debug` makes Ink hand every frame whole to the writer, which puts only changed lines on
 	// screen (frame-writer.ts); Ink's own redraw clears the screen on every key once a frame fills
 	// the terminal. Ink's stdout type is a WriteStream; the writer has every member Ink uses.
-	const instance = render(element, {
+	const tree = React.createElement(ColorProvider, {value: color}, React.createElement(ExitOnRenderError, null, element));
+	const instance = render(tree, {
 		stdout: frames as unknown as NodeJS.WriteStream,
 		stdin,
 		stderr,

@@ -1,7 +1,8 @@
 // One event in full: a summary, then the whole CloudTrail record as coloured JSON. The JSON is
 // highlighted once and only the lines on screen are rendered, so a 100 KB record scrolls freely.
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import type {TrailEvent} from '../services/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import {type Action, type KeyBinding, actionFor, keymap} from '../keymap.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 

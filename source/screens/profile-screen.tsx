@@ -1,5 +1,6 @@
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import {keymap, matches} from '../keymap.js';
 import type {ProfileEntry, ProfileKind} from '../services/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';

@@ -1,5 +1,6 @@
 import React, {useEffect, useMemo, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import {keymap} from '../keymap.js';
 import type {DefaultRegion, RegionInfo} from '../services/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';

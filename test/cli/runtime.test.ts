@@ -2,10 +2,12 @@ import {EventEmitter} from 'node:events';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it, vi} from 'vitest';
+import chalk from 'chalk';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {captureConsoleAndWarnings, createCaptureLog, writeCaptureLog} from '../../source/runtime/capture-log.js';
 import {createLifecycle, describeUnexpectedError} from '../../source/runtime/lifecycle.js';
 import {enterAltScreen, sequences} from '../../source/runtime/terminal.js';
+import {applyColorLevel} from '../../source/runtime/interactive.js';
 
 const fixedNow = () => new Date('2026-01-02T03:04:05.000Z');
 
@@ -137,5 +139,47 @@ describe('lifecycle', () => {
 		expect(describeUnexpectedError('plain \u001B[31mred')).toBe('trailview: unexpected error: plain [31mred');
 		expect(describeUnexpectedError({code: 1})).toBe('trailview: unexpected error: {"code":1}');
 		expect(describeUnexpectedError(undefined)).toBe('trailview: unexpected error: undefined');
+	});
+});
+
+describe('colour at startup', () => {
+	const chalkLevel = chalk.level;
+	afterEach(() => {
+		chalk.level = chalkLevel;
+	});
+
+	/** A 256-colour terminal that records the environment it was asked about. */
+	function terminal(bits = 8) {
+		const asked: Array<Record<string, string | undefined> | undefined> = [];
+		return {
+			asked,
+			getColorDepth(env?: Record<string, string | undefined>) {
+				asked.push(env);
+				return bits;
+			},
+		};
+	}
+
+	it('uses what the terminal supports when nothing says otherwise', () => {
+		expect(applyColorLevel({TERM: 'xterm-256color'}, terminal(8))).toBe(2);
+		expect(chalk.level).toBe(2);
+	});
+
+	it.each([{NO_COLOR: '1'}, {FORCE_COLOR: '0'}, {FORCE_COLOR: 'false'}])('turns colour off for %o, keeping chalk on for bold and inverse', env => {
+		expect(applyColorLevel(env, terminal(24))).toBe(0);
+		// Level 0 would drop bold and inverse too, and the cursor row with them.
+		expect(chalk.level).toBe(1);
+		expect(chalk.inverse('x')).toBe('\u001B[7mx\u001B[27m');
+	});
+
+	it('keeps bold and inverse where the terminal reports no colour at all', () => {
+		expect(applyColorLevel({TERM: 'dumb'}, terminal(1))).toBe(0);
+		expect(chalk.level).toBe(1);
+	});
+
+	it('does not let an empty NO_COLOR reach Node, which would count it as set', () => {
+		const term = terminal(8);
+		expect(applyColorLevel({NO_COLOR: '', TERM: 'xterm-256color'}, term)).toBe(2);
+		expect(term.asked[0]).not.toHaveProperty('NO_COLOR');
 	});
 });

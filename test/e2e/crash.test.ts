@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import * as pty from '@lydell/node-pty';
+import {colorCodes} from '../helpers/sgr.js';
 
 const fixture = fileURLToPath(new URL('fixtures/crash-app.tsx', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,6 +53,16 @@ describe('unexpected errors', () => {
 		expect(code).toBe(1);
 		expect(afterLeaving(raw).trim()).toBe(line);
 		expect(raw).not.toContain('must not reach the terminal');
+	}, 20_000);
+
+	it('render: the error is not painted on the alternate screen first (no stack, no colour under NO_COLOR)', async () => {
+		const {raw, code} = await crash('render', {NO_COLOR: '1'});
+		expect(code).toBe(1);
+		const onAltScreen = raw.slice(0, raw.lastIndexOf(leaveAlt));
+		expect(onAltScreen).toContain('crash fixture ready');
+		expect(onAltScreen).not.toContain('render blew up');
+		expect(onAltScreen).not.toContain('crash-app.tsx');
+		expect(colorCodes(raw)).toEqual([]);
 	}, 20_000);
 
 	it('TRAILVIEW_DEBUG=1 adds the stack; TRAILVIEW_LOG gets the captured console and warnings', async () => {

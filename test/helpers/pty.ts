@@ -28,6 +28,8 @@ export type PtySession = {
 	waitForText(match: string | RegExp, timeoutMs?: number): Promise<string>;
 	/** Waits until the screen satisfies `predicate`. */
 	waitForScreen(predicate: (screen: string) => boolean, timeoutMs?: number, what?: string): Promise<string>;
+	/** How the first on-screen occurrence of `text` is drawn (its first cell), or undefined when absent. */
+	styleOf(text: string): CellStyle | undefined;
 	/** Waits until `match` is no longer on screen. */
 	waitForNoText(match: string | RegExp, timeoutMs?: number): Promise<string>;
 	press(...keys: string[]): Promise<void>;
@@ -38,6 +40,8 @@ export type PtySession = {
 	readonly exited: {code: number; signal: number | undefined} | undefined;
 	readonly startedAt: number;
 };
+
+export type CellStyle = {bold: boolean; dim: boolean; inverse: boolean; underline: boolean; colored: boolean};
 
 function baseEnv(extra: Record<string, string>): Record<string, string> {
 	// Deliberately no CI: Ink only paints the final frame when it thinks it runs in CI.
@@ -101,6 +105,44 @@ export function spawnCli(options: PtyOptions = {}): PtySession {
 		return lines.join('\n');
 	};
 
+	const styleOf = (text: string): CellStyle | undefined => {
+		const buffer = terminal.buffer.active;
+		for (let row = 0; row < terminal.rows; row++) {
+			const line = buffer.getLine(buffer.viewportY + row);
+			if (!line) {
+				continue;
+			}
+
+			// Cell by cell, so a wide character (two cells, one string) cannot shift the column.
+			let joined = '';
+			const cellAt: number[] = [];
+			for (let x = 0; x < terminal.cols; x++) {
+				const cell = line.getCell(x);
+				// The second cell of a wide character is empty and 0 wide; a never-written cell is a space.
+				const chars = !cell || cell.getWidth() === 0 ? '' : cell.getChars() || ' ';
+				for (let index = 0; index < chars.length; index++) {
+					cellAt.push(x);
+				}
+
+				joined += chars;
+			}
+
+			const offset = joined.indexOf(text);
+			const cell = offset === -1 ? undefined : line.getCell(cellAt[offset]!);
+			if (cell) {
+				return {
+					bold: cell.isBold() !== 0,
+					dim: cell.isDim() !== 0,
+					inverse: cell.isInverse() !== 0,
+					underline: cell.isUnderline() !== 0,
+					colored: !cell.isFgDefault() || !cell.isBgDefault(),
+				};
+			}
+		}
+
+		return undefined;
+	};
+
 	// Ink wraps each frame in a synchronized update (ESC[?2026h … ESC[?2026l); a screen read between
 	// the two is half old frame, half new, so waits only judge whole frames.
 	const midFrame = () => raw.lastIndexOf('\u001B[?2026h') > raw.lastIndexOf('\u001B[?2026l');
@@ -128,6 +170,7 @@ export function spawnCli(options: PtyOptions = {}): PtySession {
 	return {
 		screen,
 		raw: () => raw,
+		styleOf,
 		waitForText: async (match, timeoutMs = 15_000) => poll(text => matches(text, match), String(match), timeoutMs),
 		waitForScreen: async (predicate, timeoutMs = 15_000, what = 'the screen to change') => poll(predicate, what, timeoutMs),
 		waitForNoText: async (match, timeoutMs = 15_000) => poll(text => !matches(text, match), `${String(match)} to go away`, timeoutMs),

@@ -1,7 +1,8 @@
 // The events table view: a header and the rows the state hook says are on screen. Each row is one
 // pre-rendered string of exact display width, so nothing wraps and columns line up.
 import React, {memo, useMemo} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import Spinner from 'ink-spinner';
 import type {ColumnLayout} from '../../lib/columns.js';
 import type {VisibleRow} from '../../lib/events-state.js';

@@ -1,5 +1,6 @@
 import React, {type ReactNode} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {sanitizeLine} from '../../lib/sanitize.js';
 import {truncateToWidth} from '../../lib/text-width.js';
 import {type FilterItem, type FilterListState, visibleItems} from './reducer.js';
