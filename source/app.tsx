@@ -1,9 +1,10 @@
 // The app shell: profile picker -> connect -> region picker -> main screen, the `?` help overlay
 // and the keys that work everywhere. Screens read state and actions from context.
 import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {Backend} from './services/types.js';
-import {actionFor} from './keymap.js';
+import {useCommands, type CommandSpec} from './hooks/use-commands.js';
+import {CommandsProvider, useReportedCommands} from './context/commands-context.js';
 import {Header} from './components/header.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {AppProvider, useAppActions, useAppState} from './context/app-context.js';
@@ -25,6 +26,8 @@ export type AppProps = {
 	notice?: string;
 };
 
+const screenTitles = {profiles: 'Profile picker', regions: 'Region picker', main: 'Main screen'} as const;
+
 export function App({backend, initialProfile, initialRegion, skipPickers, notice}: AppProps) {
 	const config = useMemo(
 		() => ({initialProfile, initialRegion, skipPickers, notice}),
@@ -32,7 +35,9 @@ export function App({backend, initialProfile, initialRegion, skipPickers, notice
 	);
 	return (
 		<AppProvider backend={backend} config={config}>
-			<AppShell />
+			<CommandsProvider>
+				<AppShell />
+			</CommandsProvider>
 		</AppProvider>
 	);
 }
@@ -42,47 +47,32 @@ function AppShell() {
 	const actions = useAppActions();
 	const {columns, rows} = useTerminalSize();
 	const onMain = state.screen === 'main' && !state.helpOpen;
+	const reported = useReportedCommands();
 
-	useInput(
-		(input, key) => {
-			// Ctrl+C quits from anywhere, mid-connect and mid-filter included.
-			const global = actionFor(['forceQuit', 'help'], input, key);
-			if (global === 'forceQuit') {
-				actions.quit();
-			} else if (global === 'help' && !state.helpOpen) {
-				actions.toggleHelp();
-			}
-		},
-		{isActive: true},
+	// Keys that work on every screen. Ctrl+C reaches this handler (Ink is told not to exit on it),
+	// so it quits through the one exit path, mid-connect and mid-filter included.
+	const everywhere = useMemo<CommandSpec[]>(
+		() => [
+			{commands: ['help'], hint: 'help', run: actions.toggleHelp},
+			{commands: ['forceQuit'], hint: 'quit', run: actions.quit},
+		],
+		[actions],
 	);
-
-	// The main screen has no text entry, so its single letters are commands. They are handled here
-	// as well as through MainScreen's callbacks; the actions are idempotent, so both firing is fine.
-	useInput(
-		(input, key) => {
-			switch (actionFor(['switchProfile', 'switchRegion', 'quit'], input, key)) {
-				case 'switchProfile': {
-					actions.openProfiles();
-					break;
-				}
-
-				case 'switchRegion': {
-					actions.openRegions();
-					break;
-				}
-
-				case 'quit': {
-					actions.quit();
-					break;
-				}
-
-				case undefined: {
-					break;
-				}
-			}
-		},
-		{isActive: onMain},
+	// The main screen has no text entry, so its single letters are commands there (and only there:
+	// in the pickers every letter is filter text).
+	const onMainScreen = useMemo<CommandSpec[]>(
+		() => [
+			{commands: ['switchProfile'], hint: 'profile', run: actions.openProfiles},
+			{commands: ['switchRegion'], hint: 'region', run: actions.openRegions},
+			{commands: ['quit'], hint: 'quit', run: actions.quit},
+		],
+		[actions],
 	);
+	// The main screen's footer shows these with `?` before `q`; each is handled once, above.
+	const mainHints = useMemo(() => [onMainScreen[0]!, onMainScreen[1]!, everywhere[0]!, onMainScreen[2]!], [onMainScreen, everywhere]);
+	// While the help is open it handles ? and Esc itself; Ctrl+C still quits.
+	useCommands(state.helpOpen ? everywhere.filter(spec => !spec.commands.includes('help')) : everywhere, true);
+	useCommands(onMainScreen, onMain);
 
 	// The main screen draws its own header (with freshness); every other screen gets this one.
 	const session = headerSession(state);
@@ -96,16 +86,26 @@ function AppShell() {
 		<Box flexDirection="column">
 			{showHeader ? <Header session={session} region={headerRegion} /> : null}
 			{state.helpOpen ? (
-				<HelpScreen isActive height={height} width={columns} onClose={actions.closeHelp} onQuit={actions.quit} />
+				<HelpScreen
+					isActive
+					height={height}
+					width={columns}
+					sections={[
+						{title: screenTitles[state.screen], specs: reported(state.screen)},
+						{title: 'Everywhere', specs: state.screen === 'main' ? [...everywhere, ...onMainScreen] : everywhere},
+					]}
+					onClose={actions.closeHelp}
+					onQuit={actions.quit}
+				/>
 			) : null}
 			{state.screen === 'profiles' ? (
 				<Box display={state.helpOpen ? 'none' : 'flex'}>
-					<ProfileScreen isActive={!state.helpOpen} height={height} width={columns} />
+					<ProfileScreen isActive={!state.helpOpen} height={height} width={columns} globalSpecs={everywhere} />
 				</Box>
 			) : null}
 			{state.screen === 'regions' ? (
 				<Box display={state.helpOpen ? 'none' : 'flex'}>
-					<RegionScreen isActive={!state.helpOpen} height={height} width={columns} />
+					<RegionScreen isActive={!state.helpOpen} height={height} width={columns} globalSpecs={everywhere} />
 				</Box>
 			) : null}
 			{active ? (
@@ -118,9 +118,7 @@ function AppShell() {
 						session={active.session}
 						region={active.region}
 						isActive={onMain}
-						onSwitchProfile={actions.openProfiles}
-						onSwitchRegion={actions.openRegions}
-						onQuit={actions.quit}
+						globalSpecs={mainHints}
 					/>
 				</Box>
 			) : null}

@@ -1,6 +1,8 @@
-// The one place that says which key does what. Input hooks ask `matches(binding, input, key)`;
-// the footer and the `?` help screen read labels from here, so what is shown is what works.
+// The one place that says which key does what: every key is a named command. Screens declare the
+// commands they handle, with their handlers (hooks/use-commands.ts); the footer hints and the `?`
+// help are built from those same declarations, so a key is shown only where something handles it.
 import type {Key} from 'ink';
+import type {Move} from './lib/table-window.js';
 
 export type KeyBinding = {
 	/** Shown in the footer and the help screen. */
@@ -12,6 +14,10 @@ export type KeyBinding = {
 	keys?: Array<keyof Key>;
 	/** Needs Ctrl held (with `chars`). */
 	ctrl?: boolean;
+	/** Any printable text not bound to another command of the same screen (filter typing). */
+	printable?: boolean;
+	/** A shorter label for footer hints, where space is tight. */
+	short?: string;
 };
 
 export const keymap = {
@@ -27,29 +33,34 @@ export const keymap = {
 	select: {label: 'Enter', description: 'Choose / open event details', keys: ['return']},
 	back: {label: 'Esc', description: 'Back / close / cancel', keys: ['escape']},
 	focusNext: {label: 'Tab', description: 'Focus next pane', keys: ['tab']},
-	refresh: {label: 'r', description: 'Refresh trails and events', chars: ['r']},
+	refresh: {label: 'r', description: 'Refresh trails and events; retry after an error', chars: ['r']},
 	toggleUtc: {label: 'u', description: 'Toggle local time / UTC', chars: ['u']},
 	switchProfile: {label: 'p', description: 'Switch profile', chars: ['p']},
 	switchRegion: {label: 'R', description: 'Switch region', chars: ['R']},
-	retry: {label: 'r', description: 'Retry after an error', chars: ['r']},
 	// Pickers: every printable key is filter text there (profiles called "qa" or "jenkins" exist),
 	// so moving uses keys that never type anything.
-	filterType: {label: 'a-z 0-9 …', description: 'Type to filter the list (q, j, k are filter text here)'},
+	filterType: {label: 'a-z 0-9 …', description: 'Type to filter the list (q, j, k are filter text here)', printable: true, short: 'type'},
 	filterBackspace: {label: 'Backspace', description: 'Delete the last filter character', keys: ['backspace', 'delete']},
 	filterClear: {label: 'Esc', description: 'Clear the filter; when empty, go back', keys: ['escape']},
-	pickerUp: {label: '↑/Ctrl+P', description: 'Move up', chars: ['p'], ctrl: true, keys: ['upArrow']},
-	pickerDown: {label: '↓/Ctrl+N', description: 'Move down', chars: ['n'], ctrl: true, keys: ['downArrow']},
+	pickerUp: {label: '↑/Ctrl+P', description: 'Move up', chars: ['p'], ctrl: true, keys: ['upArrow'], short: '↑'},
+	pickerDown: {label: '↓/Ctrl+N', description: 'Move down', chars: ['n'], ctrl: true, keys: ['downArrow'], short: '↓'},
 	pickerFirst: {label: 'Home', description: 'First match', keys: ['home']},
 	pickerLast: {label: 'End', description: 'Last match', keys: ['end']},
 	pick: {label: 'Enter', description: 'Choose the highlighted entry', keys: ['return']},
 } as const satisfies Record<string, KeyBinding>;
 
-export type Action = keyof typeof keymap;
+export type Command = keyof typeof keymap;
 
 // Ink 6.8's Key also carries `eventType` (a string), so flags are read as unknown and compared to true.
 type InkKeyFlags = Partial<Record<keyof Key, unknown>>;
 
 export function matches(binding: KeyBinding, input: string, key: InkKeyFlags): boolean {
+	if (binding.printable) {
+		// Text typed or pasted: no modifier, no named key, nothing that is a control character.
+		// eslint-disable-next-line no-control-regex
+		return input !== '' && key.ctrl !== true && key.meta !== true && key.tab !== true && !/[\u0000-\u001F\u007F]/.test(input);
+	}
+
 	if (binding.keys?.some(name => key[name] === true)) {
 		// Ink reports Shift+Tab as tab+shift; keep plain Tab distinct.
 		return !(binding.keys.includes('tab') && key.shift === true);
@@ -66,7 +77,10 @@ export function matches(binding: KeyBinding, input: string, key: InkKeyFlags): b
 	return binding.chars.includes(input);
 }
 
-/** The first action in `actions` that the key press triggers, if any. */
-export function actionFor<A extends Action>(actions: readonly A[], input: string, key: InkKeyFlags): A | undefined {
-	return actions.find(action => matches(keymap[action], input, key));
+/** The first of `commands` that the key press triggers, if any. */
+export function commandFor<C extends Command>(commands: readonly C[], input: string, key: InkKeyFlags): C | undefined {
+	return commands.find(command => matches(keymap[command], input, key));
 }
+
+/** The commands that move a cursor or scroll a view, and the move each one is. */
+export const moveCommands = ['up', 'down', 'pageUp', 'pageDown', 'home', 'end'] as const satisfies readonly Move[];

@@ -17,7 +17,7 @@ function table(rows: Array<[string, string]>, indent = 2): string[] {
 // In the pickers every printable key is filter text, so their keys are listed on their own.
 const pickerActions = new Set(['filterType', 'filterBackspace', 'filterClear', 'pickerUp', 'pickerDown', 'pickerFirst', 'pickerLast', 'pick']);
 
-/** One row per key label; bindings that share a key (r: refresh / retry) are merged. */
+/** One row per key label; bindings that share a key (Esc: back / clear the filter) are merged. */
 export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap, where: 'main' | 'picker' | 'all' = 'all'): Array<[string, string]> {
 	const rows = new Map<string, string[]>();
 	for (const [action, binding] of Object.entries(bindings)) {

@@ -1,22 +1,17 @@
-// The bottom two lines: what is going on (status) and the keys that work right now. Key labels
-// come from the keymap, so the footer cannot advertise a key that does something else.
+// The bottom two lines: what is going on (status) and the keys that work right now. The hints come
+// from the command specs of the screen that handles them (hooks/use-commands.ts).
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
-import {keymap, type Action} from '../keymap.js';
+import {hintsText, type FooterHint} from '../hooks/use-commands.js';
 import {displayWidth, truncateToWidth} from '../lib/text-width.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 
-export type FooterHint = {actions: Action[]; hint: string};
+export type {FooterHint} from '../hooks/use-commands.js';
 
 export type StatusPart = {text: string; color?: string};
 
-/** "↑/k ↓/j move · Enter details": labels from the keymap, words from the caller. */
-export function hintsText(hints: FooterHint[]): string {
-	return hints.map(({actions, hint}) => `${actions.map(action => keymap[action].label).join(' ')} ${hint}`).join(' · ');
-}
-
-export function Footer({status, hints, width}: {status: StatusPart[]; hints: FooterHint[]; width: number}) {
+export function Footer({status, hints, width}: {status: StatusPart[]; hints: readonly FooterHint[]; width: number}) {
 	let remaining = width;
 	const parts: StatusPart[] = [];
 	for (const part of status) {

@@ -1,15 +1,7 @@
 // Windowing for every scrollable list on the main screen (events table, trails pane, event detail):
 // only the rows on screen are rendered, so these functions work on indexes and never on the data.
-import {actionFor} from '../keymap.js';
 
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
-
-const moveActions = ['up', 'down', 'pageUp', 'pageDown', 'home', 'end'] as const;
-
-/** The movement a key press asks for, from the one keymap. */
-export function moveFor(input: string, key: Parameters<typeof actionFor>[2]): Move | undefined {
-	return actionFor(moveActions, input, key);
-}
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
 

@@ -1,14 +1,13 @@
-// Write events of the last 90 days: the table, or why there is none. Keys move the cursor and
-// open the detail; loading further pages is the state hook's business.
+// Write events of the last 90 days: the table, or why there is none. A view: the main screen
+// handles its keys; loading further pages is the state hook's business.
 import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';
 import {eventsLayout} from '../lib/events-table.js';
-import {moveFor, type Move} from '../lib/table-window.js';
-import {keymap, matches} from '../keymap.js';
+import {keymap} from '../keymap.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
 import {EventsTable} from '../components/events-table/events-table.js';
@@ -22,13 +21,10 @@ export type EventsPaneProps = {
 	/** Lines below the title. */
 	height: number;
 	focused: boolean;
-	isActive: boolean;
 	utc: boolean;
-	onMove(move: Move): void;
-	onOpen(): void;
 };
 
-const retryAction = `Press ${keymap.retry.label} to retry.`;
+const retryAction = `Press ${keymap.refresh.label} to retry.`;
 
 /** Table rows wanted on screen before an inline error may take its full three lines. */
 const minRowsBesideError = 3;
@@ -47,21 +43,9 @@ export function eventsViewport(state: EventsState, height: number): number {
 	return Math.max(1, height - 1 - eventsErrorLines(state, height));
 }
 
-export function EventsPane({state, region, width, height, focused, isActive, utc, onMove, onOpen}: EventsPaneProps) {
+export function EventsPane({state, region, width, height, focused, utc}: EventsPaneProps) {
 	const layout = useMemo(() => eventsLayout({utc, width}), [utc, width]);
 	const hasRows = state.events.length > 0;
-
-	useInput(
-		(input, key) => {
-			const move = moveFor(input, key);
-			if (move) {
-				onMove(move);
-			} else if (matches(keymap.select, input, key)) {
-				onOpen();
-			}
-		},
-		{isActive: isActive && focused && hasRows},
-	);
 
 	let body: React.ReactNode;
 	if (hasRows) {

@@ -1,13 +1,11 @@
 // The region's trails and whether they are logging. Scrolls by line when it has focus.
 import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {moveFor} from '../lib/table-window.js';
-import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {keymap} from '../keymap.js';
 import {SegmentLine} from './segment-line.js';
 import {trailLineCount, trailLines} from './trail-lines.js';
@@ -21,7 +19,8 @@ export type TrailsPaneProps = {
 	/** Lines below the title. */
 	height: number;
 	focused: boolean;
-	isActive: boolean;
+	/** First line shown (the main screen owns the scroll keys; see trailsLineTotal). */
+	start: number;
 	utc: boolean;
 	now: Date;
 };
@@ -44,30 +43,23 @@ export function trailsPaneWants(state: TrailsState): number {
 	return state.trails.length === 0 ? noTrailLines.length : trailLineCount(state.trails.length, false);
 }
 
-export function TrailsPane({state, region, width, height, focused, isActive, utc, now}: TrailsPaneProps) {
+/** Lines the trails list has at `height` (0 when there is nothing to scroll: an error, loading, no trails). */
+export function trailsLineTotal(state: TrailsState, height: number): number {
+	const count = state.error ? 0 : (state.trails?.length ?? 0);
+	return trailLineCount(count, trailLineCount(count, false) > height);
+}
+
+export function TrailsPane({state, region, width, height, focused, start, utc, now}: TrailsPaneProps) {
 	const trails = state.trails ?? [];
 	const compact = trailLineCount(trails.length, false) > height;
 	const lines = useMemo(() => trailLines(trails, {utc, now, compact}), [trails, utc, now, compact]);
-	const showList = !state.error && state.trails !== undefined && trails.length > 0;
-
-	const {start, scroll} = useScrollOffset(lines.length, height);
-
-	useInput(
-		(input, key) => {
-			const move = moveFor(input, key);
-			if (move) {
-				scroll(move);
-			}
-		},
-		{isActive: isActive && focused && showList},
-	);
 
 	const visible = lines.slice(start, start + height);
 	const range = lines.length > height ? `${start + 1}–${start + visible.length} of ${lines.length} lines` : undefined;
 
 	let body: React.ReactNode;
 	if (state.error) {
-		body = <ErrorBox {...fitError(state.error, `Press ${keymap.retry.label} to retry.`, height)} />;
+		body = <ErrorBox {...fitError(state.error, `Press ${keymap.refresh.label} to retry.`, height)} />;
 	} else if (!state.trails) {
 		body = (
 			<Text>

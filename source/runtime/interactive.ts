@@ -1,6 +1,7 @@
 // Runs the Ink UI on the alternate screen, drawing through the frame writer. Ink is told not to
-// patch the console (the capture log owns console.*) and to exit on Ctrl+C; every way out goes
-// through the lifecycle, which unmounts Ink first and then leaves the alternate screen.
+// patch the console (the capture log owns console.*) nor to exit on Ctrl+C (the app's forceQuit command
+// quits); every way out goes through the lifecycle, which unmounts Ink first and then leaves the
+// alternate screen.
 import v8 from 'node:v8';
 import React, {type ReactElement} from 'react';
 import {render} from 'ink';
@@ -66,7 +67,7 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr, env}:
 		stdin,
 		stderr,
 		patchConsole: false,
-		exitOnCtrlC: true,
+		exitOnCtrlC: false,
 		debug: true,
 	});
 	// Registered last so it runs first: Ink's final frame must land on the alternate screen.

@@ -1,25 +1,33 @@
 // One event in full: a summary, then the whole CloudTrail record as coloured JSON. The JSON is
 // highlighted once and only the lines on screen are rendered, so a 100 KB record scrolls freely.
 import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import type {TrailEvent} from '../services/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
-import {moveFor} from '../lib/table-window.js';
-import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {keymap, matches} from '../keymap.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {SegmentLine, type Segment} from '../panes/segment-line.js';
 import {PaneTitle} from '../panes/pane-title.js';
 
-export type EventDetailProps = {
+/** What the detail shows at a height: the summary rows that fit and the record's lines below them. */
+export type DetailView = {
 	event: TrailEvent;
+	body: ReturnType<typeof detailBody>;
+	summary: ReturnType<typeof detailSummary>;
+	/** Record lines on screen at once. */
+	viewport: number;
+	/** Record lines in all. */
+	total: number;
+};
+
+export type EventDetailProps = {
+	view: DetailView;
 	width: number;
 	/** Lines the view may use, title included. */
 	height: number;
-	isActive: boolean;
-	onClose(): void;
+	/** First record line shown (the main screen owns the scroll keys). */
+	start: number;
 };
 
 const tokenColor: Record<JsonTokenKind, string | undefined> = {
@@ -38,33 +46,28 @@ const labelWidth = 9;
 const minRecordLines = 3;
 const summaryPriority = ['Who', 'What', 'Outcome', 'When', 'From', 'Event'];
 
-export function EventDetail({event, width, height, isActive, onClose}: EventDetailProps) {
-	const body = useMemo(() => detailBody(event.raw), [event.raw]);
-	const fullSummary = useMemo(() => detailSummary(event, body.kind === 'json' ? body.record : undefined), [event, body]);
+/** Parses the event's record once (per event) and fits the summary and record to `height`. */
+export function useDetailView(event: TrailEvent | undefined, height: number): DetailView | undefined {
+	const body = useMemo(() => (event ? detailBody(event.raw) : undefined), [event]);
+	const fullSummary = useMemo(
+		() => (event && body ? detailSummary(event, body.kind === 'json' ? body.record : undefined) : []),
+		[event, body],
+	);
+	if (!event || !body) {
+		return undefined;
+	}
+
 	const summaryRoom = Math.max(0, Math.min(fullSummary.length, height - 2 - minRecordLines));
 	const kept = new Set(summaryPriority.slice(0, summaryRoom));
 	const summary = fullSummary.filter(row => kept.has(row.label));
-
-	const note = body.kind === 'json' ? undefined : body.note;
 	// Title, summary, a rule (or the note), then the record.
 	const viewport = Math.max(1, height - 1 - summary.length - 1);
-	const total = body.lines.length;
-	const {start, scroll} = useScrollOffset(total, viewport);
+	return {event, body, summary, viewport, total: body.lines.length};
+}
 
-	useInput(
-		(input, key) => {
-			if (matches(keymap.back, input, key)) {
-				onClose();
-				return;
-			}
-
-			const move = moveFor(input, key);
-			if (move) {
-				scroll(move);
-			}
-		},
-		{isActive},
-	);
+export function EventDetail({view, width, height, start}: EventDetailProps) {
+	const {event, body, summary, viewport, total} = view;
+	const note = body.kind === 'json' ? undefined : body.note;
 
 	const visible: Segment[][] =
 		body.kind === 'json'

@@ -1,22 +1,13 @@
+// `?`: the keys of the screen beneath and the keys that work everywhere, each listed from the
+// specs that handle it (hooks/use-commands.ts), so the help shows exactly what works here.
 import React, {useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import {type Action, type KeyBinding, actionFor, keymap} from '../keymap.js';
+import {keymap, type Command} from '../keymap.js';
+import {useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 
-type Section = {title: string; actions: Action[]};
-
-// Which group a binding is listed under. A binding added to the keymap but not listed here still
-// shows, under "Other", so the help can never silently miss a key.
-const sections: Section[] = [
-	{title: 'Everywhere', actions: ['help', 'forceQuit', 'quit', 'back']},
-	{title: 'Lists and panes', actions: ['up', 'down', 'pageUp', 'pageDown', 'home', 'end', 'select', 'focusNext']},
-	{title: 'Main screen', actions: ['refresh', 'retry', 'toggleUtc', 'switchProfile', 'switchRegion']},
-	{
-		title: 'Profile and region pickers',
-		actions: ['filterType', 'filterBackspace', 'filterClear', 'pickerUp', 'pickerDown', 'pageUp', 'pageDown', 'pickerFirst', 'pickerLast', 'pick'],
-	},
-];
+export type HelpSection = {title: string; specs: readonly CommandSpec[]};
 
 export type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; label: string; description: string} | {kind: 'note'; text: string};
 
@@ -25,18 +16,13 @@ const notes = [
 	'Esc on the first profile picker does nothing; on a reopened picker it goes back.',
 ];
 
-/** Every binding of `bindings`, grouped, as lines to show. */
-export function helpLines(bindings: Record<string, KeyBinding> = keymap): HelpLine[] {
-	const listed = new Set<string>(sections.flatMap(section => section.actions));
-	const other = Object.keys(bindings).filter(name => !listed.has(name));
-	const all = other.length > 0 ? [...sections, {title: 'Other', actions: other as Action[]}] : sections;
+/** Each section's commands, once each (a key listed in an earlier section is not repeated), as lines to show. */
+export function helpLines(sections: readonly HelpSection[]): HelpLine[] {
 	const lines: HelpLine[] = [];
-	for (const section of all) {
-		const present = section.actions.flatMap(action => {
-			const binding = bindings[action];
-			return binding ? [binding] : [];
-		});
-		if (present.length === 0) {
+	const seen = new Set<Command>();
+	for (const section of sections) {
+		const commands = section.specs.flatMap(spec => spec.commands).filter(command => !seen.has(command) && seen.add(command));
+		if (commands.length === 0) {
 			continue;
 		}
 
@@ -45,8 +31,8 @@ export function helpLines(bindings: Record<string, KeyBinding> = keymap): HelpLi
 		}
 
 		lines.push({kind: 'title', text: section.title});
-		for (const binding of present) {
-			lines.push({kind: 'binding', label: binding.label, description: binding.description});
+		for (const command of commands) {
+			lines.push({kind: 'binding', label: keymap[command].label, description: keymap[command].description});
 		}
 	}
 
@@ -59,14 +45,20 @@ type Props = {
 	/** Rows available, header excluded. */
 	height: number;
 	width: number;
+	sections: readonly HelpSection[];
 	onClose(): void;
 	onQuit(): void;
 };
 
-const scrollActions = ['up', 'down', 'pageUp', 'pageDown', 'home', 'end'] as const;
-
-export function HelpScreen({isActive, height, width, onClose, onQuit}: Props) {
-	const lines = helpLines();
+export function HelpScreen({isActive, height, width, sections, onClose, onQuit}: Props) {
+	const own: CommandSpec[] = [
+		{commands: ['help', 'back'], run: onClose},
+		// Runs on a key press, after this render has defined `scroll`.
+		{commands: ['up', 'down', 'pageUp', 'pageDown', 'home', 'end'], run: command => scroll(command)},
+		{commands: ['quit'], run: onQuit},
+	];
+	useCommands(own, isActive);
+	const lines = helpLines([...sections, {title: 'This help', specs: own}]);
 	// The title takes a row and one stays spare (a frame as tall as the terminal makes Ink clear
 	// and redraw everything); the rest scrolls so a 40x12 terminal can still read it all.
 	const visible = Math.max(1, height - 2);
@@ -75,26 +67,11 @@ export function HelpScreen({isActive, height, width, onClose, onQuit}: Props) {
 	// A resize can leave the stored offset past the end; read it clamped.
 	const offset = Math.min(scrolled, maxOffset);
 
-	useInput(
-		(input, key) => {
-			if (actionFor(['help', 'back'], input, key)) {
-				onClose();
-				return;
-			}
+	const scroll = (command: Command) => {
+		const next: Partial<Record<Command, number>> = {up: offset - 1, down: offset + 1, pageUp: offset - visible, pageDown: offset + visible, home: 0, end: maxOffset};
+		setOffset(Math.min(Math.max(next[command] ?? offset, 0), maxOffset));
+	};
 
-			if (actionFor(['quit'], input, key)) {
-				onQuit();
-				return;
-			}
-
-			const scroll = actionFor(scrollActions, input, key);
-			if (scroll) {
-				const next = {up: offset - 1, down: offset + 1, pageUp: offset - visible, pageDown: offset + visible, home: 0, end: maxOffset}[scroll];
-				setOffset(Math.min(Math.max(next, 0), maxOffset));
-			}
-		},
-		{isActive},
-	);
 
 	const shown = lines.slice(offset, offset + visible);
 	const labelWidth = Math.min(12, Math.max(6, Math.floor(width / 3)));

@@ -3,29 +3,31 @@
 // The app remounts this screen on every profile or region switch, and unmounting aborts every
 // request in flight, so a late answer never shows under another account.
 import React, {useCallback, useMemo, useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {Session} from '../services/types.js';
 import {Header} from '../components/header.js';
-import {Footer, type FooterHint, type StatusPart} from '../components/footer.js';
+import {Footer, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useTrails} from '../hooks/use-trails.js';
 import {useEvents} from '../hooks/use-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
 import {eventsSummary, selectedEvent, type EventsState} from '../lib/events-state.js';
 import {formatRelative} from '../lib/format.js';
-import {actionFor} from '../keymap.js';
-import {TrailsPane, trailsPaneWants} from '../panes/trails-pane.js';
+import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
+import {useScrollOffset} from '../hooks/use-scroll-offset.js';
+import {useReportCommands} from '../context/commands-context.js';
+import type {Move} from '../lib/table-window.js';
+import {TrailsPane, trailsLineTotal, trailsPaneWants} from '../panes/trails-pane.js';
 import {EventsPane, eventsViewport} from '../panes/events-pane.js';
-import {EventDetail} from './event-detail.js';
+import {EventDetail, useDetailView} from './event-detail.js';
 
 export type MainScreenProps = {
 	session: Session;
 	region: string;
 	/** False while an overlay (help) has the keyboard. */
 	isActive: boolean;
-	onSwitchProfile(): void;
-	onSwitchRegion(): void;
-	onQuit(): void;
+	/** The app's keys (profile, region, help, quit): handled there, hinted here. */
+	globalSpecs: readonly CommandSpec[];
 };
 
 type Focus = 'trails' | 'events';
@@ -54,16 +56,7 @@ export function mainLayout(rows: number, trailsWants: number): MainLayout {
 	return {trailsBody, eventsBody, middle};
 }
 
-const globalHints: FooterHint[] = [
-	{actions: ['switchProfile'], hint: 'profile'},
-	{actions: ['switchRegion'], hint: 'region'},
-	{actions: ['help'], hint: 'help'},
-	{actions: ['quit'], hint: 'quit'},
-];
-
-const screenActions = ['focusNext', 'refresh', 'toggleUtc'] as const;
-
-export function MainScreen({session, region, isActive}: MainScreenProps): React.JSX.Element {
+export function MainScreen({session, region, isActive, globalSpecs}: MainScreenProps): React.JSX.Element {
 	const service = useMemo(() => session.serviceFor(region), [session, region]);
 	const {columns, rows} = useTerminalSize();
 	const trails = useTrails(service);
@@ -76,61 +69,59 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 	// Whether the detail is open, not which event: keys can arrive in one chunk (Down Down Enter), and
 	// a handler reading the event from this render's state would open the row the cursor just left.
 	const [detailOpen, setDetailOpen] = useState(false);
-	const detail = detailOpen ? selectedEvent(events.state) : undefined;
-
+	const detail = useDetailView(detailOpen ? selectedEvent(events.state) : undefined, layout.middle);
+	const detailScroll = useScrollOffset(detail?.total ?? 0, detail?.viewport ?? 1);
+	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
+	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
 
 	const refresh = useCallback(() => {
 		trails.reload();
 		events.refresh();
 	}, [trails.reload, events.refresh]);
 
-	useInput(
-		(input, key) => {
-			switch (actionFor(screenActions, input, key)) {
-				case 'focusNext': {
-					setFocus(current => (current === 'events' ? 'trails' : 'events'));
-					break;
-				}
+	// Every key of this screen, with its hint: the footer and the help are built from these.
+	let specs: CommandSpec[];
+	if (detail) {
+		specs = [
+			{commands: ['up', 'down'], hint: 'scroll', run: command => detailScroll.scroll(command as Move)},
+			{commands: ['pageUp', 'pageDown'], hint: 'page', run: command => detailScroll.scroll(command as Move)},
+			{commands: ['home', 'end'], hint: 'top/bottom', run: command => detailScroll.scroll(command as Move)},
+			{commands: ['back'], hint: 'close', run: () => setDetailOpen(false)},
+		];
+	} else {
+		const hasRows = events.state.events.length > 0;
+		const moves: CommandSpec[] =
+			focus === 'events'
+				? hasRows
+					? [
+						{commands: ['up', 'down'], hint: 'move', run: command => events.move(command as Move)},
+						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => events.move(command as Move)},
+						{commands: ['select'], hint: 'details', run: () => setDetailOpen(true)},
+					]
+					: []
+				: trailsTotal > layout.trailsBody
+					? [
+						{commands: ['up', 'down'], hint: 'scroll', run: command => trailsScroll.scroll(command as Move)},
+						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => trailsScroll.scroll(command as Move)},
+					]
+					: [];
+		specs = [
+			...moves,
+			{commands: ['focusNext'], hint: focus === 'events' ? 'trails' : 'events', run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
+			{commands: ['refresh'], hint: 'refresh', run: refresh},
+			{commands: ['toggleUtc'], hint: utc ? 'local time' : 'UTC', run: () => setUtc(current => !current)},
+		];
+	}
 
-				case 'refresh': {
-					refresh();
-					break;
-				}
-
-				case 'toggleUtc': {
-					setUtc(current => !current);
-					break;
-				}
-
-				case undefined: {
-					break;
-				}
-			}
-		},
-		{isActive: isActive && !detailOpen},
-	);
-
-	const openDetail = useCallback(() => {
-		setDetailOpen(true);
-	}, []);
-	const closeDetail = useCallback(() => {
-		setDetailOpen(false);
-	}, []);
+	useCommands(specs, isActive);
+	useReportCommands('main', specs);
 
 	const {loadedAt} = events.state;
 	const freshness = loadedAt ? `loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? 'loading…' : undefined;
 
 	let status: StatusPart[];
-	let hints: FooterHint[];
 	if (detail) {
 		status = [{text: `event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? 'times in UTC' : 'local time'}];
-		hints = [
-			{actions: ['up', 'down'], hint: 'scroll'},
-			{actions: ['pageUp', 'pageDown'], hint: 'page'},
-			{actions: ['home', 'end'], hint: 'top/bottom'},
-			{actions: ['back'], hint: 'close'},
-			...globalHints,
-		];
 	} else {
 		status = [{text: eventsSummary(events.state)}];
 		if (loadedAt) {
@@ -145,17 +136,6 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 		if (trails.state.error) {
 			status.push({text: '✗ trails unavailable', color: 'red'});
 		}
-
-		hints = [
-			focus === 'events'
-				? {actions: ['up', 'down'], hint: 'move'}
-				: {actions: ['up', 'down'], hint: 'scroll'},
-			...(focus === 'events' ? [{actions: ['select'], hint: 'details'} satisfies FooterHint] : []),
-			{actions: ['focusNext'], hint: focus === 'events' ? 'trails' : 'events'},
-			{actions: ['refresh'], hint: 'refresh'},
-			{actions: ['toggleUtc'], hint: utc ? 'local time' : 'UTC'},
-			...globalHints,
-		];
 	}
 
 	return (
@@ -164,7 +144,7 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 				<Header session={session} region={region} freshness={freshness} />
 			</Box>
 			{detail ? (
-				<EventDetail event={detail} width={columns} height={layout.middle} isActive={isActive} onClose={closeDetail} />
+				<EventDetail view={detail} width={columns} height={layout.middle} start={detailScroll.start} />
 			) : (
 				<>
 					<TrailsPane
@@ -173,7 +153,7 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 						width={columns}
 						height={layout.trailsBody}
 						focused={focus === 'trails'}
-						isActive={isActive}
+						start={trailsScroll.start}
 						utc={utc}
 						now={now}
 					/>
@@ -183,14 +163,11 @@ export function MainScreen({session, region, isActive}: MainScreenProps): React.
 						width={columns}
 						height={layout.eventsBody}
 						focused={focus === 'events'}
-						isActive={isActive}
 						utc={utc}
-						onMove={events.move}
-						onOpen={openDetail}
 					/>
 				</>
 			)}
-			<Footer status={status} hints={hints} width={columns} />
+			<Footer status={status} hints={[...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
 		</Box>
 	);
 }

@@ -1,13 +1,15 @@
 import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import {keymap, matches} from '../keymap.js';
+import {keymap} from '../keymap.js';
+import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
+import {useReportCommands} from '../context/commands-context.js';
 import type {ProfileEntry, ProfileKind} from '../services/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
-import {FilterListView, filterListChromeLines, useFilterListInput, useFilterListState} from '../components/filter-list/index.js';
+import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
 import {useAppActions, useAppConfig, useAppState} from '../context/app-context.js';
 
 const badges: Record<ProfileKind, string> = {
@@ -39,25 +41,16 @@ export function toProfileItems(entries: readonly ProfileEntry[]): ProfileItem[] 
 	});
 }
 
-function footerHint(canGoBack: boolean): string {
-	return [
-		'type to filter',
-		`${keymap.pickerUp.label.split('/')[0]}${keymap.pickerDown.label.split('/')[0]} move`,
-		`${keymap.pick.label} connect`,
-		`${keymap.filterClear.label} ${canGoBack ? 'clear/back' : 'clear'}`,
-		`${keymap.help.label} help`,
-		`${keymap.forceQuit.label} quit`,
-	].join(' · ');
-}
-
 type Props = {
 	isActive: boolean;
 	/** Rows for this screen (the header is drawn above it). */
 	height: number;
 	width: number;
+	/** The app's keys (help, quit): handled there, hinted here. */
+	globalSpecs: readonly CommandSpec[];
 };
 
-export function ProfileScreen({isActive, height, width}: Props) {
+export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const state = useAppState();
 	const actions = useAppActions();
 	const {notice} = useAppConfig();
@@ -76,22 +69,18 @@ export function ProfileScreen({isActive, height, width}: Props) {
 	const visibleCount = Math.max(1, height - 1 - title - noticeLines - statusLines - filterListChromeLines - footer);
 	const list = useFilterListState({items, selectKey: state.preferredProfile, visibleCount});
 
-	useFilterListInput(list, {
-		isActive: isActive && profiles.status === 'ready' && !connecting,
+	const listSpecs = filterListCommands(list, {
 		onSubmit(item) {
 			actions.connect(item.profile);
 		},
+		submitHint: 'connect',
 		onCancel: actions.leaveProfiles,
+		cancelHint: canGoBack ? 'clear/back' : 'clear',
 	});
-
-	useInput(
-		(input, key) => {
-			if (matches(keymap.back, input, key)) {
-				actions.cancelConnect();
-			}
-		},
-		{isActive: isActive && connecting !== undefined},
-	);
+	const cancelSpecs: CommandSpec[] = [{commands: ['back'], hint: 'cancel', run: actions.cancelConnect}];
+	const specs = connecting ? cancelSpecs : listSpecs;
+	useCommands(specs, isActive && (connecting !== undefined || profiles.status === 'ready'));
+	useReportCommands('profiles', specs);
 
 	const nameWidth = Math.min(Math.max(4, ...items.map(item => displayWidth(item.name))), Math.max(8, Math.floor(width * 0.4)));
 	return (
@@ -134,7 +123,7 @@ export function ProfileScreen({isActive, height, width}: Props) {
 				/>
 			)}
 			<Text dimColor wrap="truncate-end">
-				{footerHint(canGoBack)}
+				{hintsText([...hintsOf(specs), ...hintsOf(globalSpecs)])}
 			</Text>
 		</Box>
 	);

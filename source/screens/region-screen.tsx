@@ -1,13 +1,14 @@
 import React, {useEffect, useMemo, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import {keymap} from '../keymap.js';
+import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
+import {useReportCommands} from '../context/commands-context.js';
 import type {DefaultRegion, RegionInfo} from '../services/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
-import {FilterListView, filterListChromeLines, useFilterListInput, useFilterListState} from '../components/filter-list/index.js';
+import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
 import {type ShownError, headerSession, toShownError} from '../context/app-reducer.js';
 import {useAppActions, useAppState, useBackend} from '../context/app-context.js';
 
@@ -53,11 +54,13 @@ type Props = {
 	/** Rows for this screen (the header is drawn above it). */
 	height: number;
 	width: number;
+	/** The app's keys (help, quit): handled there, hinted here. */
+	globalSpecs: readonly CommandSpec[];
 };
 
 const codeWidth = 16;
 
-export function RegionScreen({isActive, height, width}: Props) {
+export function RegionScreen({isActive, height, width, globalSpecs}: Props) {
 	const state = useAppState();
 	const actions = useAppActions();
 	const backend = useBackend();
@@ -98,22 +101,19 @@ export function RegionScreen({isActive, height, width}: Props) {
 	const visibleCount = Math.max(1, height - 4 - errorLines - filterListChromeLines);
 	const list = useFilterListState({items, selectKey: current ?? fallback.region, visibleCount});
 
-	useFilterListInput(list, {
-		isActive: isActive && loaded.status !== 'loading',
+	const specs = filterListCommands(list, {
 		onSubmit(item) {
 			actions.chooseRegion(item.key);
 		},
+		submitHint: 'choose',
 		onCancel: actions.leaveRegions,
+		cancelHint: state.regionBack === 'main' ? 'clear/back' : 'clear/profiles',
 	});
+	useCommands(specs, isActive && loaded.status !== 'loading');
+	useReportCommands('regions', specs);
 
 	const source = `Default ${sanitizeLine(fallback.region)} · ${describeRegionSource(fallback.source, profile ? sanitizeLine(profile.name) : undefined)}${current ? ` · now ${sanitizeLine(current)}` : ''}`;
-	const hint = [
-		'type to filter',
-		`${keymap.pickerUp.label.split('/')[0]}${keymap.pickerDown.label.split('/')[0]} move`,
-		`${keymap.pick.label} choose`,
-		`${keymap.filterClear.label} ${state.regionBack === 'main' ? 'clear/back' : 'clear/profiles'}`,
-		`${keymap.help.label} help`,
-	].join(' · ');
+	const hint = hintsText([...hintsOf(specs), ...hintsOf(globalSpecs)]);
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text bold wrap="truncate-end">

@@ -1,19 +1,34 @@
 import {describe, expect, it} from 'vitest';
 import {helpLines} from '../../source/screens/help-screen.js';
 import {keymap} from '../../source/keymap.js';
+import type {CommandSpec} from '../../source/hooks/use-commands.js';
+
+const run = () => undefined;
 
 describe('helpLines', () => {
-	it('lists every binding of the keymap', () => {
-		const lines = helpLines();
-		for (const binding of Object.values(keymap)) {
-			expect(lines).toContainEqual({kind: 'binding', label: binding.label, description: binding.description});
-		}
+	it('lists each handled command with its label and description, section by section', () => {
+		const screen: CommandSpec[] = [{commands: ['up', 'down'], hint: 'move', run}, {commands: ['refresh'], run}];
+		const everywhere: CommandSpec[] = [{commands: ['help'], hint: 'help', run}];
+		const lines = helpLines([
+			{title: 'Main screen', specs: screen},
+			{title: 'Everywhere', specs: everywhere},
+		]);
+		expect(lines.slice(0, 4)).toEqual([
+			{kind: 'title', text: 'Main screen'},
+			{kind: 'binding', label: keymap.up.label, description: keymap.up.description},
+			{kind: 'binding', label: keymap.down.label, description: keymap.down.description},
+			{kind: 'binding', label: keymap.refresh.label, description: keymap.refresh.description},
+		]);
+		expect(lines).toContainEqual({kind: 'title', text: 'Everywhere'});
+		expect(lines).toContainEqual({kind: 'binding', label: keymap.help.label, description: keymap.help.description});
 	});
 
-	it('puts a binding nobody grouped yet under Other rather than leaving it out', () => {
-		const lines = helpLines({...keymap, exportCsv: {label: 'e', description: 'Export events as CSV', chars: ['e']}});
-		const other = lines.findIndex(line => line.kind === 'title' && line.text === 'Other');
-		expect(other).toBeGreaterThan(0);
-		expect(lines[other + 1]).toEqual({kind: 'binding', label: 'e', description: 'Export events as CSV'});
+	it('lists a command once, under the first section that handles it, and leaves out what nothing handles', () => {
+		const lines = helpLines([
+			{title: 'Main screen', specs: [{commands: ['quit'], run}]},
+			{title: 'Everywhere', specs: [{commands: ['quit', 'forceQuit'], run}]},
+		]);
+		expect(lines.filter(line => line.kind === 'binding' && line.label === keymap.quit.label)).toHaveLength(1);
+		expect(lines).not.toContainEqual(expect.objectContaining({label: keymap.switchRegion.label}));
 	});
 });

@@ -23,7 +23,7 @@ describe('help text', () => {
 	});
 
 	it('merges bindings that share a key', () => {
-		expect(keyBindingRows()).toContainEqual(['r', 'Refresh trails and events; Retry after an error']);
+		expect(keyBindingRows()).toContainEqual(['Esc', 'Back / close / cancel; Clear the filter; when empty, go back']);
 	});
 
 	it('usage fits 80 columns', () => {

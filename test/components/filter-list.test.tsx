@@ -2,7 +2,8 @@ import React, {act} from 'react';
 import {Text} from 'ink';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {FilterListView, useFilterListInput, useFilterListState} from '../../source/components/filter-list/index.js';
+import {FilterListView, filterListCommands, useFilterListState} from '../../source/components/filter-list/index.js';
+import {useCommands} from '../../source/hooks/use-commands.js';
 import {keys, renderInk} from '../helpers/ink.js';
 
 afterEach(async () => {
@@ -16,7 +17,7 @@ const items: Item[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 
 
 function Harness(props: {isActive: boolean; onSubmit(item: Item): void; onCancel(): void; visibleCount?: number}) {
 	const list = useFilterListState({items, selectKey: 'charlie', visibleCount: props.visibleCount ?? 4});
-	useFilterListInput(list, props);
+	useCommands(filterListCommands(list, {...props, submitHint: 'choose', cancelHint: 'clear'}), props.isActive);
 	return <FilterListView state={list.state} width={30} noun="things" renderItem={item => <Text>{item.key}</Text>} />;
 }
 

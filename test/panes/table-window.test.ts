@@ -1,5 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {keepVisible, moveFor, moveIndex, scrollOffset} from '../../source/lib/table-window.js';
+import {keepVisible, moveIndex, scrollOffset} from '../../source/lib/table-window.js';
+import {commandFor, moveCommands} from '../../source/keymap.js';
+
+const moveFor = (input: string, key: Record<string, boolean>) => commandFor(moveCommands, input, key);
 
 describe('table window', () => {
 	test('moveIndex clamps to the list', () => {
@@ -29,7 +32,7 @@ describe('table window', () => {
 		expect(scrollOffset(0, 'end', 10, 4)).toBe(0);
 	});
 
-	test('moveFor reads the keymap', () => {
+	test('the move commands read the keymap', () => {
 		expect(moveFor('j', {})).toBe('down');
 		expect(moveFor('', {upArrow: true})).toBe('up');
 		expect(moveFor('G', {})).toBe('end');

@@ -5,6 +5,7 @@ import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {MainScreen} from '../../source/screens/main-screen.js';
 import type {CloudTrailService, Session} from '../../source/services/types.js';
+import type {CommandSpec} from '../../source/hooks/use-commands.js';
 import {renderInk, type Rendered} from '../helpers/ink.js';
 import {fakeSession} from '../helpers/fakes.js';
 
@@ -14,6 +15,14 @@ afterEach(async () => {
 	});
 });
 
+// The keys the app shell handles on the main screen (app.tsx); here they only need their hints.
+const appKeys: CommandSpec[] = [
+	{commands: ['switchProfile'], hint: 'profile', run() {}},
+	{commands: ['switchRegion'], hint: 'region', run() {}},
+	{commands: ['help'], hint: 'help', run() {}},
+	{commands: ['quit'], hint: 'quit', run() {}},
+];
+
 export async function renderMain(
 	service: CloudTrailService,
 	size: {columns?: number; rows?: number} = {columns: 120, rows: 30},
@@ -21,7 +30,7 @@ export async function renderMain(
 	isActive = true,
 ): Promise<Rendered> {
 	return renderInk(
-		<MainScreen session={session} region="us-east-1" isActive={isActive} onSwitchProfile={() => {}} onSwitchRegion={() => {}} onQuit={() => {}} />,
+		<MainScreen session={session} region="us-east-1" isActive={isActive} globalSpecs={appKeys} />,
 		size,
 	);
 }

@@ -1,6 +1,6 @@
 import {type Dispatch, useCallback, useEffect, useReducer, useRef} from 'react';
-import {useInput} from 'ink';
-import {actionFor, keymap, matches} from '../../keymap.js';
+import {keymap, matches, type Command} from '../../keymap.js';
+import type {CommandSpec} from '../../hooks/use-commands.js';
 import {
 	type FilterItem,
 	type FilterListAction,
@@ -61,7 +61,7 @@ export function useFilterListState<T extends FilterItem>(options: {
 	return {state, dispatch, latest};
 }
 
-const moves: Record<'pickerUp' | 'pickerDown' | 'pageUp' | 'pageDown' | 'pickerFirst' | 'pickerLast', MoveKind> = {
+const moves: Partial<Record<Command, MoveKind>> = {
 	pickerUp: 'up',
 	pickerDown: 'down',
 	pageUp: 'pageUp',
@@ -69,55 +69,66 @@ const moves: Record<'pickerUp' | 'pickerDown' | 'pageUp' | 'pageDown' | 'pickerF
 	pickerFirst: 'home',
 	pickerLast: 'end',
 };
-const moveActions = Object.keys(moves) as Array<keyof typeof moves>;
 
 /**
- * Keys of a picker. Everything printable is filter text, except `?` which the app keeps for
- * help. Esc clears a filter first and only calls `onCancel` when there is nothing to clear.
+ * Keys of a picker, as command specs (the screen handles them with useCommands and shows their
+ * hints). Everything printable is filter text, except `?`, which the app keeps for help. Esc
+ * clears a filter first and only calls `onCancel` when there is nothing to clear.
  */
-export function useFilterListInput<T extends FilterItem>(
+export function filterListCommands<T extends FilterItem>(
 	{dispatch, latest}: FilterList<T>,
-	options: {isActive: boolean; onSubmit(item: T): void; onCancel?: () => void},
-): void {
-	const {isActive, onSubmit, onCancel} = options;
-	useInput(
-		(input, key) => {
-			if (matches(keymap.pick, input, key)) {
+	options: {onSubmit(item: T): void; submitHint: string; onCancel?: () => void; cancelHint: string},
+): CommandSpec[] {
+	const {onSubmit, submitHint, onCancel, cancelHint} = options;
+	return [
+		{
+			commands: ['filterType'],
+			hint: 'to filter',
+			run(_command, input) {
+				if (!matches(keymap.help, input, {})) {
+					dispatch({type: 'type', text: input});
+				}
+			},
+		},
+		{
+			commands: ['pickerUp', 'pickerDown'],
+			hint: 'move',
+			run(command) {
+				dispatch({type: 'move', move: moves[command] ?? 'down'});
+			},
+		},
+		{
+			commands: ['pageUp', 'pageDown', 'pickerFirst', 'pickerLast'],
+			run(command) {
+				dispatch({type: 'move', move: moves[command] ?? 'home'});
+			},
+		},
+		{
+			commands: ['pick'],
+			hint: submitHint,
+			run() {
 				const item = selectedItem(latest());
 				if (item) {
 					onSubmit(item);
 				}
-
-				return;
-			}
-
-			if (matches(keymap.filterClear, input, key)) {
+			},
+		},
+		{
+			commands: ['filterClear'],
+			hint: cancelHint,
+			run() {
 				if (latest().filter === '') {
 					onCancel?.();
 				} else {
 					dispatch({type: 'clear'});
 				}
-
-				return;
-			}
-
-			if (matches(keymap.filterBackspace, input, key)) {
-				dispatch({type: 'backspace'});
-				return;
-			}
-
-			const move = actionFor(moveActions, input, key);
-			if (move) {
-				dispatch({type: 'move', move: moves[move]});
-				return;
-			}
-
-			if (matches(keymap.help, input, key) || key.ctrl || key.meta || key.tab || input === '') {
-				return;
-			}
-
-			dispatch({type: 'type', text: input});
+			},
 		},
-		{isActive},
-	);
+		{
+			commands: ['filterBackspace'],
+			run() {
+				dispatch({type: 'backspace'});
+			},
+		},
+	];
 }

@@ -1,0 +1,65 @@
+// A screen's keys as data: which commands it handles, the footer hint each shows (if any), and
+// what each does. One declaration feeds the input handler, the footer and the `?` help, so a hint
+// cannot exist without its handler, and a handler is listed in the help.
+import {useRef} from 'react';
+import {useInput} from 'ink';
+import {commandFor, keymap, type Command, type KeyBinding} from '../keymap.js';
+
+export type CommandSpec = {
+	commands: readonly Command[];
+	/** Shown in the footer after the commands' keys ("↑/k ↓/j move"); no hint, not in the footer. */
+	hint?: string;
+	/** Runs for a key of any of `commands`; `input` is the text typed (filter typing needs it). */
+	run(command: Command, input: string): void;
+};
+
+/**
+ * The first spec (and its command) that a key press triggers. Typed text (a `printable` binding)
+ * is whatever no other command of the screen claims, wherever its spec stands in the list.
+ */
+export function specFor(specs: readonly CommandSpec[], input: string, key: Parameters<typeof commandFor>[2]): [CommandSpec, Command] | undefined {
+	for (const printable of [false, true]) {
+		for (const spec of specs) {
+			const commands = spec.commands.filter(command => (keymap[command] as KeyBinding).printable === true ? printable : !printable);
+			const command = commandFor(commands, input, key);
+			if (command) {
+				return [spec, command];
+			}
+		}
+	}
+
+	return undefined;
+}
+
+/** Runs the handler of the first spec a key press triggers. Earlier specs win over later ones. */
+export function useCommands(specs: readonly CommandSpec[], isActive: boolean): void {
+	// Handlers close over this render's props; keys use the newest ones without re-subscribing.
+	const current = useRef(specs);
+	current.current = specs;
+	useInput(
+		(input, key) => {
+			const found = specFor(current.current, input, key);
+			found?.[0].run(found[1], input);
+		},
+		{isActive},
+	);
+}
+
+export type FooterHint = {commands: readonly Command[]; hint: string};
+
+/** The footer's hints: the specs that have one, in order. */
+export function hintsOf(specs: readonly CommandSpec[]): FooterHint[] {
+	return specs.flatMap(spec => (spec.hint ? [{commands: spec.commands, hint: spec.hint}] : []));
+}
+
+/** "↑/k ↓/j move · Enter details": labels from the keymap, words from the specs. */
+export function hintsText(hints: readonly FooterHint[]): string {
+	return hints
+		.map(({commands, hint}) => {
+			const bindings: KeyBinding[] = commands.map(command => keymap[command]);
+			// Short labels are single symbols ("↑↓ move"); full ones are spaced ("↑/k ↓/j move").
+			const short = bindings.every(binding => binding.short !== undefined);
+			return `${bindings.map(binding => binding.short ?? binding.label).join(short ? '' : ' ')} ${hint}`;
+		})
+		.join(' · ');
+}

@@ -1,0 +1,177 @@
+// Every key hint the footer shows, on every screen, does something when pressed: the hints are read
+// off the rendered footer (as a person reads them), mapped back to their keys, and each key is
+// pressed on a fresh app in that screen's state. A hint whose key does nothing fails here.
+import React, {act} from 'react';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import chalk from 'chalk';
+import {cleanup} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {keymap, type Command, type KeyBinding} from '../../source/keymap.js';
+import type {ProfileEntry} from '../../source/services/types.js';
+import {keys, renderInk, type Rendered} from '../helpers/ink.js';
+import {fakeBackend, fakeService, fakeSession, makeEvent} from '../helpers/fakes.js';
+
+const exit = vi.hoisted(() => vi.fn());
+vi.mock('ink', async importOriginal => ({...(await importOriginal<typeof import('ink')>()), useApp: () => ({exit})}));
+vi.mock('ink-spinner', () => import('./static-spinner.js'));
+// The "loaded 3 s ago" clock would tick between key presses, outside act(); it is not what this tests.
+vi.mock('../../source/hooks/use-events-clock.js', () => ({useNow: () => new Date(Date.UTC(2026, 10, 24, 12, 0, 0))}));
+
+// The cursor row is drawn inverse; with chalk's level at 0 (no terminal here) a move would be invisible.
+let chalkLevel: typeof chalk.level;
+beforeAll(() => {
+	chalkLevel = chalk.level;
+	chalk.level = 1;
+});
+afterAll(() => {
+	chalk.level = chalkLevel;
+});
+
+afterEach(async () => {
+	exit.mockClear();
+	await act(async () => {
+		cleanup();
+	});
+});
+
+const namedKeys: Partial<Record<string, string>> = {
+	upArrow: keys.up,
+	downArrow: keys.down,
+	pageUp: keys.pageUp,
+	pageDown: keys.pageDown,
+	home: keys.home,
+	end: keys.end,
+	return: keys.enter,
+	escape: keys.escape,
+	tab: keys.tab,
+	backspace: keys.backspace,
+};
+
+/** What a terminal sends for a command's first binding. */
+function keyFor(command: Command): string {
+	const binding: KeyBinding = keymap[command];
+	if (binding.printable) {
+		return 'e';
+	}
+
+	const char = binding.chars?.[0];
+	if (char !== undefined) {
+		return binding.ctrl ? String.fromCodePoint(char.toUpperCase().codePointAt(0)! - 64) : char;
+	}
+
+	const named = namedKeys[binding.keys?.[0] ?? ''];
+	if (!named) {
+		throw new Error(`no key to press for ${command}`);
+	}
+
+	return named;
+}
+
+/** The commands behind the footer's last line: "↑/k ↓/j move · Enter details · …". */
+function hintedCommands(frame: string): Command[] {
+	const footer = frame.replaceAll(/\u001B\[[\d;]*m/g, '').trimEnd().split('\n').at(-1) ?? '';
+	const labels = (Object.keys(keymap) as Command[]).flatMap(command => {
+		const binding: KeyBinding = keymap[command];
+		return [binding.label, binding.short].filter((label): label is string => label !== undefined).map(label => ({label, command}));
+	});
+	// Longest labels first, so "Ctrl+C" is not read as "C".
+	labels.sort((a, b) => b.label.length - a.label.length);
+	const found: Command[] = [];
+	for (const part of footer.replace(/…$/, '').split(' · ')) {
+		let rest = part;
+		let matched = true;
+		while (matched) {
+			matched = false;
+			for (const {label, command} of labels) {
+				// A label ends at a space ("q quit"), except short ones, which run together ("↑↓ move").
+				const isShort = (keymap[command] as KeyBinding).short === label;
+				if (rest.startsWith(label) && (isShort || rest[label.length] === ' ') && !found.includes(command)) {
+					found.push(command);
+					rest = rest.slice(label.length).trimStart();
+					matched = true;
+					break;
+				}
+			}
+		}
+	}
+
+	return found;
+}
+
+const longRecord = JSON.stringify({eventName: 'PutThing', requestParameters: Object.fromEntries(Array.from({length: 80}, (_, index) => [`key${index}`, `value ${index}`]))});
+const events = Array.from({length: 30}, (_, index) => makeEvent(index, {raw: longRecord}));
+
+// Four profiles with a "d" in them, so a filter of "d" keeps rows above and below the cursor.
+const profiles: ProfileEntry[] = ['alpha-dev', 'dev', 'prod', 'prod-dr'].map(name => ({name, kind: 'static', detail: 'static keys', region: 'us-east-1'}));
+
+/** The app over fakes, and how many loads (trails and events) its main screen has asked for. */
+function backend(options: {hangConnect?: boolean} = {}) {
+	const service = fakeService({pages: [events]});
+	const loads = () => service.trailCalls + service.lookupCalls.length;
+	const app = fakeBackend({
+		profiles,
+		connect: options.hangConnect ? async () => new Promise(() => {}) : async (profile: ProfileEntry) => fakeSession(service, {profile}),
+	});
+	return {app, loads};
+}
+
+/** Keys to press, or text to wait for before going on. */
+type Step = string | {wait: string};
+type Screen = {name: string; skipPickers?: boolean; hangConnect?: boolean; steps: Step[]};
+
+// Each screen in a state where every hinted key has something to do (a filter to clear, a row
+// above and below the cursor, a record to scroll both ways).
+const profileList = {wait: 'prod-dr'};
+const loaded = {wait: '30 events loaded'};
+const screens: Screen[] = [
+	{name: 'profile picker', steps: [profileList, 'd', {wait: '4/4'}]},
+	{name: 'profile picker, connecting', hangConnect: true, steps: [profileList, keys.enter, {wait: 'Resolving credentials'}]},
+	// The cursor starts on eu-west-1, the middle one of three.
+	{name: 'region picker', steps: [profileList, keys.enter, {wait: 'ap-southeast-2'}, 'e', {wait: '3/3'}]},
+	{name: 'main screen, events', skipPickers: true, steps: [loaded, keys.down, keys.down]},
+	{name: 'main screen, trails', skipPickers: true, steps: [loaded, keys.tab, {wait: '▶ Trails'}]},
+	{name: 'event detail', skipPickers: true, steps: [loaded, keys.enter, {wait: 'Event PutThing'}, keys.down, keys.down]},
+];
+
+async function open(screen: Screen): Promise<{ui: Rendered; loads(): number}> {
+	const {app, loads} = backend({hangConnect: screen.hangConnect});
+	const ui = await renderInk(<App backend={app} initialProfile="prod" initialRegion="eu-west-1" skipPickers={screen.skipPickers} />, {
+		columns: 160,
+		rows: 40,
+	});
+	for (const step of screen.steps) {
+		await (typeof step === 'string' ? ui.press(step) : ui.waitForFrame(step.wait));
+	}
+
+	return {ui, loads};
+}
+
+describe('every footer hint triggers its handler', () => {
+	for (const screen of screens) {
+		it(screen.name, async () => {
+			const first = await open(screen);
+			const hinted = hintedCommands(first.ui.lastFrame() ?? '');
+			expect(hinted.length).toBeGreaterThan(2);
+			await act(async () => {
+				cleanup();
+			});
+
+			for (const command of hinted) {
+				const {ui, loads} = await open(screen);
+				const before = ui.lastFrame();
+				const loadsBefore = loads();
+				exit.mockClear();
+				await ui.press(keyFor(command));
+				// Something a person would see: the screen changes, the app quits, or data is fetched again.
+				const changed = await ui.waitForFrame(frame => frame !== before || exit.mock.calls.length > 0 || loads() > loadsBefore).then(
+					() => true,
+					() => false,
+				);
+				expect(changed, `${keymap[command].label} (${command}) on the ${screen.name} did nothing:\n${before}`).toBe(true);
+				await act(async () => {
+					cleanup();
+				});
+			}
+		});
+	}
+});
