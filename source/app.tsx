@@ -2,7 +2,7 @@
 // and the keys that work everywhere. Screens read state and actions from context.
 import React, {useMemo} from 'react';
 import {Box, useInput} from 'ink';
-import type {Backend} from './services/types.js';
+import type {Backend} from './domain/types.js';
 import {actionFor} from './keymap.js';
 import {Header} from './components/header.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';

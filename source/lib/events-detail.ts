@@ -1,9 +1,9 @@
 // The event detail as data: a summary a person reads first (who, what, when, from where, outcome)
 // and the full record as highlighted JSON lines, or the raw text when the record is not JSON.
-import type {TrailEvent} from '../services/types.js';
+import type {TrailEvent} from '../domain/types.js';
 import {eventOutcome, formatEventTime, shortEventSource} from './format.js';
 import {highlightJson, type JsonLine} from './json-highlight.js';
-import {maskKeyId, redactRecord, redactText} from './redact.js';
+import {maskKeyId, redactRecord, redactText} from '../domain/redact.js';
 import {sanitizeLine, sanitizeMultiline} from './sanitize.js';
 
 export type DetailBody =

@@ -1,6 +1,6 @@
 // What the events table shows in each column, and how wide each column may be. Cells are plain
 // strings here; renderRow (columns.ts) sanitises, truncates and pads them to display widths.
-import type {TrailEvent} from '../services/types.js';
+import type {TrailEvent} from '../domain/types.js';
 import {layoutColumns, renderRow, headerCells, type ColumnLayout, type ColumnSpec} from './columns.js';
 import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from './format.js';
 

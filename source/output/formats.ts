@@ -5,8 +5,8 @@ import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSou
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {parseRecord as parseServiceRecord} from '../services/events.js';
-import type {EventResource, TrailEvent} from '../services/types.js';
-import {maskKeyId, redactRecord} from '../lib/redact.js';
+import type {EventResource, TrailEvent} from '../domain/types.js';
+import {maskKeyId, redactRecord} from '../domain/redact.js';
 
 // The CLI owns the list of formats; a type-only import keeps this module off the startup path.
 export type {OutputFormat} from '../cli/flags.js';

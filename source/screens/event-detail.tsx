@@ -3,7 +3,7 @@
 import React, {useMemo} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../components/text.js';
-import type {TrailEvent} from '../services/types.js';
+import type {TrailEvent} from '../domain/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
 import {moveFor} from '../lib/table-window.js';

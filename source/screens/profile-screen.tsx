@@ -2,7 +2,7 @@ import React, {useMemo} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../components/text.js';
 import {keymap, matches} from '../keymap.js';
-import type {ProfileEntry, ProfileKind} from '../services/types.js';
+import type {ProfileEntry, ProfileKind} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';

@@ -2,7 +2,7 @@ import React, {useEffect, useMemo, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {keymap} from '../keymap.js';
-import type {DefaultRegion, RegionInfo} from '../services/types.js';
+import type {DefaultRegion, RegionInfo} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';

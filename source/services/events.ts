@@ -1,7 +1,7 @@
 // SDK Event -> TrailEvent, and the CloudTrailEvent JSON helpers. Only type imports from the SDK,
 // so the detail view and the JSON output can use parseRecord without loading the SDK.
 import type {Event} from '@aws-sdk/client-cloudtrail';
-import type {LookupAttributeKey, TrailEvent} from './types.js';
+import type {LookupAttributeKey, TrailEvent} from '../domain/types.js';
 
 /**
  * The CloudTrailEvent string as an object, or undefined when it is missing, not JSON, or not a JSON

@@ -1,7 +1,7 @@
 import React, {act} from 'react';
 import {describe, expect, test} from 'vitest';
 import stringWidth from 'string-width';
-import {TrailviewError, type LookupOptions, type TrailEvent} from '../../source/services/types.js';
+import {TrailviewError, type LookupOptions, type TrailEvent} from '../../source/domain/types.js';
 import {deferred, fakeService, makeEvent, makeTrail} from '../helpers/fakes.js';
 import {keys} from '../helpers/ink.js';
 import {eventLines, lines, renderMain, widestLine} from './main-harness.js';

@@ -12,7 +12,7 @@ import {mockClient} from 'aws-sdk-client-mock';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createCloudTrailService, parseRecord} from '../../source/services/cloudtrail.js';
 import type {RateLimiter} from '../../source/services/rate-limiter.js';
-import {TrailviewError, type TrailEvent} from '../../source/services/types.js';
+import {TrailviewError, type TrailEvent} from '../../source/domain/types.js';
 
 const cloudTrailMock = mockClient(CloudTrailClient);
 const stsMock = mockClient(STSClient);

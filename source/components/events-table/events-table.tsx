@@ -7,7 +7,7 @@ import Spinner from 'ink-spinner';
 import type {ColumnLayout} from '../../lib/columns.js';
 import type {VisibleRow} from '../../lib/events-state.js';
 import {eventRowText, eventsHeaderText, isFailedEvent} from '../../lib/events-table.js';
-import type {TrailEvent} from '../../services/types.js';
+import type {TrailEvent} from '../../domain/types.js';
 
 export type EventsTableProps = {
 	rows: VisibleRow[];

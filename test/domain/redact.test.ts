@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {REDACTED, redactRecord, redactText} from '../../source/lib/redact.js';
+import {REDACTED, redactRecord, redactText} from '../../source/domain/redact.js';
 import {detailBody, detailSummary} from '../../source/lib/events-detail.js';
 import {jsonLinesToText} from '../../source/lib/json-highlight.js';
 import {eventToCsvRow, eventToJson} from '../../source/output/formats.js';
