@@ -8,8 +8,7 @@ import {parseRecord as parseServiceRecord} from '../services/events.js';
 import type {EventResource, TrailEvent} from '../domain/types.js';
 import {maskKeyId, redactRecord} from '../domain/redact.js';
 
-// The CLI owns the list of formats; a type-only import keeps this module off the startup path.
-export type {OutputFormat} from '../cli/flags.js';
+export type {OutputFormat} from './format-names.js';
 
 /**
  * One event for json/jsonl. Every key is always present (null when unknown) so `jq` filters do not
