@@ -4,16 +4,16 @@ import {type ColumnSpec, fitColumnsToData, headerCells, renderRow} from '../lib/
 import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {parseRecord as parseServiceRecord} from '../services/events.js';
+import {eventRecord} from '../domain/record.js';
 import type {EventResource, TrailEvent} from '../domain/types.js';
-import {maskKeyId, redactRecord} from '../domain/redact.js';
+import {maskKeyId} from '../domain/redact.js';
 
 export type {OutputFormat} from './format-names.js';
 
 /**
  * One event for json/jsonl. Every key is always present (null when unknown) so `jq` filters do not
  * have to guess; `record` is the parsed CloudTrailEvent, or null when it is missing or not a JSON
- * object. The raw string is left out: `record` carries the same data.
+ * object (domain/record.ts). The raw string is left out: `record` carries the same data.
  */
 export type EventJson = {
 	id: string;
@@ -32,13 +32,14 @@ export type EventJson = {
 	record: Record<string, unknown> | null;
 };
 
-/** The CloudTrailEvent string parsed, or null: it comes from the service and may be anything. */
-export function parseRecord(raw: string | undefined): Record<string, unknown> | null {
-	return parseServiceRecord(raw) ?? null;
-}
-
 function isoTime(date: Date): string | null {
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The redacted record, or null when there is none or it is not a JSON object. */
+function jsonRecord(event: TrailEvent): Record<string, unknown> | null {
+	const record = eventRecord(event);
+	return record.kind === 'json' ? record.record : null;
 }
 
 export function eventToJson(event: TrailEvent): EventJson {
@@ -56,7 +57,7 @@ export function eventToJson(event: TrailEvent): EventJson {
 		resources: event.resources.map((resource: EventResource) => ({type: resource.type ?? null, name: resource.name ?? null})),
 		errorCode: event.errorCode ?? null,
 		errorMessage: event.errorMessage ?? null,
-		record: redactRecord(parseRecord(event.raw)) as Record<string, unknown> | null,
+		record: jsonRecord(event),
 	};
 }
 

@@ -39,8 +39,8 @@ const minRecordLines = 3;
 const summaryPriority = ['Who', 'What', 'Outcome', 'When', 'From', 'Event'];
 
 export function EventDetail({event, width, height, isActive, onClose}: EventDetailProps) {
-	const body = useMemo(() => detailBody(event.raw), [event.raw]);
-	const fullSummary = useMemo(() => detailSummary(event, body.kind === 'json' ? body.record : undefined), [event, body]);
+	const body = useMemo(() => detailBody(event), [event]);
+	const fullSummary = useMemo(() => detailSummary(event), [event]);
 	const summaryRoom = Math.max(0, Math.min(fullSummary.length, height - 2 - minRecordLines));
 	const kept = new Set(summaryPriority.slice(0, summaryRoom));
 	const summary = fullSummary.filter(row => kept.has(row.label));

@@ -15,8 +15,6 @@ import {toTrailviewError, type ErrorContext} from './errors.js';
 import {matchesAttribute, toTrailEvent} from './events.js';
 import {sharedRateLimiter, type RateLimiter} from './rate-limiter.js';
 
-export {parseRecord} from './events.js';
-
 export type CloudTrailServiceOptions = {
 	client: CloudTrailClient;
 	stsClient: STSClient;

@@ -36,10 +36,10 @@ describe('redaction of keys and tokens', () => {
 
 	it('reaches the detail view, its summary and every script output', () => {
 		const event = makeEvent(1, {raw: JSON.stringify(assumeRole), accessKeyId: 'AKIAIOSFODNN7EXAMPLE'});
-		const body = detailBody(event.raw);
+		const body = detailBody(event);
 		expect(body.kind).toBe('json');
 		const shown = body.kind === 'json' ? jsonLinesToText(body.lines) : '';
-		const summary = detailSummary(event, body.kind === 'json' ? body.record : undefined)
+		const summary = detailSummary(event)
 			.map(row => row.value)
 			.join('\n');
 		const json = JSON.stringify(eventToJson(event));

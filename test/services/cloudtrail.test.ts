@@ -10,7 +10,7 @@ import {
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {mockClient} from 'aws-sdk-client-mock';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {createCloudTrailService, parseRecord} from '../../source/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/services/cloudtrail.js';
 import type {RateLimiter} from '../../source/services/rate-limiter.js';
 import {TrailviewError, type TrailEvent} from '../../source/domain/types.js';
 
@@ -238,17 +238,6 @@ describe('lookupWriteEvents', () => {
 		expect(error).toBeInstanceOf(TrailviewError);
 		expect((error as TrailviewError).kind).toBe('access-denied');
 		expect((error as TrailviewError).message).toContain('cloudtrail:LookupEvents');
-	});
-});
-
-describe('parseRecord', () => {
-	it('returns the object, or undefined for anything that is not a JSON object', () => {
-		expect(parseRecord('{"a":1}')).toEqual({a: 1});
-		expect(parseRecord('not json')).toBeUndefined();
-		expect(parseRecord('"a string"')).toBeUndefined();
-		expect(parseRecord('null')).toBeUndefined();
-		expect(parseRecord('')).toBeUndefined();
-		expect(parseRecord(undefined)).toBeUndefined();
 	});
 });
 
