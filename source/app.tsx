@@ -2,7 +2,7 @@
 // and the keys that work everywhere. Screens read state and actions from context.
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
-import type {Backend} from './services/types.js';
+import type {Backend} from './domain/types.js';
 import {useCommands, type CommandSpec} from './hooks/use-commands.js';
 import {CommandsProvider, useReportedCommands} from './context/commands-context.js';
 import {Header} from './components/header.js';

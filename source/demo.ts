@@ -2,8 +2,8 @@
 // built-in emulator serves sample accounts locally, so the app shows something real without an
 // AWS account. The emulator (and through the backend, the SDK) is loaded only when first needed,
 // so neither slows the first frame.
-import type {Backend, ProfileEntry, Session} from './services/types.js';
-import {TrailviewError} from './services/types.js';
+import type {Backend, ProfileEntry, Session} from './domain/types.js';
+import {TrailviewError} from './domain/types.js';
 import {createAwsBackend, type AwsBackendOptions} from './services/backend.js';
 import type {DemoAccount} from './emulator/types.js';
 

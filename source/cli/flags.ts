@@ -2,8 +2,7 @@
 // Every value flag is parsed as a string so validation, not yargs' type coercion, decides what a
 // bad value looks like (`--limit abc` must be an error, not NaN).
 
-export const outputFormats = ['table', 'json', 'jsonl', 'csv'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+export {outputFormats, type OutputFormat} from '../output/format-names.js';
 
 export const defaultLimit = 50;
 

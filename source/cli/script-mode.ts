@@ -1,7 +1,7 @@
 // Script mode: no pickers, no Ink. Loaded with `await import()` so the interactive start never
 // pays for it; it loads the output module the same way.
-import type {Backend} from '../services/types.js';
-import {TrailviewError} from '../services/types.js';
+import type {Backend} from '../domain/types.js';
+import {TrailviewError} from '../domain/types.js';
 import {createAwsBackend} from '../services/backend.js';
 import {createDemoBackend, type LazyEmulator} from '../demo.js';
 import type {CliOptions} from './args.js';

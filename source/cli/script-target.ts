@@ -1,6 +1,6 @@
 // Script mode asks nothing, so the profile and region must come from flags, the environment or
 // the config file. When they do not, the error names the flag or variable that would fix it.
-import type {DefaultRegion, ProfileEntry} from '../services/types.js';
+import type {DefaultRegion, ProfileEntry} from '../domain/types.js';
 import {resolveProfileName, type Env} from './env.js';
 
 export type Choice<T> = {ok: true; value: T} | {ok: false; message: string};

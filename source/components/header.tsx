@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
-import type {Session} from '../services/types.js';
+import type {Session} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 
 type Props = {

@@ -2,7 +2,7 @@
 // re-render on every state change, and nothing drills callbacks through props.
 import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef} from 'react';
 import {useApp} from 'ink';
-import type {Backend, DefaultRegion, ProfileEntry} from '../services/types.js';
+import type {Backend, DefaultRegion, ProfileEntry} from '../domain/types.js';
 import {type AppState, appReducer, initialAppState, toShownError} from './app-reducer.js';
 
 export type AppConfig = {

@@ -1,6 +1,6 @@
 // Which screen is up and what has been chosen so far, as a pure reducer: the screen flow
 // (profile -> connect -> region -> main, and back via p / R / Esc) is tested without rendering.
-import {type ProfileEntry, type Session, TrailviewError} from '../services/types.js';
+import {type ProfileEntry, type Session, TrailviewError} from '../domain/types.js';
 
 export type Screen = 'profiles' | 'regions' | 'main';
 

@@ -3,7 +3,7 @@
 // pages nobody looks at. Every load owns an AbortController; a refresh or unmount aborts it and
 // answers from an old load are dropped.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import type {CloudTrailService, TrailEvent} from '../services/types.js';
+import type {CloudTrailService, TrailEvent} from '../domain/types.js';
 import {toTrailviewError} from '../services/errors.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';

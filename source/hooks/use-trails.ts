@@ -1,7 +1,7 @@
 // Loads the region's trails (with their logging status) when the screen opens and on refresh.
 // Independent of the events table: a failure here stays in the trails pane.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {CloudTrailService, Trail, TrailviewError} from '../services/types.js';
+import type {CloudTrailService, Trail, TrailviewError} from '../domain/types.js';
 import {toTrailviewError} from '../services/errors.js';
 
 export type TrailsState = {

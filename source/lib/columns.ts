@@ -1,18 +1,19 @@
-// Column layout shared by the events table and `--output table`: decide widths once, then render
-// every row to exactly the same number of columns so the table stays aligned whatever the data.
+// Column layout shared by the events table and `--output table`: widths fitted once to the data
+// and the room there is, then every row rendered to exactly those widths so the table stays
+// aligned whatever the data.
 import {sanitizeLine} from './sanitize.js';
 import {type Align, displayWidth, padToWidth} from './text-width.js';
 
 export type ColumnSpec = {
 	key: string;
 	header: string;
-	/** Narrowest useful width; below this the column is dropped instead. */
-	min: number;
-	/** Never grows past this; unbounded when absent. */
-	max?: number;
-	/** Share of the spare width, relative to the other columns; 1 when absent, 0 never grows. */
-	weight?: number;
-	/** Lower = more important = dropped last when the mins do not fit. */
+	/** Narrowest useful width; below it the column is dropped instead. Absent: never truncated. */
+	min?: number;
+	/** Worth dropping less important columns for: below this the column is hard to read. */
+	ideal?: number;
+	/** Grows this far before any less important column grows past its ideal; absent: no such limit. */
+	cap?: number;
+	/** Lower = more important: grows first and is dropped last. */
 	priority: number;
 	align?: Align;
 };
@@ -24,95 +25,110 @@ function rowWidth(widths: number[], gap: number): number {
 	return widths.length === 0 ? 0 : widths.reduce((sum, width) => sum + width, 0) + gap * (widths.length - 1);
 }
 
-/** Which specs survive: drop the least important (highest priority number, later on ties) until the mins fit. */
-function keepFitting(specs: ColumnSpec[], totalWidth: number, gap: number): ColumnSpec[] {
-	const kept = [...specs];
-	while (kept.length > 0 && rowWidth(kept.map(spec => spec.min), gap) > totalWidth) {
-		let victim = 0;
-		for (const [index, spec] of kept.entries()) {
-			if (spec.priority >= kept[victim]!.priority) {
-				victim = index;
-			}
-		}
-
-		kept.splice(victim, 1);
-	}
-
-	return kept;
+/** The width a cell takes once rendered: sanitised to one line, in terminal columns. */
+export function cellWidth(text: string): number {
+	return text === '' ? 0 : displayWidth(sanitizeLine(text));
 }
 
-/**
- * Widths for `specs` within `totalWidth` columns (gaps included). Every kept column gets its min;
- * the rest is shared by weight up to each max. Spare width that no column can take is left unused,
- * so the row may be narrower than `totalWidth`. Kept columns stay in spec order.
- */
-export function layoutColumns(specs: ColumnSpec[], totalWidth: number, gap = 1): ColumnLayout {
-	const kept = keepFitting(specs, totalWidth, gap);
-	const widths = kept.map(spec => spec.min);
-	let spare = totalWidth - rowWidth(widths, gap);
-
-	const growable = () =>
-		kept
-			.map((spec, index) => index)
-			.filter(index => (kept[index]!.weight ?? 1) > 0 && widths[index]! < (kept[index]!.max ?? Number.POSITIVE_INFINITY));
-
-	let candidates = growable();
-	while (spare > 0 && candidates.length > 0) {
-		const totalWeight = candidates.reduce((sum, index) => sum + (kept[index]!.weight ?? 1), 0);
-		let given = 0;
-		for (const index of candidates) {
-			const spec = kept[index]!;
-			const room = (spec.max ?? Number.POSITIVE_INFINITY) - widths[index]!;
-			const share = Math.min(room, Math.floor((spare * (spec.weight ?? 1)) / totalWeight));
-			widths[index]! += share;
-			given += share;
-		}
-
-		if (given === 0) {
-			// Rounding left less than one column per candidate: hand out singles, heaviest first.
-			const byWeight = [...candidates].sort((a, b) => (kept[b]!.weight ?? 1) - (kept[a]!.weight ?? 1));
-			for (const index of byWeight.slice(0, spare)) {
-				widths[index]! += 1;
-				given += 1;
-			}
-		}
-
-		spare -= given;
-		candidates = growable();
-	}
-
-	return kept.map((spec, index) => ({key: spec.key, width: widths[index]!, ...(spec.align ? {align: spec.align} : {})}));
+/** The widest cell of each spec's column in `rows` (0 when every cell is empty), headers aside. */
+export function measureCells(specs: readonly ColumnSpec[], rows: ReadonlyArray<Record<string, string>>): number[] {
+	return specs.map(spec => rows.reduce((widest, row) => Math.max(widest, cellWidth(row[spec.key] ?? '')), 0));
 }
 
+type Fitting = {spec: ColumnSpec; index: number; empty: boolean; full: number; width: number};
+
+/** The column to drop first among `candidates`: an empty one, then the least important, the later on ties. */
+function victim(candidates: readonly Fitting[]): Fitting | undefined {
+	let worst: Fitting | undefined;
+	for (const column of candidates) {
+		if (worst === undefined || (column.empty === worst.empty ? column.spec.priority >= worst.spec.priority : column.empty)) {
+			worst = column;
+		}
+	}
+
+	return worst;
+}
+
+/** Width limits of the three growing rounds; none is past the column's full width. */
+const ideal = (column: Fitting) => Math.min(column.full, column.spec.ideal ?? 0);
+const capped = (column: Fitting) => Math.min(column.full, column.spec.cap ?? column.full);
+const full = (column: Fitting) => column.full;
+
 /**
- * Widths sized to the data (widest sanitised cell or header per column), for output that should
- * not truncate. With `maxWidth`, the data widths act as each column's max inside `layoutColumns`,
- * so columns shrink and the least important drop only when the terminal is too narrow.
+ * Widths for `specs` given the widest cell of each column (`dataWidths`, 0 for a column with no
+ * data). No column is wider than its header or its widest cell. Without `maxWidth` every column
+ * gets exactly that. With it:
+ * - every column starts at its min (or its full width when smaller, or when it has no min);
+ * - while those do not fit, a column is dropped: empty ones first, then the least important
+ *   (highest priority number, the later one on ties);
+ * - then, most important first, a column that could not reach its ideal has less important
+ *   columns dropped (the same way) until it can, unless even dropping all of them would not do;
+ * - the width left is handed out in priority order, in three rounds: each column to its ideal,
+ *   then to its cap, then to its full width. So the most important column is shown in full
+ *   before a less important one grows past its ideal.
+ * The row may come out narrower than `maxWidth`; kept columns stay in spec order.
  */
-export function fitColumnsToData(
-	specs: ColumnSpec[],
-	rows: Array<Record<string, string>>,
+export function fitColumns(
+	specs: readonly ColumnSpec[],
+	dataWidths: readonly number[],
 	options: {maxWidth?: number; gap?: number} = {},
 ): ColumnLayout {
-	const natural = specs.map(spec => {
-		let width = displayWidth(sanitizeLine(spec.header));
-		for (const row of rows) {
-			width = Math.max(width, displayWidth(sanitizeLine(row[spec.key] ?? '')));
-		}
-
-		return width;
+	const gap = options.gap ?? 1;
+	const columns: Fitting[] = specs.map((spec, index) => {
+		const data = dataWidths[index] ?? 0;
+		const full = Math.max(cellWidth(spec.header), data);
+		return {spec, index, empty: data === 0, full, width: Math.min(spec.min ?? full, full)};
 	});
+	const result = (kept: readonly Fitting[]) =>
+		kept.map(({spec, width}) => ({key: spec.key, width, ...(spec.align ? {align: spec.align} : {})}));
 
-	if (options.maxWidth === undefined) {
-		return specs.map((spec, index) => ({key: spec.key, width: natural[index]!, ...(spec.align ? {align: spec.align} : {})}));
+	const {maxWidth} = options;
+	if (maxWidth === undefined) {
+		return result(columns.map(column => ({...column, width: column.full})));
 	}
 
-	const capped = specs.map((spec, index) => ({
-		...spec,
-		min: Math.min(spec.min, natural[index]!),
-		max: natural[index]!,
-	}));
-	return layoutColumns(capped, options.maxWidth, options.gap ?? 1);
+	let kept = [...columns];
+	const drop = (column: Fitting) => {
+		kept = kept.filter(candidate => candidate !== column);
+	};
+
+	const minimum = () => rowWidth(kept.map(column => column.width), gap);
+	while (kept.length > 0 && minimum() > maxWidth) {
+		drop(victim(kept)!);
+	}
+
+	const byPriority = () => [...kept].sort((a, b) => a.spec.priority - b.spec.priority || a.index - b.index);
+	let wanted = 0;
+	for (const column of byPriority()) {
+		const extra = Math.max(0, ideal(column) - column.width);
+		if (extra === 0 || !kept.includes(column)) {
+			continue;
+		}
+
+		const lessImportant = () => kept.filter(other => other.spec.priority > column.spec.priority);
+		const droppable = lessImportant().reduce((sum, other) => sum + other.width + gap, 0);
+		if (minimum() + wanted + extra - droppable > maxWidth) {
+			break;
+		}
+
+		while (minimum() + wanted + extra > maxWidth) {
+			drop(victim(lessImportant())!);
+		}
+
+		wanted += extra;
+	}
+
+	let spare = maxWidth - minimum();
+	const order = byPriority();
+	for (const limit of [ideal, capped, full]) {
+		for (const column of order) {
+			const grow = Math.max(0, Math.min(spare, limit(column) - column.width));
+			column.width += grow;
+			spare -= grow;
+		}
+	}
+
+	return result(kept);
 }
 
 /**
@@ -126,11 +142,6 @@ export function renderRow(cells: Record<string, string>, layout: ColumnLayout, g
 }
 
 /** The header cells of `specs`, keyed like a row, for `renderRow`. */
-export function headerCells(specs: ColumnSpec[]): Record<string, string> {
+export function headerCells(specs: readonly ColumnSpec[]): Record<string, string> {
 	return Object.fromEntries(specs.map(spec => [spec.key, spec.header]));
-}
-
-/** The width `renderRow` produces for `layout`. */
-export function layoutWidth(layout: ColumnLayout, gap = 1): number {
-	return rowWidth(layout.map(column => column.width), gap);
 }

@@ -1,60 +1,53 @@
 // The event detail as data: a summary a person reads first (who, what, when, from where, outcome)
 // and the full record as highlighted JSON lines, or the raw text when the record is not JSON.
-import type {TrailEvent} from '../services/types.js';
+import {eventRecord, recordString as field, type RecordObject} from '../domain/record.js';
+import {maskKeyId} from '../domain/redact.js';
+import type {TrailEvent} from '../domain/types.js';
 import {eventOutcome, formatEventTime, shortEventSource} from './format.js';
 import {highlightJson, type JsonLine} from './json-highlight.js';
-import {maskKeyId, redactRecord, redactText} from './redact.js';
 import {sanitizeLine, sanitizeMultiline} from './sanitize.js';
 
 export type DetailBody =
-	| {kind: 'json'; lines: JsonLine[]; record: unknown}
+	| {kind: 'json'; lines: JsonLine[]}
 	/** Lines are already sanitised. */
 	| {kind: 'raw'; lines: string[]; note: string}
 	| {kind: 'none'; lines: string[]; note: string};
 
-export function detailBody(raw: string | undefined): DetailBody {
-	if (raw === undefined || raw === '') {
-		return {kind: 'none', lines: [], note: 'The service sent no CloudTrailEvent record for this event.'};
-	}
+const rawNote = {
+	'invalid-json': 'The CloudTrailEvent record is not valid JSON; showing the raw text.',
+	'not-an-object': 'The CloudTrailEvent record is not a JSON object; showing the raw text.',
+} as const;
 
-	let record: unknown;
-	try {
-		record = JSON.parse(raw);
-	} catch {
-		return {
-			kind: 'raw',
-			lines: sanitizeMultiline(redactText(raw)).split('\n'),
-			note: 'The CloudTrailEvent record is not valid JSON; showing the raw text.',
-		};
-	}
+/** The event's record (redacted) as highlighted JSON lines, or its raw text with a note saying why. */
+export function detailBody(event: TrailEvent): DetailBody {
+	const record = eventRecord(event);
+	switch (record.kind) {
+		case 'none': {
+			return {kind: 'none', lines: [], note: 'The service sent no CloudTrailEvent record for this event.'};
+		}
 
-	const redacted = redactRecord(record);
-	return {kind: 'json', lines: highlightJson(redacted), record: redacted};
+		case 'text': {
+			return {kind: 'raw', lines: sanitizeMultiline(record.text).split('\n'), note: rawNote[record.reason]};
+		}
+
+		case 'json': {
+			return {kind: 'json', lines: highlightJson(record.record)};
+		}
+	}
 }
 
 export type SummaryTone = 'ok' | 'error' | 'plain';
 export type SummaryRow = {label: string; value: string; tone: SummaryTone};
-
-function field(record: unknown, ...path: string[]): string | undefined {
-	let value: unknown = record;
-	for (const key of path) {
-		if (typeof value !== 'object' || value === null) {
-			return undefined;
-		}
-
-		value = (value as Record<string, unknown>)[key];
-	}
-
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 const join = (...parts: Array<string | undefined>) =>
 	parts
 		.filter((part): part is string => part !== undefined && part !== '')
 		.join(' · ');
 
-/** Six lines; values are sanitised to one line each. `record` is the parsed CloudTrailEvent, if any. */
-export function detailSummary(event: TrailEvent, record: unknown): SummaryRow[] {
+/** Six lines; values are sanitised to one line each. Fields the event lacks come from its (redacted) record. */
+export function detailSummary(event: TrailEvent): SummaryRow[] {
+	const parsed = eventRecord(event);
+	const record: RecordObject | undefined = parsed.kind === 'json' ? parsed.record : undefined;
 	const outcome = eventOutcome(event);
 	const errorCode = outcome.kind === 'success' ? undefined : outcome.code;
 	const errorMessage = outcome.kind === 'success' ? undefined : (outcome.message ?? field(record, 'errorMessage'));

@@ -1,7 +1,7 @@
 // The events table as a pure state machine: pages arriving, the cursor, the visible window and
 // the "new since last load" marks. The hook (use-events.ts) only feeds it service answers and key
 // presses, so every rule here is unit-tested without React or a terminal.
-import type {TrailEvent, TrailviewError} from '../services/types.js';
+import type {TrailEvent, TrailviewError} from '../domain/types.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
 
 /**

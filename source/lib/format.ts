@@ -1,6 +1,6 @@
 // How domain values read on screen and in script output. Results are NOT sanitised: callers pass
 // them through sanitize.ts (or renderRow, which does) at the point they reach a terminal.
-import type {TrailEvent} from '../services/types.js';
+import type {TrailEvent} from '../domain/types.js';
 
 const two = (value: number) => String(value).padStart(2, '0');
 

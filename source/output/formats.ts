@@ -1,20 +1,19 @@
 // Pure formatters for `trailview --output ...`: scripts and pipes get the same events as the UI,
 // and nothing any of them print can drive a terminal or a spreadsheet.
-import {type ColumnSpec, fitColumnsToData, headerCells, renderRow} from '../lib/columns.js';
-import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
+import {csvPreset, eventColumn, scriptTable} from '../domain/event-columns.js';
+import {eventRow, fitEventTable, measureEvents} from '../domain/event-table.js';
+import {eventRecord} from '../domain/record.js';
+import {maskKeyId} from '../domain/redact.js';
+import type {EventResource, TrailEvent} from '../domain/types.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {parseRecord as parseServiceRecord} from '../services/events.js';
-import type {EventResource, TrailEvent} from '../services/types.js';
-import {maskKeyId, redactRecord} from '../lib/redact.js';
 
-// The CLI owns the list of formats; a type-only import keeps this module off the startup path.
-export type {OutputFormat} from '../cli/flags.js';
+export type {OutputFormat} from './format-names.js';
 
 /**
  * One event for json/jsonl. Every key is always present (null when unknown) so `jq` filters do not
  * have to guess; `record` is the parsed CloudTrailEvent, or null when it is missing or not a JSON
- * object. The raw string is left out: `record` carries the same data.
+ * object (domain/record.ts). The raw string is left out: `record` carries the same data.
  */
 export type EventJson = {
 	id: string;
@@ -33,13 +32,14 @@ export type EventJson = {
 	record: Record<string, unknown> | null;
 };
 
-/** The CloudTrailEvent string parsed, or null: it comes from the service and may be anything. */
-export function parseRecord(raw: string | undefined): Record<string, unknown> | null {
-	return parseServiceRecord(raw) ?? null;
-}
-
 function isoTime(date: Date): string | null {
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The redacted record, or null when there is none or it is not a JSON object. */
+function jsonRecord(event: TrailEvent): Record<string, unknown> | null {
+	const record = eventRecord(event);
+	return record.kind === 'json' ? record.record : null;
 }
 
 export function eventToJson(event: TrailEvent): EventJson {
@@ -57,7 +57,7 @@ export function eventToJson(event: TrailEvent): EventJson {
 		resources: event.resources.map((resource: EventResource) => ({type: resource.type ?? null, name: resource.name ?? null})),
 		errorCode: event.errorCode ?? null,
 		errorMessage: event.errorMessage ?? null,
-		record: redactRecord(parseRecord(event.raw)) as Record<string, unknown> | null,
+		record: jsonRecord(event),
 	};
 }
 
@@ -74,20 +74,10 @@ export function eventToJsonLine(event: TrailEvent): string {
 // `while read` all want LF, while Excel, LibreOffice, Python's csv and csv-parse read LF fine.
 // Cells are sanitised to one line (sanitizeLine), so every record is exactly one physical line.
 
-export const csvColumns = [
-	'time',
-	'id',
-	'name',
-	'source',
-	'username',
-	'accessKeyId',
-	'region',
-	'sourceIp',
-	'userAgent',
-	'resources',
-	'errorCode',
-	'errorMessage',
-] as const;
+const csvCatalogue = csvPreset.map(id => eventColumn(id));
+
+/** The CSV header: field names of the catalogue's CSV preset, the same as the JSON keys. */
+export const csvColumns: readonly string[] = csvCatalogue.map(column => column.field);
 
 /** Leading characters that make Excel/Sheets/LibreOffice evaluate a cell as a formula. */
 const formulaTrigger = /^[=+\-@\t\r]/;
@@ -109,69 +99,28 @@ export function csvHeader(): string {
 
 /** One event as a CSV row matching csvHeader(), without a line end. Times are ISO 8601 UTC. */
 export function eventToCsvRow(event: TrailEvent): string {
-	const values: Record<(typeof csvColumns)[number], string> = {
-		time: isoTime(event.time) ?? '',
-		id: event.id,
-		name: event.name,
-		source: event.source,
-		username: event.username ?? '',
-		accessKeyId: maskKeyId(event.accessKeyId) ?? '',
-		region: event.region ?? '',
-		sourceIp: event.sourceIp ?? '',
-		userAgent: event.userAgent ?? '',
-		resources: event.resources
-			.map(resource => resource.name)
-			.filter((name): name is string => name !== undefined && name !== '')
-			.join('; '),
-		errorCode: event.errorCode ?? '',
-		errorMessage: event.errorMessage ?? '',
-	};
-	return csvColumns.map(column => csvCell(sanitizeLine(values[column]))).join(',');
+	return csvCatalogue.map(column => csvCell(sanitizeLine(column.value(event)))).join(',');
 }
 
 // --- Table -----------------------------------------------------------------------------------
 
-const tableGap = 2;
-
-function tableColumns(utc: boolean): ColumnSpec[] {
-	// Priorities decide what a narrow terminal keeps: when and what first, then who, then the rest.
-	return [
-		{key: 'time', header: utc ? 'TIME (UTC)' : 'TIME', min: 19, max: 19, weight: 0, priority: 0},
-		{key: 'name', header: 'EVENT', min: 12, weight: 3, priority: 1},
-		{key: 'username', header: 'USER', min: 8, weight: 2, priority: 2},
-		{key: 'source', header: 'SOURCE', min: 6, weight: 1, priority: 5},
-		{key: 'resource', header: 'RESOURCE', min: 8, weight: 2, priority: 4},
-		{key: 'error', header: 'ERROR', min: 8, weight: 1, priority: 3},
-	];
-}
-
-export function eventToTableCells(event: TrailEvent, utc: boolean): Record<string, string> {
-	return {
-		time: formatEventTime(event.time, {utc}),
-		name: event.name,
-		username: event.username ?? '',
-		source: shortEventSource(event.source),
-		resource: mainResource(event),
-		error: outcomeLabel(eventOutcome(event)),
-	};
-}
-
 /**
  * Aligned columns sized to the data (display-width aware, cells sanitised to one line) under a
- * header line. Without `maxWidth` nothing is truncated; with it (a TTY's columns) columns shrink
- * and the least important drop. `utc` defaults to true: scripts want stable, zone-free times, and
- * the header says `TIME (UTC)`. Ends with a newline; trailing spaces are trimmed from each line.
+ * header line, with the same fitting as the screen (domain/event-table.ts). Without `maxWidth`
+ * nothing is truncated; with it (a TTY's columns) the event name keeps its full length before
+ * less important columns grow, and the least important drop. `utc` defaults to true: scripts want
+ * stable, zone-free times, and the header says `TIME (UTC)`. Ends with a newline; trailing spaces
+ * are trimmed from each line.
  */
 export function formatTable(events: TrailEvent[], options: {maxWidth?: number; utc?: boolean} = {}): string {
 	const utc = options.utc ?? true;
-	const specs = tableColumns(utc);
-	const rows = events.map(event => eventToTableCells(event, utc));
-	let layout = fitColumnsToData(specs, rows, {...(options.maxWidth === undefined ? {} : {maxWidth: options.maxWidth}), gap: tableGap});
-	if (layout.length === 0) {
+	const measure = measureEvents(scriptTable, events);
+	let table = fitEventTable(measure, {utc, ...(options.maxWidth === undefined ? {} : {maxWidth: options.maxWidth})});
+	if (table.layout.length === 0) {
 		// Narrower than even the time column: better to wrap than to print nothing.
-		layout = fitColumnsToData(specs, rows);
+		table = fitEventTable(measure, {utc});
 	}
 
-	const lines = [headerCells(specs), ...rows].map(cells => renderRow(cells, layout, tableGap).trimEnd());
+	const lines = [table.header, ...events.map(event => eventRow(table, event))].map(line => line.trimEnd());
 	return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 // stdout only ever receives data; every diagnostic goes to stderr as one line (plus a hint line).
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {type CloudTrailService, type TrailEvent, TrailviewError} from '../services/types.js';
+import {type CloudTrailService, type TrailEvent, TrailviewError} from '../domain/types.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
 
 export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number};

@@ -1,12 +1,12 @@
 // Write events of the last 90 days: the table, or why there is none. A view: the main screen
 // handles its keys; loading further pages is the state hook's business.
-import React, {useMemo} from 'react';
+import React, {useMemo, useRef} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import Spinner from 'ink-spinner';
 import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';
-import {eventsLayout} from '../lib/events-table.js';
+import {screenEventTable, type TableMeasure} from '../domain/event-table.js';
 import {keymap} from '../keymap.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -44,7 +44,14 @@ export function eventsViewport(state: EventsState, height: number): number {
 }
 
 export function EventsPane({state, region, width, height, focused, utc}: EventsPaneProps) {
-	const layout = useMemo(() => eventsLayout({utc, width}), [utc, width]);
+	// Columns fit the loaded events, so they are measured when a page arrives (a new events array)
+	// or the terminal is resized, never on a key press; a page measures only its own events.
+	const measure = useRef<TableMeasure | undefined>(undefined);
+	const table = useMemo(() => {
+		const fitted = screenEventTable(state.events, {width, utc}, measure.current);
+		measure.current = fitted.measure;
+		return fitted.table;
+	}, [state.events, width, utc]);
 	const hasRows = state.events.length > 0;
 
 	let body: React.ReactNode;
@@ -52,7 +59,7 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 		const {rows, tail} = visibleRows(state, eventsViewport(state, height));
 		body = (
 			<>
-				<EventsTable rows={rows} tail={tail} layout={layout} utc={utc} width={width} focused={focused} />
+				<EventsTable rows={rows} tail={tail} table={table} focused={focused} />
 				{state.error ? <ErrorBox {...fitError(state.error, `Events above are kept. ${retryAction}`, eventsErrorLines(state, height))} /> : null}
 			</>
 		);

@@ -1,5 +1,5 @@
 // An ErrorBox is three lines (what, fix, "press r"); a short pane keeps the most useful of them.
-import type {TrailviewError} from '../services/types.js';
+import type {TrailviewError} from '../domain/types.js';
 
 export type FittedError = {error: Pick<TrailviewError, 'message' | 'hint'>; action: string | undefined};
 

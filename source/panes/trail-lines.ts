@@ -1,5 +1,5 @@
 // What the trails pane says about each trail, as styled lines; the pane only windows them.
-import type {Trail} from '../services/types.js';
+import type {Trail} from '../domain/types.js';
 import {formatEventTime, formatRelative} from '../lib/format.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import type {Segment} from './segment-line.js';

@@ -3,7 +3,7 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import type {TrailEvent} from '../services/types.js';
+import type {TrailEvent} from '../domain/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
 import {sanitizeLine} from '../lib/sanitize.js';
@@ -48,10 +48,10 @@ const summaryPriority = ['Who', 'What', 'Outcome', 'When', 'From', 'Event'];
 
 /** Parses the event's record once (per event) and fits the summary and record to `height`. */
 export function useDetailView(event: TrailEvent | undefined, height: number): DetailView | undefined {
-	const body = useMemo(() => (event ? detailBody(event.raw) : undefined), [event]);
+	const body = useMemo(() => (event ? detailBody(event) : undefined), [event]);
 	const fullSummary = useMemo(
-		() => (event && body ? detailSummary(event, body.kind === 'json' ? body.record : undefined) : []),
-		[event, body],
+		() => (event ? detailSummary(event) : []),
+		[event],
 	);
 	if (!event || !body) {
 		return undefined;

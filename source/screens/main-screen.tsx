@@ -4,7 +4,7 @@
 // request in flight, so a late answer never shows under another account.
 import React, {useCallback, useMemo, useState} from 'react';
 import {Box} from 'ink';
-import type {Session} from '../services/types.js';
+import type {Session} from '../domain/types.js';
 import {Header} from '../components/header.js';
 import {Footer, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';

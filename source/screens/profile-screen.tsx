@@ -4,7 +4,7 @@ import {Text} from '../components/text.js';
 import {keymap} from '../keymap.js';
 import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useReportCommands} from '../context/commands-context.js';
-import type {ProfileEntry, ProfileKind} from '../services/types.js';
+import type {ProfileEntry, ProfileKind} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';

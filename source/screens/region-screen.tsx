@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useReportCommands} from '../context/commands-context.js';
-import type {DefaultRegion, RegionInfo} from '../services/types.js';
+import type {DefaultRegion, RegionInfo} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';

@@ -1,8 +1,8 @@
 // The real Backend. Startup is a feature: the first frame must not wait for the AWS SDK, so this
 // module imports nothing from @aws-sdk/* and reaches session.ts (which does) through
 // `await import()`, which esbuild turns into a separately loaded chunk.
-import type {Backend, ProfileEntry, RegionInfo, Session} from './types.js';
-import {TrailviewError} from './types.js';
+import type {Backend, ProfileEntry, RegionInfo, Session} from '../domain/types.js';
+import {TrailviewError} from '../domain/types.js';
 import {loadProfiles} from './profiles.js';
 import {listRegions, resolveDefaultRegion} from './regions.js';
 import {toTrailviewError} from './errors.js';

@@ -10,12 +10,10 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import './sdk-quiet.js';
-import type {CallerIdentity, CloudTrailService, LookupOptions, Trail, TrailEvent} from './types.js';
+import type {CallerIdentity, CloudTrailService, LookupOptions, Trail, TrailEvent} from '../domain/types.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {matchesAttribute, toTrailEvent} from './events.js';
 import {sharedRateLimiter, type RateLimiter} from './rate-limiter.js';
-
-export {parseRecord} from './events.js';
 
 export type CloudTrailServiceOptions = {
 	client: CloudTrailClient;

@@ -2,8 +2,8 @@
 // the SDK, not trailview, reads secrets, SSO caches and credential_process output. Only reached
 // through dynamic import (see backend.ts).
 import {fromEnv, fromIni, fromNodeProviderChain} from '@aws-sdk/credential-providers';
-import type {ProfileEntry} from './types.js';
-import {TrailviewError} from './types.js';
+import type {ProfileEntry} from '../domain/types.js';
+import {TrailviewError} from '../domain/types.js';
 import {silentLogger} from './client.js';
 import {sharedFilePaths} from './profiles.js';
 

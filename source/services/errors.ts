@@ -1,9 +1,8 @@
 // Turns whatever the SDK, a credential provider or the network threw into one TrailviewError.
 // SDK-free on purpose (errors are duck-typed by name/code) so the UI can use it without loading
-// the SDK. Messages end up on screen and in logs, so they are sanitised here, in one place.
-import {sanitizeLine} from '../lib/sanitize.js';
-import {TrailviewError, type ErrorKind, type ProfileKind} from './types.js';
-import {maskAccessKeyId} from './mask.js';
+// the SDK. Messages end up on screen and in logs, so every one passes redactMessage (domain/redact.ts).
+import {TrailviewError, type ErrorKind, type ProfileKind} from '../domain/types.js';
+import {redactMessage} from '../domain/redact.js';
 
 export type ErrorContext = {
 	profile?: string;
@@ -281,25 +280,4 @@ function ensurePeriod(text: string): string {
 function clip(text: string): string {
 	const firstLines = text.split('\n').slice(0, 2).join(' ').trim();
 	return firstLines.length > MAX_DETAIL ? `${firstLines.slice(0, MAX_DETAIL - 1)}…` : firstLines;
-}
-
-/**
- * Removes anything that could be a credential from text that came from outside (service messages,
- * a credential_process's stderr): secrets after a telling key, long base64 runs (session tokens,
- * 40-character secret keys), and access key ids, which keep only their masked form.
- */
-export function redactMessage(text: string): string {
-	// Colour codes and stray controls from a credential_process are noise in a one-line message, so
-	// they go; the terminal sanitiser the whole app uses then handles whatever else is left.
-	return sanitizeLine(
-		text
-			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
-			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
-			.replace(
-				/((?:secret|token|password|signature|credential)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
-				'$1[redacted]',
-			)
-			.replace(/[A-Za-z0-9/+]{40,}={0,2}/g, '[redacted]')
-			.replace(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\b/g, (id) => maskAccessKeyId(id)),
-	);
 }

@@ -1,24 +1,8 @@
-// SDK Event -> TrailEvent, and the CloudTrailEvent JSON helpers. Only type imports from the SDK,
-// so the detail view and the JSON output can use parseRecord without loading the SDK.
+// SDK Event -> TrailEvent, and the local attribute filter. Fields LookupEvents does not return
+// (error, source IP, user agent, region) are read from the record with the domain's one parser.
 import type {Event} from '@aws-sdk/client-cloudtrail';
-import type {LookupAttributeKey, TrailEvent} from './types.js';
-
-/**
- * The CloudTrailEvent string as an object, or undefined when it is missing, not JSON, or not a JSON
- * object. Records come from many services and versions, so nothing here assumes any field exists.
- */
-export function parseRecord(raw: string | undefined): Record<string, unknown> | undefined {
-	if (typeof raw !== 'string' || raw === '') {
-		return undefined;
-	}
-
-	try {
-		const value: unknown = JSON.parse(raw);
-		return isObject(value) ? value : undefined;
-	} catch {
-		return undefined;
-	}
-}
+import {parseRecord, recordString} from '../domain/record.js';
+import type {LookupAttributeKey, TrailEvent} from '../domain/types.js';
 
 export function toTrailEvent(event: Event): TrailEvent | undefined {
 	// An event without id or time cannot be keyed or sorted; the service always sends both.
@@ -30,8 +14,8 @@ export function toTrailEvent(event: Event): TrailEvent | undefined {
 	return {
 		id: event.EventId,
 		time: event.EventTime,
-		name: event.EventName ?? stringField(record, 'eventName') ?? '',
-		source: event.EventSource ?? stringField(record, 'eventSource') ?? '',
+		name: event.EventName ?? recordString(record, 'eventName') ?? '',
+		source: event.EventSource ?? recordString(record, 'eventSource') ?? '',
 		username: event.Username ?? undefined,
 		accessKeyId: event.AccessKeyId ?? undefined,
 		readOnly: event.ReadOnly === 'true' ? true : event.ReadOnly === 'false' ? false : undefined,
@@ -39,11 +23,11 @@ export function toTrailEvent(event: Event): TrailEvent | undefined {
 			type: resource.ResourceType ?? undefined,
 			name: resource.ResourceName ?? undefined,
 		})),
-		errorCode: stringField(record, 'errorCode'),
-		errorMessage: stringField(record, 'errorMessage'),
-		sourceIp: stringField(record, 'sourceIPAddress'),
-		userAgent: stringField(record, 'userAgent'),
-		region: stringField(record, 'awsRegion'),
+		errorCode: recordString(record, 'errorCode'),
+		errorMessage: recordString(record, 'errorMessage'),
+		sourceIp: recordString(record, 'sourceIPAddress'),
+		userAgent: recordString(record, 'userAgent'),
+		region: recordString(record, 'awsRegion'),
 		raw: event.CloudTrailEvent ?? undefined,
 	};
 }
@@ -88,13 +72,4 @@ export function matchesAttribute(event: TrailEvent, attribute: {key: LookupAttri
 			return event.accessKeyId === value;
 		}
 	}
-}
-
-function stringField(record: Record<string, unknown> | undefined, key: string): string | undefined {
-	const value = record?.[key];
-	return typeof value === 'string' ? value : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,8 +3,8 @@
 // mean to the credential providers that later use the profile. Secrets are never copied out: a
 // static profile shows only its masked key id.
 import {readFile} from 'node:fs/promises';
-import type {ProfileEntry} from './types.js';
-import {maskAccessKeyId} from './mask.js';
+import type {ProfileEntry} from '../domain/types.js';
+import {maskAccessKeyId} from '../domain/mask.js';
 
 type Section = Record<string, string | undefined>;
 type ParsedFile = Record<string, Section>;

@@ -8,7 +8,7 @@
 // the window holds one call per 510 ms: evenly paced calls never bunch up when the network delays
 // one of them, and they keep paging at ~98% of the service's 2 calls/s (a 1.1 s window of 2 calls
 // would leave it at ~91%).
-import {TrailviewError} from './types.js';
+import {TrailviewError} from '../domain/types.js';
 
 export type Clock = {
 	now(): number;

@@ -1,6 +1,6 @@
 // Region list, validation and the default-region rule. The list itself is loaded lazily: the
 // picker needs it, the first frame does not.
-import type {DefaultRegion, RegionInfo} from './types.js';
+import type {DefaultRegion, RegionInfo} from '../domain/types.js';
 
 export const FALLBACK_REGION = 'us-east-1';
 

@@ -1,12 +1,12 @@
 // connect(): credentials, then GetCallerIdentity as the check that they work. Everything here
 // touches the SDK, so backend.ts reaches this module only through `await import()`.
-import type {CloudTrailService, ProfileEntry, Session} from './types.js';
+import type {CloudTrailService, ProfileEntry, Session} from '../domain/types.js';
 import {createClients} from './client.js';
 import {createCloudTrailService} from './cloudtrail.js';
 import {createCredentialsProvider, resolveCredentials, type Credentials, type DemoCredentials} from './credentials.js';
 import {resolveEndpoints} from './endpoints.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
-import {maskAccessKeyId} from './mask.js';
+import {maskAccessKeyId} from '../domain/mask.js';
 import {sharedRateLimiter} from './rate-limiter.js';
 
 export type ConnectOptions = {

@@ -7,7 +7,7 @@ import {
 	initialAppState,
 	toShownError,
 } from '../../source/context/app-reducer.js';
-import {type ProfileEntry, TrailviewError} from '../../source/services/types.js';
+import {type ProfileEntry, TrailviewError} from '../../source/domain/types.js';
 import {fakeService, fakeSession} from '../helpers/fakes.js';
 
 const dev: ProfileEntry = {name: 'dev', kind: 'static', detail: 'static keys', region: 'us-east-1'};

@@ -4,7 +4,7 @@ import React, {act} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {App} from '../../source/app.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 import {keys, renderInk} from '../helpers/ink.js';
 import {fakeBackend, fakeService, fakeSession, makeTrail} from '../helpers/fakes.js';
 

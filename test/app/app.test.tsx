@@ -2,7 +2,7 @@ import React, {act} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
 import {keymap} from '../../source/keymap.js';
-import type {ProfileEntry, Session} from '../../source/services/types.js';
+import type {ProfileEntry, Session} from '../../source/domain/types.js';
 import {type Rendered, keys, renderInk} from '../helpers/ink.js';
 import {deferred, fakeBackend, fakeService, fakeSession} from '../helpers/fakes.js';
 import {probeEvents} from './main-screen-probe.js';
@@ -82,7 +82,7 @@ describe('App', () => {
 	});
 
 	it('skipPickers with a failing connect stays on the picker with the error', async () => {
-		const {TrailviewError} = await import('../../source/services/types.js');
+		const {TrailviewError} = await import('../../source/domain/types.js');
 		const backend = fakeBackend({
 			async connect() {
 				throw new TrailviewError('expired-credentials', 'The SSO session for prod has expired', {hint: 'Run `aws sso login --profile prod`'});

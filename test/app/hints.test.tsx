@@ -7,7 +7,7 @@ import chalk from 'chalk';
 import {cleanup} from 'ink-testing-library';
 import {App} from '../../source/app.js';
 import {keymap, type Command, type KeyBinding} from '../../source/keymap.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 import {keys, renderInk, type Rendered} from '../helpers/ink.js';
 import {fakeBackend, fakeService, fakeSession, makeEvent} from '../helpers/fakes.js';
 

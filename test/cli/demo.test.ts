@@ -1,7 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import {createDemoBackend, demoProfileEntry, hasNoAwsSetup, lazyEmulator, withDemoFallback, type EmulatorHandle} from '../../source/demo.js';
 import type {AwsBackendOptions} from '../../source/services/backend.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 import {fakeBackend} from '../helpers/fakes.js';
 
 const environmentRows: ProfileEntry[] = [

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {chooseScriptProfile, chooseScriptRegion} from '../../source/cli/script-target.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 
 const entry = (name: string, kind: ProfileEntry['kind'], region?: string): ProfileEntry => ({name, kind, detail: '', region});
 const profiles = [entry('dev', 'static', 'eu-west-1'), entry('default', 'sso'), entry('Environment variables', 'environment'), entry('Default chain', 'default-chain')];

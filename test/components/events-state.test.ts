@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {TrailviewError} from '../../source/services/types.js';
+import {TrailviewError} from '../../source/domain/types.js';
 import {
 	eventsReducer,
 	eventsSummary,

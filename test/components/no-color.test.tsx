@@ -10,7 +10,7 @@ import {EventsTable} from '../../source/components/events-table/events-table.js'
 import {ErrorBox} from '../../source/components/error-box.js';
 import {SegmentLine} from '../../source/panes/segment-line.js';
 import {trailLines} from '../../source/panes/trail-lines.js';
-import {eventsLayout} from '../../source/lib/events-table.js';
+import {screenEventTable} from '../../source/domain/event-table.js';
 import {makeEvent, makeTrail} from '../helpers/fakes.js';
 import {renderInk} from '../helpers/ink.js';
 import {attributes, colorCodes} from '../helpers/sgr.js';
@@ -37,9 +37,7 @@ function table(focused = true): ReactElement {
 				{event: plain, index: 2, selected: true, isNew: false},
 			]}
 			tail={false}
-			layout={eventsLayout({utc: true, width})}
-			utc
-			width={width}
+			table={screenEventTable([failed, fresh, plain], {utc: true, width}).table}
 			focused={focused}
 		/>
 	);

@@ -302,7 +302,8 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		const cjk = lineWith(table, '山田太郎');
 		expect(columnAt(cjk, cjk.indexOf('山田太郎'))).toBe(userColumn);
 		expect(columnAt(cjk, cjk.indexOf(' iam ') + 1)).toBe(sourceColumn);
-		expect(columnAt(cjk, cjk.indexOf('203.0.113.10'))).toBe(ipColumn);
+		// The address may be cut short: a long event name elsewhere takes its room first.
+		expect(columnAt(cjk, cjk.indexOf('203.0.11'))).toBe(ipColumn);
 
 		// Every other row starts its source text at the same terminal column.
 		const others = rows(table).filter(row => row !== cjk);

@@ -11,7 +11,7 @@ import type {
 	Session,
 	Trail,
 	TrailEvent,
-} from '../../source/services/types.js';
+} from '../../source/domain/types.js';
 
 export type Deferred<T> = {promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void};
 

@@ -4,7 +4,7 @@ import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {useTrails, type UseTrails} from '../../source/hooks/use-trails.js';
 import {useEvents, type UseEvents} from '../../source/hooks/use-events.js';
-import type {CloudTrailService, Trail} from '../../source/services/types.js';
+import type {CloudTrailService, Trail} from '../../source/domain/types.js';
 import {renderInk} from '../helpers/ink.js';
 import {deferred, fakeService, makeEvent, makeTrail, type Deferred} from '../helpers/fakes.js';
 

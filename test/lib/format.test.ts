@@ -10,7 +10,7 @@ import {
 	shortEventSource,
 	shortenArn,
 } from '../../source/lib/format.js';
-import type {TrailEvent} from '../../source/services/types.js';
+import type {TrailEvent} from '../../source/domain/types.js';
 
 function event(overrides: Partial<TrailEvent> = {}): TrailEvent {
 	return {

@@ -8,7 +8,6 @@ import {
 	eventToJson,
 	eventToJsonLine,
 	formatTable,
-	parseRecord,
 } from '../../source/output/formats.js';
 import {makeEvent, makeEvents, parseCsv} from './helpers.js';
 
@@ -36,14 +35,12 @@ describe('eventToJson', () => {
 		});
 	});
 
-	it('parses the record defensively', () => {
-		expect(parseRecord(undefined)).toBeNull();
-		expect(parseRecord('')).toBeNull();
-		expect(parseRecord('{not json')).toBeNull();
-		expect(parseRecord('[1,2]')).toBeNull();
-		expect(parseRecord('"text"')).toBeNull();
-		expect(parseRecord('{"a":1}')).toEqual({a: 1});
-		expect(eventToJson(makeEvent(0, {raw: '{truncated'})).record).toBeNull();
+	it('writes a record that is missing or not a JSON object as null', () => {
+		for (const raw of [undefined, '', '{not json', '[1,2]', '"text"', 'null', '{truncated']) {
+			expect(eventToJson(makeEvent(0, {raw})).record).toBeNull();
+		}
+
+		expect(eventToJson(makeEvent(0, {raw: '{"a":1}'})).record).toEqual({a: 1});
 	});
 
 	it('writes an invalid time as null instead of throwing', () => {

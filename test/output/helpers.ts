@@ -1,7 +1,7 @@
 // Fakes for the script-output tests: a CloudTrailService that yields canned pages and records how
 // far it was driven, and writable streams that capture what was printed.
 import {Writable} from 'node:stream';
-import type {CloudTrailService, LookupOptions, TrailEvent} from '../../source/services/types.js';
+import type {CloudTrailService, LookupOptions, TrailEvent} from '../../source/domain/types.js';
 
 export function makeEvent(index: number, overrides: Partial<TrailEvent> = {}): TrailEvent {
 	const time = new Date(Date.UTC(2026, 10, 24, 13, 0, 0) - index * 60_000);

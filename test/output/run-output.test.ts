@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {eventToJson} from '../../source/output/formats.js';
 import {runOutput} from '../../source/output/run-output.js';
-import {TrailviewError} from '../../source/services/types.js';
+import {TrailviewError} from '../../source/domain/types.js';
 import {CaptureStream, epipe, fakeService, makeEvent, makeEvents, parseCsv} from './helpers.js';
 
 const terminalControls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;

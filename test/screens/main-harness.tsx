@@ -4,7 +4,7 @@ import {afterEach} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {MainScreen} from '../../source/screens/main-screen.js';
-import type {CloudTrailService, Session} from '../../source/services/types.js';
+import type {CloudTrailService, Session} from '../../source/domain/types.js';
 import type {CommandSpec} from '../../source/hooks/use-commands.js';
 import {renderInk, type Rendered} from '../helpers/ink.js';
 import {fakeSession} from '../helpers/fakes.js';

@@ -1,7 +1,7 @@
 import React, {act} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {type Backend, type ProfileEntry, type Session, TrailviewError} from '../../source/services/types.js';
+import {type Backend, type ProfileEntry, type Session, TrailviewError} from '../../source/domain/types.js';
 import {type Rendered, keys, renderInk} from '../helpers/ink.js';
 import {deferred, fakeBackend, fakeService, fakeSession} from '../helpers/fakes.js';
 

@@ -2,7 +2,7 @@ import React, {act} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {App, type AppProps} from '../../source/app.js';
 import {describeRegionSource, toRegionItems} from '../../source/screens/region-screen.js';
-import {type Backend, type DefaultRegion, type RegionInfo, TrailviewError} from '../../source/services/types.js';
+import {type Backend, type DefaultRegion, type RegionInfo, TrailviewError} from '../../source/domain/types.js';
 import {type Rendered, keys, renderInk} from '../helpers/ink.js';
 import {deferred, fakeBackend} from '../helpers/fakes.js';
 

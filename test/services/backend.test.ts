@@ -7,7 +7,7 @@ import {mockClient} from 'aws-sdk-client-mock';
 import {build} from 'esbuild';
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsBackend} from '../../source/services/backend.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const stsMock = mockClient(STSClient);

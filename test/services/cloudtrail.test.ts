@@ -10,9 +10,9 @@ import {
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {mockClient} from 'aws-sdk-client-mock';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {createCloudTrailService, parseRecord} from '../../source/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/services/cloudtrail.js';
 import type {RateLimiter} from '../../source/services/rate-limiter.js';
-import {TrailviewError, type TrailEvent} from '../../source/services/types.js';
+import {TrailviewError, type TrailEvent} from '../../source/domain/types.js';
 
 const cloudTrailMock = mockClient(CloudTrailClient);
 const stsMock = mockClient(STSClient);
@@ -238,17 +238,6 @@ describe('lookupWriteEvents', () => {
 		expect(error).toBeInstanceOf(TrailviewError);
 		expect((error as TrailviewError).kind).toBe('access-denied');
 		expect((error as TrailviewError).message).toContain('cloudtrail:LookupEvents');
-	});
-});
-
-describe('parseRecord', () => {
-	it('returns the object, or undefined for anything that is not a JSON object', () => {
-		expect(parseRecord('{"a":1}')).toEqual({a: 1});
-		expect(parseRecord('not json')).toBeUndefined();
-		expect(parseRecord('"a string"')).toBeUndefined();
-		expect(parseRecord('null')).toBeUndefined();
-		expect(parseRecord('')).toBeUndefined();
-		expect(parseRecord(undefined)).toBeUndefined();
 	});
 });
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {redactMessage, toTrailviewError} from '../../source/services/errors.js';
-import {TrailviewError, type ErrorKind} from '../../source/services/types.js';
+import {toTrailviewError} from '../../source/services/errors.js';
+import {redactMessage} from '../../source/domain/redact.js';
+import {TrailviewError, type ErrorKind} from '../../source/domain/types.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SESSION_TOKEN = `IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD${'A'.repeat(120)}`;

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
 import {resetSharedRateLimiters} from '../../source/services/rate-limiter.js';
-import type {ProfileEntry, TrailEvent} from '../../source/services/types.js';
+import type {ProfileEntry, TrailEvent} from '../../source/domain/types.js';
 
 let emulator: Emulator;
 

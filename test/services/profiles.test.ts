@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {loadProfiles} from '../../source/services/profiles.js';
-import type {ProfileEntry} from '../../source/services/types.js';
+import type {ProfileEntry} from '../../source/domain/types.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 

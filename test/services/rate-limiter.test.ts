@@ -6,7 +6,7 @@ import {
 	sharedRateLimiter,
 	type RateLimiter,
 } from '../../source/services/rate-limiter.js';
-import {TrailviewError} from '../../source/services/types.js';
+import {TrailviewError} from '../../source/domain/types.js';
 
 beforeEach(() => {
 	vi.useFakeTimers();

@@ -4,38 +4,35 @@ import React, {memo, useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import Spinner from 'ink-spinner';
-import type {ColumnLayout} from '../../lib/columns.js';
+import {eventRow, type EventTable} from '../../domain/event-table.js';
+import type {TrailEvent} from '../../domain/types.js';
 import type {VisibleRow} from '../../lib/events-state.js';
-import {eventRowText, eventsHeaderText, isFailedEvent} from '../../lib/events-table.js';
-import type {TrailEvent} from '../../services/types.js';
+import {eventOutcome} from '../../lib/format.js';
 
 export type EventsTableProps = {
 	rows: VisibleRow[];
 	/** Show a "loading more…" row after the last event. */
 	tail: boolean;
-	layout: ColumnLayout;
-	utc: boolean;
-	width: number;
+	/** Columns fitted to the loaded events and the terminal (domain/event-table.ts). */
+	table: EventTable;
 	/** Dim the selection when the table does not have focus. */
 	focused: boolean;
 };
 
 type EventRowProps = {
 	event: TrailEvent;
-	layout: ColumnLayout;
-	utc: boolean;
-	width: number;
+	table: EventTable;
 	isNew: boolean;
 	selected: boolean;
 	focused: boolean;
 };
 
 // A key press changes the selection of two rows at most, so the others keep their element (memo)
-// and every row keeps its text until the event, layout or time zone changes (useMemo): formatting,
-// sanitising and measuring a row is most of the table's own cost per frame.
-const EventRow = memo(function EventRow({event, layout, utc, width, isNew, selected, focused}: EventRowProps) {
-	const text = useMemo(() => eventRowText(event, layout, {utc, width, isNew}), [event, layout, utc, width, isNew]);
-	const failed = useMemo(() => isFailedEvent(event), [event]);
+// and every row keeps its text until the event or the table (a page, a resize, the time zone)
+// changes (useMemo): formatting, sanitising and measuring a row is most of the table's own cost per frame.
+const EventRow = memo(function EventRow({event, table, isNew, selected, focused}: EventRowProps) {
+	const text = useMemo(() => eventRow(table, event, isNew), [event, table, isNew]);
+	const failed = useMemo(() => eventOutcome(event).kind !== 'success', [event]);
 	return (
 		<Text wrap="truncate" inverse={selected} dimColor={selected && !focused} color={failed ? 'red' : isNew ? 'green' : undefined}>
 			{text}
@@ -43,20 +40,17 @@ const EventRow = memo(function EventRow({event, layout, utc, width, isNew, selec
 	);
 });
 
-export function EventsTable({rows, tail, layout, utc, width, focused}: EventsTableProps) {
-	const header = useMemo(() => eventsHeaderText(layout, {utc, width}), [layout, utc, width]);
+export function EventsTable({rows, tail, table, focused}: EventsTableProps) {
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text bold underline wrap="truncate">
-				{header}
+				{table.header}
 			</Text>
 			{rows.map(row => (
 				<EventRow
 					key={row.event.id}
 					event={row.event}
-					layout={layout}
-					utc={utc}
-					width={width}
+					table={table}
 					isNew={row.isNew}
 					selected={row.selected}
 					focused={focused}

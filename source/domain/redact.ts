@@ -1,8 +1,9 @@
 // CloudTrail records name the access key behind each call, and STS events (AssumeRole,
 // GetSessionToken, GetFederationToken) log the issued credentials, session token included, in
-// responseElements. Whatever trailview shows or prints passes through here first: key ids masked,
-// session tokens and secrets never shown.
-import {maskAccessKeyId} from '../services/mask.js';
+// responseElements, and error messages can quote keys. Whatever trailview shows or prints passes
+// through here first: key ids masked, session tokens and secrets never shown.
+import {sanitizeLine} from '../lib/sanitize.js';
+import {maskAccessKeyId} from './mask.js';
 
 const secretKey = /^(sessiontoken|secretaccesskey|secretkey|password|token)$/i;
 const keyIdKey = /^accesskeyid$/i;
@@ -42,4 +43,25 @@ export function redactText(text: string): string {
 
 export function maskKeyId(accessKeyId: string | undefined): string | undefined {
 	return accessKeyId === undefined || accessKeyId === '' ? undefined : maskAccessKeyId(accessKeyId);
+}
+
+/**
+ * Removes anything that could be a credential from text that came from outside (service messages,
+ * a credential_process's stderr): secrets after a telling key, long base64 runs (session tokens,
+ * 40-character secret keys), and access key ids, which keep only their masked form.
+ */
+export function redactMessage(text: string): string {
+	// Colour codes and stray controls from a credential_process are noise in a one-line message, so
+	// they go; the terminal sanitiser the whole app uses then handles whatever else is left.
+	return sanitizeLine(
+		text
+			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
+			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
+			.replace(
+				/((?:secret|token|password|signature|credential)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
+				'$1[redacted]',
+			)
+			.replace(/[A-Za-z0-9/+]{40,}={0,2}/g, '[redacted]')
+			.replace(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}\b/g, (id) => maskAccessKeyId(id)),
+	);
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {REDACTED, redactRecord, redactText} from '../../source/lib/redact.js';
+import {REDACTED, redactRecord, redactText} from '../../source/domain/redact.js';
 import {detailBody, detailSummary} from '../../source/lib/events-detail.js';
 import {jsonLinesToText} from '../../source/lib/json-highlight.js';
 import {eventToCsvRow, eventToJson} from '../../source/output/formats.js';
@@ -36,10 +36,10 @@ describe('redaction of keys and tokens', () => {
 
 	it('reaches the detail view, its summary and every script output', () => {
 		const event = makeEvent(1, {raw: JSON.stringify(assumeRole), accessKeyId: 'AKIAIOSFODNN7EXAMPLE'});
-		const body = detailBody(event.raw);
+		const body = detailBody(event);
 		expect(body.kind).toBe('json');
 		const shown = body.kind === 'json' ? jsonLinesToText(body.lines) : '';
-		const summary = detailSummary(event, body.kind === 'json' ? body.record : undefined)
+		const summary = detailSummary(event)
 			.map(row => row.value)
 			.join('\n');
 		const json = JSON.stringify(eventToJson(event));

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {FULLY_MASKED, maskAccessKeyId} from '../../source/services/mask.js';
+import {FULLY_MASKED, maskAccessKeyId} from '../../source/domain/mask.js';
 
 describe('maskAccessKeyId', () => {
 	it('keeps the first and last four characters', () => {

@@ -1,0 +1,166 @@
+// Every column an event can be shown with, in one catalogue: the events table on screen, the
+// script table and CSV pick from it (presets below), so a new column (an account, a region, a
+// grouping key) is added here once and every output can offer it.
+import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
+import {maskKeyId} from './redact.js';
+import type {TrailEvent} from './types.js';
+
+export type CellOptions = {
+	utc: boolean;
+	/** "11-24 13:05:09": the time without its year, for narrow terminals. */
+	shortTime?: boolean;
+	/** The event arrived with the last refresh (the screen marks it). */
+	isNew?: boolean;
+};
+
+export type EventColumn = {
+	id: ColumnId;
+	/** Header of a table column (the script table upper-cases it). */
+	header(options: CellOptions): string;
+	/** Name in CSV headers, the same as the key in JSON output. */
+	field: string;
+	/** Lower = more important: grows first and is dropped last when a table is too narrow. */
+	priority: number;
+	/** Narrowest useful width in a table; absent: never truncated. */
+	min?: number;
+	/** Width worth dropping less important columns for (see lib/columns.ts). */
+	ideal?: number;
+	/** Width to grow to before less important columns grow past their ideal (see lib/columns.ts). */
+	cap?: number;
+	/** The column's width whatever the data (the new-event marker). */
+	width?: number;
+	/** Table cell text, unsanitised (rendering sanitises). Must not depend on the time zone's width. */
+	cell(event: TrailEvent, options: CellOptions): string;
+	/** The whole value, for CSV; unsanitised. */
+	value(event: TrailEvent): string;
+};
+
+const newMarker = '•';
+
+function isoTime(date: Date): string {
+	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+function tableTime(date: Date, options: CellOptions): string {
+	const text = formatEventTime(date, {utc: options.utc});
+	return options.shortTime && /^\d{4}-/.test(text) ? text.slice(5) : text;
+}
+
+const orEmpty = (value: string | undefined) => value ?? '';
+
+type ColumnDefinition = Omit<EventColumn, 'id' | 'header' | 'value'> & {
+	header: string | EventColumn['header'];
+	/** Defaults to the cell text in UTC. */
+	value?: EventColumn['value'];
+};
+
+const definitions = {
+	new: {header: '', field: 'new', priority: 0, width: 1, cell: (_event, options) => (options.isNew ? newMarker : '')},
+	time: {
+		header: options => (options.utc ? 'Time (UTC)' : 'Time (local)'),
+		field: 'time',
+		priority: 0,
+		cell: (event, options) => tableTime(event.time, options),
+		value: event => isoTime(event.time),
+	},
+	// Most API names fit in 30 columns; the odd longer one (UpdateFunctionConfiguration20150331v2)
+	// is shown in full whenever the terminal has room, before any column after it grows.
+	name: {header: 'Event', field: 'name', priority: 1, min: 12, ideal: 30, cell: event => event.name},
+	user: {header: 'User', field: 'username', priority: 2, min: 8, ideal: 12, cap: 24, cell: event => orEmpty(event.username)},
+	source: {
+		header: 'Source',
+		field: 'source',
+		priority: 3,
+		min: 6,
+		cell: event => shortEventSource(event.source),
+		value: event => event.source,
+	},
+	error: {
+		header: 'Error',
+		field: 'errorCode',
+		priority: 4,
+		min: 8,
+		cap: 16,
+		cell: event => outcomeLabel(eventOutcome(event)),
+		value: event => orEmpty(event.errorCode),
+	},
+	resource: {
+		header: 'Resource',
+		field: 'resources',
+		priority: 5,
+		min: 8,
+		cap: 32,
+		cell: mainResource,
+		value: event =>
+			event.resources
+				.map(resource => resource.name)
+				.filter((name): name is string => name !== undefined && name !== '')
+				.join('; '),
+	},
+	ip: {header: 'Source IP', field: 'sourceIp', priority: 6, min: 9, cell: event => orEmpty(event.sourceIp)},
+	region: {header: 'Region', field: 'region', priority: 7, min: 9, cell: event => orEmpty(event.region)},
+	id: {header: 'Event ID', field: 'id', priority: 8, min: 8, cell: event => event.id},
+	accessKey: {header: 'Access key', field: 'accessKeyId', priority: 8, min: 9, cell: event => orEmpty(maskKeyId(event.accessKeyId))},
+	userAgent: {header: 'User agent', field: 'userAgent', priority: 9, min: 10, cap: 40, cell: event => orEmpty(event.userAgent)},
+	errorMessage: {
+		header: 'Error message',
+		field: 'errorMessage',
+		priority: 9,
+		min: 10,
+		cap: 48,
+		cell: event => orEmpty(event.errorMessage),
+	},
+} satisfies Record<string, ColumnDefinition>;
+
+export type ColumnId = keyof typeof definitions;
+
+const catalogue = new Map<ColumnId, EventColumn>(
+	Object.entries(definitions).map(([id, definition]: [string, ColumnDefinition]) => {
+		const {header} = definition;
+		const column: EventColumn = {
+			...definition,
+			id: id as ColumnId,
+			header: typeof header === 'string' ? () => header : header,
+			value: definition.value ?? (event => definition.cell(event, {utc: true})),
+		};
+		return [id as ColumnId, column];
+	}),
+);
+
+export function eventColumn(id: ColumnId): EventColumn {
+	return catalogue.get(id)!;
+}
+
+export type TablePreset = {
+	columns: readonly ColumnId[];
+	/** Spaces between columns. */
+	gap: number;
+	/** How the preset writes the catalogue's headers. */
+	header?: (text: string) => string;
+};
+
+/** The events table on screen: one line per event, the least important columns dropped first. */
+export const screenTable: TablePreset = {columns: ['new', 'time', 'name', 'user', 'source', 'error', 'resource', 'ip'], gap: 1};
+
+/** `--output table`: the columns of `aws ... --output table` readers expect, headers in capitals. */
+export const scriptTable: TablePreset = {
+	columns: ['time', 'name', 'user', 'source', 'resource', 'error'],
+	gap: 2,
+	header: text => text.toUpperCase(),
+};
+
+/** `--output csv`, in this order; every field is also a key of the JSON output. */
+export const csvPreset: readonly ColumnId[] = [
+	'time',
+	'id',
+	'name',
+	'source',
+	'user',
+	'accessKey',
+	'region',
+	'ip',
+	'userAgent',
+	'resource',
+	'error',
+	'errorMessage',
+];
