@@ -63,9 +63,10 @@ const definitions = {
 		cell: (event, options) => tableTime(event.time, options),
 		value: event => isoTime(event.time),
 	},
-	// Most API names fit in 30 columns; the odd longer one (UpdateFunctionConfiguration20150331v2)
-	// is shown in full whenever the terminal has room, before any column after it grows.
-	name: {header: 'Event', field: 'name', priority: 1, min: 12, ideal: 30, cell: event => event.name},
+	// Most API names fit in 30 columns (AuthorizeSecurityGroupIngress is 29); the odd longer one
+	// (UpdateFunctionConfiguration20150331v2) grows past that only once the columns after it have
+	// their ideal widths, so one long name cannot squeeze the source IP to a stub.
+	name: {header: 'Event', field: 'name', priority: 1, min: 12, ideal: 30, cap: 30, cell: event => event.name},
 	user: {header: 'User', field: 'username', priority: 2, min: 8, ideal: 12, cap: 24, cell: event => orEmpty(event.username)},
 	source: {
 		header: 'Source',
@@ -97,7 +98,8 @@ const definitions = {
 				.filter((name): name is string => name !== undefined && name !== '')
 				.join('; '),
 	},
-	ip: {header: 'Source IP', field: 'sourceIp', priority: 6, min: 9, cell: event => orEmpty(event.sourceIp)},
+	// An IPv4 address in full (15); IPv6 grows later, with what is left.
+	ip: {header: 'Source IP', field: 'sourceIp', priority: 6, min: 9, ideal: 15, cell: event => orEmpty(event.sourceIp)},
 	region: {header: 'Region', field: 'region', priority: 7, min: 9, cell: event => orEmpty(event.region)},
 	id: {header: 'Event ID', field: 'id', priority: 8, min: 8, cell: event => event.id},
 	accessKey: {header: 'Access key', field: 'accessKeyId', priority: 8, min: 9, cell: event => orEmpty(maskKeyId(event.accessKeyId))},
