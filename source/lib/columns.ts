@@ -129,8 +129,3 @@ export function renderRow(cells: Record<string, string>, layout: ColumnLayout, g
 export function headerCells(specs: ColumnSpec[]): Record<string, string> {
 	return Object.fromEntries(specs.map(spec => [spec.key, spec.header]));
 }
-
-/** The width `renderRow` produces for `layout`. */
-export function layoutWidth(layout: ColumnLayout, gap = 1): number {
-	return rowWidth(layout.map(column => column.width), gap);
-}

@@ -35,8 +35,6 @@ export type RateLimiter = {
 	acquire(signal?: AbortSignal): Promise<void>;
 };
 
-/** The service's documented limit, per account and region. */
-export const LOOKUP_EVENTS_PER_SECOND = 2;
 export const LOOKUP_EVENTS_LIMIT = 1;
 /** Half a second plus headroom for timer and network jitter. */
 export const LOOKUP_EVENTS_WINDOW_MS = 510;

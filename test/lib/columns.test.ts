@@ -4,7 +4,6 @@ import {
 	fitColumnsToData,
 	headerCells,
 	layoutColumns,
-	layoutWidth,
 	renderRow,
 } from '../../source/lib/columns.js';
 import {displayWidth} from '../../source/lib/text-width.js';
@@ -18,6 +17,9 @@ const eventColumns: ColumnSpec[] = [
 ];
 
 const keys = (layout: Array<{key: string}>) => layout.map(column => column.key);
+/** Columns plus the gaps between them: the width a rendered row must have. */
+const layoutWidth = (layout: Array<{width: number}>, gap = 1) =>
+	layout.reduce((sum, column) => sum + column.width, 0) + gap * Math.max(0, layout.length - 1);
 
 describe('layoutColumns', () => {
 	it('gives every column its min and spends the rest without exceeding the total', () => {
