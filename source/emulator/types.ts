@@ -1,4 +1,6 @@
-// The emulator's public shapes: what tests, the benchmark and `trailview --demo` program against.
+// The emulator's public shapes: what tests, the benchmark and `trailview --demo` program against,
+// plus the shapes its own modules share (StoredEvent, Resource), kept here so the generator, the
+// store and the catalogue need not import each other.
 
 export type EmulatorOptions = {
 	/** 0 (the default) picks a free port. The server only ever binds 127.0.0.1. */
@@ -79,4 +81,24 @@ export type Emulator = {
 	/** Requests by operation (whatever their outcome), plus 'throttled'. */
 	requestCounts(): Record<string, number>;
 	resetCounts(): void;
+};
+
+/** A resource an event names, as LookupEvents returns it in Resources. */
+export type Resource = {type: string; name: string};
+
+/** One event as the store keeps it: what LookupEvents filters on, the full record built on demand. */
+export type StoredEvent = {
+	readonly id: string;
+	/** Tie-breaker for equal times: higher is newer. Added events always beat generated ones. */
+	readonly seq: number;
+	/** Whole seconds, in ms. */
+	readonly timeMs: number;
+	readonly name: string;
+	readonly source: string;
+	readonly readOnly: boolean;
+	readonly username: string | undefined;
+	readonly accessKeyId: string | undefined;
+	readonly resources: Resource[];
+	/** The full record as a JSON string, exactly as LookupEvents sends it. */
+	cloudTrailEvent(): string;
 };
