@@ -3,7 +3,7 @@
 import React, {useMemo} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../components/text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../components/spinner.js';
 import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';
 import {eventsLayout} from '../lib/events-table.js';
@@ -78,7 +78,7 @@ export function EventsPane({state, region, width, height, focused, isActive, utc
 		body = (
 			<Text>
 				<Text color="yellow">
-					<Spinner type="dots" />
+					<Spinner />
 				</Text>
 				{' Loading events…'}
 			</Text>

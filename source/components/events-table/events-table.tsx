@@ -3,7 +3,7 @@
 import React, {memo, useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../spinner.js';
 import type {ColumnLayout} from '../../lib/columns.js';
 import type {VisibleRow} from '../../lib/events-state.js';
 import {eventRowText, eventsHeaderText, isFailedEvent} from '../../lib/events-table.js';
@@ -64,7 +64,7 @@ export function EventsTable({rows, tail, layout, utc, width, focused}: EventsTab
 			))}
 			{tail ? (
 				<Text color="yellow" wrap="truncate">
-					<Spinner type="dots" />
+					<Spinner />
 					{' loading more…'}
 				</Text>
 			) : null}
