@@ -9,8 +9,17 @@ export type EmulatorOptions = {
 	seed?: number;
 	/** The moment the generated 90 days of history end at; the emulated clock runs on from it. */
 	now?: Date;
-	/** LookupEvents calls per second per account+region; false disables throttling. Default 2. */
+	/**
+	 * LookupEvents calls allowed to start in any 1 s window per account+region. Default 2, as the
+	 * service. The get/describe/list calls keep the service's 10 in any 1 s window between them.
+	 * false turns both limits off.
+	 */
 	rateLimitPerSecond?: number | false;
+	/**
+	 * Monotonic milliseconds (default performance.now). Drives the emulated clock and the rate
+	 * limits, so tests step time instead of sleeping.
+	 */
+	clock?: () => number;
 	/** Added before every response, to make loading states visible. Default 0. */
 	latencyMs?: number;
 	/** Events in the busiest account+region (demo-prod us-east-1); the others scale with it. Default 6000. */
@@ -77,6 +86,7 @@ export type Emulator = {
 	failOperation(op: EmulatedOperation, error: InjectedFailure, options?: FailureOptions): void;
 	clearFailures(): void;
 	setLatency(ms: number): void;
+	/** As `rateLimitPerSecond`; starts every budget afresh. */
 	setRateLimit(perSecond: number | false): void;
 	/** Requests by operation (whatever their outcome), plus 'throttled'. */
 	requestCounts(): Record<string, number>;
