@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {mockClient} from 'aws-sdk-client-mock';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createCloudTrailService, parseRecord} from '../../source/services/cloudtrail.js';
 import type {RateLimiter} from '../../source/services/rate-limiter.js';
 import {TrailviewError, type TrailEvent} from '../../source/services/types.js';
@@ -103,11 +103,18 @@ describe('lookupWriteEvents', () => {
 
 	it('fixes a default window once, so every page sends identical times', async () => {
 		const inputs = recordLookupInputs();
+		// Only the clock is fake: "now" moves on between pages, as it would while a user scrolls.
+		vi.useFakeTimers({toFake: ['Date']});
 		const iterator = service().lookupWriteEvents()[Symbol.asyncIterator]();
-		await iterator.next();
-		await new Promise((resolve) => setTimeout(resolve, 15));
-		await iterator.next();
-		await iterator.next();
+		try {
+			await iterator.next();
+			vi.setSystemTime(Date.now() + 15_000);
+			await iterator.next();
+			vi.setSystemTime(Date.now() + 15_000);
+			await iterator.next();
+		} finally {
+			vi.useRealTimers();
+		}
 
 		expect(inputs).toHaveLength(3);
 		const {StartTime, EndTime} = inputs[0]!;
