@@ -6,10 +6,10 @@ import type {OutputFormat} from './flags.js';
 export type Mode =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'script'; format: OutputFormat; limit: number; reason: 'output-flag' | 'stdout-not-tty' | 'stdin-not-tty'}
+	| {kind: 'script'; format: OutputFormat; reason: 'output-flag' | 'stdout-not-tty' | 'stdin-not-tty'}
 	| {kind: 'interactive'};
 
-export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'output' | 'limit'>, tty: {stdin: boolean; stdout: boolean}): Mode {
+export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'output'>, tty: {stdin: boolean; stdout: boolean}): Mode {
 	if (options.help) {
 		return {kind: 'help'};
 	}
@@ -20,15 +20,15 @@ export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'outpu
 
 	const format = options.output ?? 'table';
 	if (options.output !== undefined) {
-		return {kind: 'script', format, limit: options.limit, reason: 'output-flag'};
+		return {kind: 'script', format, reason: 'output-flag'};
 	}
 
 	if (!tty.stdout) {
-		return {kind: 'script', format, limit: options.limit, reason: 'stdout-not-tty'};
+		return {kind: 'script', format, reason: 'stdout-not-tty'};
 	}
 
 	if (!tty.stdin) {
-		return {kind: 'script', format, limit: options.limit, reason: 'stdin-not-tty'};
+		return {kind: 'script', format, reason: 'stdin-not-tty'};
 	}
 
 	return {kind: 'interactive'};

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from './spinner.js';
 
 type Props = {
 	/** What is happening, e.g. "Resolving credentials for prod…". Callers sanitise AWS/file text. */
@@ -15,7 +15,7 @@ export function SpinnerLine({label, hint}: Props) {
 		<Box flexShrink={0}>
 			<Text wrap="truncate-end">
 				<Text color="cyan">
-					<Spinner type="dots" />
+					<Spinner />
 				</Text>
 				{` ${label}`}
 				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}

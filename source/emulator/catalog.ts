@@ -2,8 +2,7 @@
 // how to fill requestParameters/responseElements/Resources consistently with each other.
 import type {ActorKind} from './actors.js';
 import {hashSeed, hex, intBetween, mulberry32, pick, uuid, type Rng} from './prng.js';
-
-export type Resource = {type: string; name: string};
+import type {Resource} from './types.js';
 
 export type Details = {
 	resources: Resource[];

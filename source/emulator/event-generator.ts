@@ -2,9 +2,9 @@
 // filters on are kept per event; the full CloudTrailEvent record is rebuilt from a per-event seed
 // when it is sent, which keeps thousands of events cheap to create and to hold.
 import {browserAgent, type Actor} from './actors.js';
-import {detailsOf, templates, type Names, type Resource, type Template} from './catalog.js';
-import type {StoredEvent} from './event-store.js';
+import {detailsOf, templates, type Names, type Template} from './catalog.js';
 import {formatUuid, hashSeed, hex, mulberry32, pick, scramble, uuid, weightedPicker, type Rng} from './prng.js';
+import type {Resource, StoredEvent} from './types.js';
 
 const ninetyDays = 90 * 86_400_000;
 

@@ -3,26 +3,10 @@
 import {randomUUID} from 'node:crypto';
 import {devAccountId, knownAccountIds, prodAccountId, restrictedAccountId} from './accounts.js';
 import {actorsFor, type Actor} from './actors.js';
-import {namesFor, templateByName, type Resource} from './catalog.js';
+import {namesFor, templateByName} from './catalog.js';
 import {generateEvents, isoSeconds} from './event-generator.js';
 import {trailNamesIn} from './trails.js';
-import type {AddEventInput} from './types.js';
-
-export type StoredEvent = {
-	readonly id: string;
-	/** Tie-breaker for equal times: higher is newer. Added events always beat generated ones. */
-	readonly seq: number;
-	/** Whole seconds, in ms. */
-	readonly timeMs: number;
-	readonly name: string;
-	readonly source: string;
-	readonly readOnly: boolean;
-	readonly username: string | undefined;
-	readonly accessKeyId: string | undefined;
-	readonly resources: Resource[];
-	/** The full record as a JSON string, exactly as LookupEvents sends it. */
-	cloudTrailEvent(): string;
-};
+import type {AddEventInput, Resource, StoredEvent} from './types.js';
 
 /** Share of `eventsPerRegion` each account+region gets; regions not listed have no history. */
 const volume: Record<string, Record<string, number>> = {

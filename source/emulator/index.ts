@@ -27,7 +27,8 @@ export const defaultSeed = 42;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const dataNow = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
-	const startedAt = performance.now();
+	const now = options.clock ?? (() => performance.now());
+	const startedAt = now();
 	const eventsPerRegion = options.eventsPerRegion ?? 6000;
 	if (!Number.isFinite(eventsPerRegion) || eventsPerRegion < 0) {
 		throw new RangeError(`eventsPerRegion must be a number >= 0, got ${eventsPerRegion}`);
@@ -37,10 +38,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		credentials: new CredentialStore(),
 		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion),
 		failures: new FailureRules(),
-		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2),
+		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2, now),
 		counts: new Map(),
 		latencyMs: options.latencyMs ?? 0,
-		clock: () => new Date(dataNow.getTime() + (performance.now() - startedAt)),
+		clock: () => new Date(dataNow.getTime() + (now() - startedAt)),
 		dataNow,
 	};
 

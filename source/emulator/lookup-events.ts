@@ -2,9 +2,10 @@
 // inclusive time range within the last 90 days, 1..50 per page, newest first, and NextTokens that
 // only work with the parameters that produced them.
 import {ApiError} from './errors.js';
-import {positionAfter, type EventStore, type StoredEvent} from './event-store.js';
+import {positionAfter, type EventStore} from './event-store.js';
 import type {RequestContext} from './request-context.js';
 import {openToken, sealToken} from './tokens.js';
+import type {StoredEvent} from './types.js';
 
 const attributeKeys = new Set(['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId']);
 const insightKeys = new Set(['EventId', 'EventName', 'EventSource']);

@@ -8,7 +8,8 @@ const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit
 
   --port N          Port on 127.0.0.1 (default 0: any free port)
   --seed N          Data set seed (default ${defaultSeed})
-  --no-rate-limit   Do not throttle LookupEvents (default: 2 calls/s per account+region)
+  --no-rate-limit   Throttle nothing (default, per account+region: 2 LookupEvents calls
+                    and 10 ListTrails/DescribeTrails/GetTrailStatus calls in any 1 s)
   --latency MS      Delay every response by MS milliseconds`;
 
 function integer(name: string, text: string | undefined, fallback: number, max: number): number {
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 	const rows = emulator.accounts.map(account => `  ${account.label.padEnd(16)} ${account.accountId}  ${account.accessKeyId}  ${account.description}`);
 	console.log(
 		[
-			`trailview CloudTrail + STS emulator on ${emulator.endpoint} (seed ${seed}, ${values['no-rate-limit'] ? 'no rate limit' : 'LookupEvents limited to 2/s per account+region'})`,
+			`trailview CloudTrail + STS emulator on ${emulator.endpoint} (seed ${seed}, ${values['no-rate-limit'] ? 'no rate limit' : 'per account+region, 2 LookupEvents and 10 trail reads in any 1 s'})`,
 			'',
 			'Demo accounts:',
 			...rows,

@@ -1,5 +1,5 @@
 // The HTTP front: tells CloudTrail (awsJson1_1) from STS (query/XML), authenticates, applies
-// injected failures, latency and the LookupEvents rate limit, then dispatches.
+// injected failures, latency and the rate limits, then dispatches.
 import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';
@@ -152,7 +152,7 @@ function handleCloudTrail(state: ServerState, call: Call): void {
 		throw accessDenied(principal, `cloudtrail:${op}`, `arn:aws:cloudtrail:${region}:${principal.accountId}:trail/*`, true);
 	}
 
-	if (op === 'LookupEvents' && !state.limiter.take(`${principal.accountId}/${region}`)) {
+	if (!state.limiter.take(op === 'LookupEvents' ? 'lookup-events' : 'trail-reads', `${principal.accountId}/${region}`)) {
 		count(state, 'throttled');
 		throw new ApiError('ThrottlingException', 'Rate exceeded');
 	}

@@ -1,4 +1,6 @@
-// The emulator's public shapes: what tests, the benchmark and `trailview --demo` program against.
+// The emulator's public shapes: what tests, the benchmark and `trailview --demo` program against,
+// plus the shapes its own modules share (StoredEvent, Resource), kept here so the generator, the
+// store and the catalogue need not import each other.
 
 export type EmulatorOptions = {
 	/** 0 (the default) picks a free port. The server only ever binds 127.0.0.1. */
@@ -7,8 +9,17 @@ export type EmulatorOptions = {
 	seed?: number;
 	/** The moment the generated 90 days of history end at; the emulated clock runs on from it. */
 	now?: Date;
-	/** LookupEvents calls per second per account+region; false disables throttling. Default 2. */
+	/**
+	 * LookupEvents calls allowed to start in any 1 s window per account+region. Default 2, as the
+	 * service. The get/describe/list calls keep the service's 10 in any 1 s window between them.
+	 * false turns both limits off.
+	 */
 	rateLimitPerSecond?: number | false;
+	/**
+	 * Monotonic milliseconds (default performance.now). Drives the emulated clock and the rate
+	 * limits, so tests step time instead of sleeping.
+	 */
+	clock?: () => number;
 	/** Added before every response, to make loading states visible. Default 0. */
 	latencyMs?: number;
 	/** Events in the busiest account+region (demo-prod us-east-1); the others scale with it. Default 6000. */
@@ -75,8 +86,29 @@ export type Emulator = {
 	failOperation(op: EmulatedOperation, error: InjectedFailure, options?: FailureOptions): void;
 	clearFailures(): void;
 	setLatency(ms: number): void;
+	/** As `rateLimitPerSecond`; starts every budget afresh. */
 	setRateLimit(perSecond: number | false): void;
 	/** Requests by operation (whatever their outcome), plus 'throttled'. */
 	requestCounts(): Record<string, number>;
 	resetCounts(): void;
+};
+
+/** A resource an event names, as LookupEvents returns it in Resources. */
+export type Resource = {type: string; name: string};
+
+/** One event as the store keeps it: what LookupEvents filters on, the full record built on demand. */
+export type StoredEvent = {
+	readonly id: string;
+	/** Tie-breaker for equal times: higher is newer. Added events always beat generated ones. */
+	readonly seq: number;
+	/** Whole seconds, in ms. */
+	readonly timeMs: number;
+	readonly name: string;
+	readonly source: string;
+	readonly readOnly: boolean;
+	readonly username: string | undefined;
+	readonly accessKeyId: string | undefined;
+	readonly resources: Resource[];
+	/** The full record as a JSON string, exactly as LookupEvents sends it. */
+	cloudTrailEvent(): string;
 };

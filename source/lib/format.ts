@@ -81,35 +81,6 @@ export function formatRelative(date: Date, now: Date): string {
 	return `${Math.floor(hours / 24)} d ago`;
 }
 
-const byteUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
-
-/** Binary units, one decimal below 10 (`1.5 KiB`, `12 MiB`, `512 B`). */
-export function formatBytes(bytes: number): string {
-	if (!Number.isFinite(bytes) || bytes < 0) {
-		return '';
-	}
-
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1024 && unit < byteUnits.length - 1) {
-		value /= 1024;
-		unit += 1;
-	}
-
-	if (unit === 0) {
-		return `${Math.round(value)} B`;
-	}
-
-	// Rounding 1023.96 KiB to "1024 KiB" reads worse than stepping up a unit.
-	let text = value < 10 ? value.toFixed(1) : String(Math.round(value));
-	if (text === '1024' && unit < byteUnits.length - 1) {
-		unit += 1;
-		text = '1.0';
-	}
-
-	return `${text} ${byteUnits[unit]}`;
-}
-
 /**
  * The part of an ARN a person recognises: everything after the account field
  * (`arn:aws:iam::123456789012:role/Admin` -> `role/Admin`, `arn:aws:s3:::bucket` -> `bucket`).

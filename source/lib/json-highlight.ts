@@ -107,8 +107,3 @@ export function highlightJson(value: unknown): JsonLine[] {
 	emit(normalised, 0, out);
 	return out.finish();
 }
-
-/** The plain text of highlighted lines, e.g. for copying. */
-export function jsonLinesToText(lines: JsonLine[]): string {
-	return lines.map(line => line.map(token => token.text).join('')).join('\n');
-}

@@ -3,7 +3,7 @@
 import React, {useMemo, useRef} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../components/spinner.js';
 import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';
 import {screenEventTable, type TableMeasure} from '../domain/event-table.js';
@@ -69,7 +69,7 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 		body = (
 			<Text>
 				<Text color="yellow">
-					<Spinner type="dots" />
+					<Spinner />
 				</Text>
 				{' Loading events…'}
 			</Text>

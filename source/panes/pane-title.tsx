@@ -3,7 +3,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../components/spinner.js';
 
 export function PaneTitle({title, focused, busy, detail}: {title: string; focused: boolean; busy?: boolean; detail?: string | undefined}) {
 	return (
@@ -16,7 +16,7 @@ export function PaneTitle({title, focused, busy, detail}: {title: string; focuse
 				{busy ? (
 					<Text color="yellow">
 						{' '}
-						<Spinner type="dots" />
+						<Spinner />
 					</Text>
 				) : null}
 				{detail ? <Text dimColor>{`  ${detail}`}</Text> : null}

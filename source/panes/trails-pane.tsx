@@ -2,7 +2,7 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../components/spinner.js';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';
 import {sanitizeLine} from '../lib/sanitize.js';
@@ -64,7 +64,7 @@ export function TrailsPane({state, region, width, height, focused, start, utc, n
 		body = (
 			<Text>
 				<Text color="yellow">
-					<Spinner type="dots" />
+					<Spinner />
 				</Text>
 				{' Loading trails…'}
 			</Text>

@@ -6,21 +6,17 @@ import {TrailviewError} from '../domain/types.js';
 import {loadProfiles} from './profiles.js';
 import {listRegions, resolveDefaultRegion} from './regions.js';
 import {toTrailviewError} from './errors.js';
+import type {DemoAccount} from '../emulator/types.js';
 
-export type DemoAccount = {
-	label: string;
-	description: string;
-	accessKeyId: string;
-	secretAccessKey: string;
-	sessionToken?: string;
-};
+/** What the backend needs of a demo account: its picker row and its keys. */
+export type DemoProfile = Pick<DemoAccount, 'label' | 'description' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>;
 
 export type AwsBackendOptions = {
 	profileFlag?: string;
 	regionFlag?: string;
 	endpointUrl?: string;
 	env?: NodeJS.ProcessEnv;
-	demo?: {endpoint: string; accounts: DemoAccount[]};
+	demo?: {endpoint: string; accounts: DemoProfile[]};
 };
 
 export type AwsBackend = Backend & {

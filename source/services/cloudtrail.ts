@@ -4,23 +4,26 @@ import {
 	DescribeTrailsCommand,
 	GetTrailStatusCommand,
 	type GetTrailStatusCommandOutput,
+	ListTrailsCommand,
+	LookupEventsCommand,
 	type Trail as SdkTrail,
-	paginateListTrails,
-	paginateLookupEvents,
 } from '@aws-sdk/client-cloudtrail';
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import './sdk-quiet.js';
 import type {CallerIdentity, CloudTrailService, LookupOptions, Trail, TrailEvent} from '../domain/types.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {matchesAttribute, toTrailEvent} from './events.js';
+import {paced} from './paced.js';
 import {sharedRateLimiter, type RateLimiter} from './rate-limiter.js';
 
 export type CloudTrailServiceOptions = {
 	client: CloudTrailClient;
 	stsClient: STSClient;
 	region: string;
-	/** Defaults to the limiter shared by everything using this region (see rate-limiter.ts). */
+	/** Paces LookupEvents. Defaults to the limiter shared by everything using this region (see rate-limiter.ts). */
 	limiter?: RateLimiter;
+	/** Paces ListTrails, DescribeTrails and every GetTrailStatus, one budget between them. Same default. */
+	trailLimiter?: RateLimiter;
 	/** Enriches error messages (SSO hints, endpoint names). */
 	errorContext?: ErrorContext;
 };
@@ -32,7 +35,8 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 	const {client, stsClient, region} = options;
 	// Without an account to key on, all callers in this region share one budget: safe, if slower
 	// when several accounts are open at once. backend.ts always passes an account-keyed limiter.
-	const limiter = options.limiter ?? sharedRateLimiter({account: 'unknown', region});
+	const limiter = options.limiter ?? sharedRateLimiter({quota: 'lookup-events', account: 'unknown', region});
+	const trailLimiter = options.trailLimiter ?? sharedRateLimiter({quota: 'trail-reads', account: 'unknown', region});
 	const fail = (error: unknown, operation: string) =>
 		toTrailviewError(error, {...options.errorContext, region, operation});
 
@@ -42,13 +46,19 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 		async listTrails({signal} = {}) {
 			const listed = new Map<string, {name: string; homeRegion: string | undefined}>();
 			try {
-				for await (const page of paginateListTrails({client}, {}, {abortSignal: signal})) {
+				// Paged by hand, not with the SDK's paginator, so each page's command can be paced.
+				let token: string | undefined;
+				do {
+					const page = await client.send(paced(new ListTrailsCommand({NextToken: token}), trailLimiter, signal), {abortSignal: signal});
 					for (const info of page.Trails ?? []) {
 						if (info.TrailARN) {
 							listed.set(info.TrailARN, {name: info.Name ?? info.TrailARN, homeRegion: info.HomeRegion});
 						}
 					}
-				}
+
+					// A token that repeats would page forever.
+					token = page.NextToken === token ? undefined : page.NextToken;
+				} while (token);
 			} catch (error) {
 				throw fail(error, 'cloudtrail:ListTrails');
 			}
@@ -57,18 +67,20 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 			// shadows of multi-region trails homed elsewhere. ListTrails fills gaps in what it returns.
 			let described: SdkTrail[];
 			try {
-				const output = await client.send(new DescribeTrailsCommand({includeShadowTrails: true}), {abortSignal: signal});
+				const output = await client.send(paced(new DescribeTrailsCommand({includeShadowTrails: true}), trailLimiter, signal), {abortSignal: signal});
 				described = (output.trailList ?? []).filter((trail) => trail.TrailARN ?? trail.Name);
 			} catch (error) {
 				throw fail(error, 'cloudtrail:DescribeTrails');
 			}
 
+			// One GetTrailStatus per trail, asked for at once but started as the limiter allows, so a
+			// region with many trails (shadows of other regions' trails included) does not burst.
 			return Promise.all(
 				described.map(async (trail) => {
 					// By ARN: a shadow trail's name only resolves in its home region.
 					const identifier = trail.TrailARN ?? trail.Name ?? '';
 					try {
-						const status = await client.send(new GetTrailStatusCommand({Name: identifier}), {abortSignal: signal});
+						const status = await client.send(paced(new GetTrailStatusCommand({Name: identifier}), trailLimiter, signal), {abortSignal: signal});
 						return toTrail(trail, listed.get(identifier), region, status, undefined);
 					} catch (error) {
 						const mapped = fail(error, 'cloudtrail:GetTrailStatus');
@@ -108,27 +120,22 @@ async function* lookupWriteEvents(
 	const endTime = end ?? new Date();
 	const startTime = start ?? new Date(endTime.getTime() - HISTORY_MS);
 	const maxResults = pageSize === undefined ? undefined : Math.min(50, Math.max(1, Math.trunc(pageSize)));
-	const pages = paginateLookupEvents(
-		{client, ...(maxResults === undefined ? {} : {pageSize: maxResults}), stopOnSameToken: true},
-		{
-			LookupAttributes: [{AttributeKey: 'ReadOnly', AttributeValue: 'false'}],
-			StartTime: startTime,
-			EndTime: endTime,
-		},
-		{abortSignal: signal},
-	);
 	// The same EventId can come back on two pages.
 	const seen = new Set<string>();
+	let token: string | undefined;
 	try {
 		while (true) {
-			await limiter.acquire(signal);
-			const next = await pages.next();
-			if (next.done) {
-				return;
-			}
-
+			// Paged by hand, not with the SDK's paginator, so each page's command can be paced.
+			const command = new LookupEventsCommand({
+				LookupAttributes: [{AttributeKey: 'ReadOnly', AttributeValue: 'false'}],
+				StartTime: startTime,
+				EndTime: endTime,
+				...(maxResults === undefined ? {} : {MaxResults: maxResults}),
+				...(token === undefined ? {} : {NextToken: token}),
+			});
+			const page = await client.send(paced(command, limiter, signal), {abortSignal: signal});
 			const events: TrailEvent[] = [];
-			for (const sdkEvent of next.value.Events ?? []) {
+			for (const sdkEvent of page.Events ?? []) {
 				const event = toTrailEvent(sdkEvent);
 				if (event === undefined || seen.has(event.id)) {
 					continue;
@@ -145,9 +152,12 @@ async function* lookupWriteEvents(
 			}
 
 			yield events;
-			if (!next.value.NextToken || signal?.aborted) {
+			// A token that repeats would page forever.
+			if (!page.NextToken || page.NextToken === token || signal?.aborted) {
 				return;
 			}
+
+			token = page.NextToken;
 		}
 	} catch (error) {
 		// Whoever aborted has moved on; ending the iteration is the quiet way to honour that.

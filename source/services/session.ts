@@ -50,17 +50,19 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 
 	const services = new Map<string, CloudTrailService>([[region, serviceWith(home, region)]]);
 	function serviceWith(clients: ReturnType<typeof createClients>, serviceRegion: string): CloudTrailService {
+		const scope = {
+			account: identity.account || credentials.accessKeyId,
+			region: serviceRegion,
+			...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {}),
+			env,
+		};
 		return createCloudTrailService({
 			client: clients.cloudTrail,
 			stsClient: clients.sts,
 			region: serviceRegion,
-			// Keyed by account now that it is known: every pane on this account and region shares it.
-			limiter: sharedRateLimiter({
-				account: identity.account || credentials.accessKeyId,
-				region: serviceRegion,
-				...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {}),
-				env,
-			}),
+			// Keyed by account now that it is known: every pane on this account and region shares them.
+			limiter: sharedRateLimiter({quota: 'lookup-events', ...scope}),
+			trailLimiter: sharedRateLimiter({quota: 'trail-reads', ...scope}),
 			errorContext: {...errorContext, region: serviceRegion},
 		});
 	}

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {selectMode} from '../../source/cli/mode.js';
 
-const base = {help: false, version: false, output: undefined, limit: 50};
+const base = {help: false, version: false, output: undefined};
 const tty = {stdin: true, stdout: true};
 
 describe('selectMode', () => {
@@ -12,7 +12,7 @@ describe('selectMode', () => {
 	});
 
 	it('--output means script mode even on a terminal', () => {
-		expect(selectMode({...base, output: 'csv', limit: 3}, tty)).toEqual({kind: 'script', format: 'csv', limit: 3, reason: 'output-flag'});
+		expect(selectMode({...base, output: 'csv'}, tty)).toEqual({kind: 'script', format: 'csv', reason: 'output-flag'});
 	});
 
 	it('--help beats --version beats everything else', () => {

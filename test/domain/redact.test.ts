@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {REDACTED, redactRecord, redactText} from '../../source/domain/redact.js';
 import {detailBody, detailSummary} from '../../source/lib/events-detail.js';
-import {jsonLinesToText} from '../../source/lib/json-highlight.js';
+import {jsonLinesToText} from '../helpers/json-lines.js';
 import {eventToCsvRow, eventToJson} from '../../source/output/formats.js';
 import {makeEvent} from '../helpers/fakes.js';
 

@@ -91,45 +91,6 @@ describe('LookupEvents validation', () => {
 		const category = client.send(new LookupEventsCommand({EventCategory: 'management' as 'insight'}));
 		expect(await errorOf(category)).toMatchObject({name: 'InvalidEventCategoryException', status: 400});
 	});
-
-	it('throttles the third call of a burst, per account and region, with ThrottlingException', async () => {
-		emulator.setRateLimit(2);
-		try {
-			const calls = [1, 2, 3].map(async () => client.send(new LookupEventsCommand({MaxResults: 1})));
-			const results = await Promise.allSettled(calls);
-			const rejected = results.filter(result => result.status === 'rejected');
-			expect(results.filter(result => result.status === 'fulfilled')).toHaveLength(2);
-			expect(rejected).toHaveLength(1);
-			const reason = (rejected[0] as PromiseRejectedResult).reason as Error & {$metadata: {httpStatusCode: number}};
-			expect(reason.name).toBe('ThrottlingException');
-			expect(reason.message).toBe('Rate exceeded');
-			expect(reason.$metadata.httpStatusCode).toBe(400);
-			// Another region (or account) has its own allowance.
-			const europe = await cloudTrail(emulator, 'demo-prod', 'eu-west-1').send(new LookupEventsCommand({MaxResults: 1}));
-			expect(europe.Events).toHaveLength(1);
-		} finally {
-			emulator.setRateLimit(false);
-		}
-	});
-
-	it('never throttles a client that spaces its calls 500 ms apart', async () => {
-		emulator.setRateLimit(2);
-		const dev = cloudTrail(emulator, 'demo-dev');
-		try {
-			for (let call = 0; call < 5; call++) {
-				if (call > 0) {
-					await new Promise(resolve => {
-						setTimeout(resolve, 500);
-					});
-				}
-
-				const output = await dev.send(new LookupEventsCommand({MaxResults: 1}));
-				expect(output.Events).toHaveLength(1);
-			}
-		} finally {
-			emulator.setRateLimit(false);
-		}
-	});
 });
 
 describe('authentication', () => {

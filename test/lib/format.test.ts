@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
 	eventOutcome,
-	formatBytes,
 	formatEventTime,
 	msUntilRelativeChange,
 	formatRelative,
@@ -66,26 +65,6 @@ describe('formatRelative', () => {
 		[-30, 'just now'],
 	])('%d seconds ago is %j', (seconds, expected) => {
 		expect(formatRelative(ago(seconds), now)).toBe(expected);
-	});
-});
-
-describe('formatBytes', () => {
-	it.each([
-		[0, '0 B'],
-		[512, '512 B'],
-		[1023, '1023 B'],
-		[1024, '1.0 KiB'],
-		[1536, '1.5 KiB'],
-		[100 * 1024, '100 KiB'],
-		[1024 * 1024 - 1, '1.0 MiB'],
-		[5.25 * 1024 ** 3, '5.3 GiB'],
-	])('%d bytes is %j', (bytes, expected) => {
-		expect(formatBytes(bytes)).toBe(expected);
-	});
-
-	it('returns "" for nonsense', () => {
-		expect(formatBytes(-1)).toBe('');
-		expect(formatBytes(Number.NaN)).toBe('');
 	});
 });
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {highlightJson, jsonLinesToText} from '../../source/lib/json-highlight.js';
+import {highlightJson} from '../../source/lib/json-highlight.js';
+import {jsonLinesToText} from '../helpers/json-lines.js';
 import {escapeJsonOutput, safeJsonStringify} from '../../source/lib/safe-json.js';
 
 const dangerous = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;

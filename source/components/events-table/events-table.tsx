@@ -3,7 +3,7 @@
 import React, {memo, useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import Spinner from 'ink-spinner';
+import {Spinner} from '../spinner.js';
 import {eventRow, type EventTable} from '../../domain/event-table.js';
 import type {TrailEvent} from '../../domain/types.js';
 import type {VisibleRow} from '../../lib/events-state.js';
@@ -58,7 +58,7 @@ export function EventsTable({rows, tail, table, focused}: EventsTableProps) {
 			))}
 			{tail ? (
 				<Text color="yellow" wrap="truncate">
-					<Spinner type="dots" />
+					<Spinner />
 					{' loading more…'}
 				</Text>
 			) : null}

@@ -1,4 +1,4 @@
-import {type Dispatch, useCallback, useEffect, useReducer, useRef} from 'react';
+import {type Dispatch, useCallback, useReducer, useRef, useState} from 'react';
 import {keymap, matches, type Command} from '../../keymap.js';
 import type {CommandSpec} from '../../hooks/use-commands.js';
 import {
@@ -45,18 +45,21 @@ export function useFilterListState<T extends FilterItem>(options: {
 	}, []);
 	const latest = useCallback(() => latestState.current, []);
 
-	// Only a new items array re-selects; a parent re-render with the same list keeps the cursor.
-	const seenItems = useRef(items);
-	useEffect(() => {
-		if (seenItems.current !== items) {
-			seenItems.current = items;
+	// A new items array (loaded later) or a new height is taken in during the render that brings
+	// it, not in an effect: an effect would first draw the list with the cursor in the wrong place,
+	// and a key pressed in between would be undone when the effect re-selected. Only a new array
+	// re-selects; a parent re-render with the same list keeps the cursor.
+	const [seen, setSeen] = useState({items, visibleCount});
+	if (seen.items !== items || seen.visibleCount !== visibleCount) {
+		setSeen({items, visibleCount});
+		if (seen.items !== items) {
 			dispatch({type: 'setItems', items, selectKey});
 		}
-	}, [items, selectKey]);
 
-	useEffect(() => {
-		dispatch({type: 'resize', visibleCount});
-	}, [visibleCount]);
+		if (seen.visibleCount !== visibleCount) {
+			dispatch({type: 'resize', visibleCount});
+		}
+	}
 
 	return {state, dispatch, latest};
 }
