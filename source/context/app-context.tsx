@@ -128,7 +128,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
 	useEffect(() => {
 		let live = true;
-		backend.listProfiles().then(
+		Promise.resolve(backend.listProfiles()).then(
 			entries => {
 				if (!live) {
 					return;

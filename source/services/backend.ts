@@ -3,7 +3,7 @@
 // `await import()`, which esbuild turns into a separately loaded chunk.
 import type {Backend, ProfileEntry, RegionInfo, Session} from './types.js';
 import {TrailviewError} from './types.js';
-import {loadProfiles} from './profiles.js';
+import {readProfiles} from './profiles.js';
 import {listRegions, resolveDefaultRegion} from './regions.js';
 import {toTrailviewError} from './errors.js';
 
@@ -35,7 +35,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 	let regions: Promise<RegionInfo[]> | undefined;
 
 	return {
-		async listProfiles() {
+		listProfiles() {
 			if (demo) {
 				return demo.accounts.map(
 					(account): ProfileEntry => ({
@@ -47,7 +47,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 				);
 			}
 
-			const result = await loadProfiles(env, options.profileFlag ?? env['AWS_PROFILE']);
+			const result = readProfiles(env, options.profileFlag ?? env['AWS_PROFILE']);
 			warnings = result.warnings;
 			return result.profiles;
 		},

@@ -147,8 +147,12 @@ export type Session = {
  * tests inject fakes. Components receive it through context and never import @aws-sdk/*.
  */
 export type Backend = {
-	/** Profiles from the shared config/credentials files, plus environment / default chain / demo entries. */
-	listProfiles(): Promise<ProfileEntry[]>;
+	/**
+	 * Profiles from the shared config/credentials files, plus environment / default chain / demo
+	 * entries. Answers synchronously when it can (the files are small), so the picker's first frame
+	 * already lists them; a promise when it must wait (the demo emulator starting).
+	 */
+	listProfiles(): ProfileEntry[] | Promise<ProfileEntry[]>;
 	/** Every region of the partition, from the SDK's own region data. */
 	listRegions(): Promise<RegionInfo[]>;
 	/** --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1. */

@@ -126,7 +126,8 @@ export function fakeBackend(
 	const connectCalls: Array<{profile: ProfileEntry; region: string}> = [];
 	return {
 		connectCalls,
-		async listProfiles() {
+		// Synchronous, as the real backend's listing of the shared files is.
+		listProfiles() {
 			return (
 				options.profiles ?? [
 					{name: 'default', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
