@@ -1,6 +1,6 @@
 // State and actions travel in two contexts (as in gemini-cli): screens that only act do not
 // re-render on every state change, and nothing drills callbacks through props.
-import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useApp} from 'ink';
 import type {Backend, DefaultRegion, ProfileEntry} from '../services/types.js';
 import {type AppState, appReducer, initialAppState, toShownError} from './app-reducer.js';
@@ -50,8 +50,39 @@ export const useAppActions = (): AppActions => required(useContext(AppActionsCon
 
 type ProviderProps = {backend: Backend; config: AppConfig; children: ReactNode};
 
+/** A backend's answer to listProfiles(), taken as soon as it is there. */
+type Listing = {entries: ProfileEntry[]} | {pending: Promise<ProfileEntry[]>} | {error: unknown};
+
+function listProfiles(backend: Backend): Listing {
+	try {
+		const result = backend.listProfiles();
+		if (Array.isArray(result)) {
+			return {entries: result};
+		}
+
+		// Handled in an effect after this render; until then a rejection must not count as unhandled.
+		result.catch(() => undefined);
+		return {pending: result};
+	} catch (error) {
+		return {error};
+	}
+}
+
+/** The state the first frame shows: with the profiles already in it when the backend had them at once. */
+function stateWith(config: AppConfig, listing: Listing): AppState {
+	const initial = initialAppState(config);
+	if ('entries' in listing) {
+		return appReducer(initial, {type: 'profilesLoaded', entries: listing.entries});
+	}
+
+	return 'error' in listing ? appReducer(initial, {type: 'profilesFailed', error: toShownError(listing.error)}) : initial;
+}
+
 export function AppProvider({backend, config, children}: ProviderProps) {
-	const [state, dispatch] = useReducer(appReducer, config, initialAppState);
+	// Listed while the first frame renders (reading two small files), not in an effect after it:
+	// an answer one render later would wait out Ink's frame throttle before anyone sees it.
+	const [firstListing] = useState(() => ({backend, listing: listProfiles(backend)}));
+	const [state, dispatch] = useReducer(appReducer, undefined, () => stateWith(config, firstListing.listing));
 	const {exit} = useApp();
 	const connection = useRef<AbortController | undefined>(undefined);
 	const attempts = useRef(0);
@@ -128,24 +159,41 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
 	useEffect(() => {
 		let live = true;
-		Promise.resolve(backend.listProfiles()).then(
-			entries => {
-				if (!live) {
-					return;
-				}
-
+		const first = firstListing.backend === backend;
+		const listing = first ? firstListing.listing : listProfiles(backend);
+		const listed = (entries: ProfileEntry[]) => {
+			// The first listing is in the initial state already when it was synchronous.
+			if (!first || !('entries' in listing)) {
 				dispatch({type: 'profilesLoaded', entries});
-				const wanted = config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
-				if (wanted) {
-					actions.connect(wanted);
-				}
-			},
-			(error: unknown) => {
-				if (live) {
-					dispatch({type: 'profilesFailed', error: toShownError(error)});
-				}
-			},
-		);
+			}
+
+			const wanted = config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
+			if (wanted) {
+				actions.connect(wanted);
+			}
+		};
+
+		if ('entries' in listing) {
+			listed(listing.entries);
+		} else if ('error' in listing) {
+			if (!first) {
+				dispatch({type: 'profilesFailed', error: toShownError(listing.error)});
+			}
+		} else {
+			listing.pending.then(
+				entries => {
+					if (live) {
+						listed(entries);
+					}
+				},
+				(error: unknown) => {
+					if (live) {
+						dispatch({type: 'profilesFailed', error: toShownError(error)});
+					}
+				},
+			);
+		}
+
 		return () => {
 			live = false;
 		};
