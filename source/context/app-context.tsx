@@ -87,7 +87,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 	const connection = useRef<AbortController | undefined>(undefined);
 	const attempts = useRef(0);
 
-	const actions = useMemo<AppActions>(() => {
+	const {actions, autoConnect} = useMemo(() => {
 		const defaultRegionFor = (profile: ProfileEntry | undefined): DefaultRegion => {
 			const fromBackend = backend.defaultRegion(profile);
 			// The backend already knows the flag and the environment; it is asked first so a region
@@ -97,7 +97,8 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 				: {region: config.initialRegion, source: 'flag'};
 		};
 
-		const connect = (profile: ProfileEntry) => {
+		/** `opensMain`: the answer goes straight to the main screen (--profile with --region). */
+		const connect = (profile: ProfileEntry, opensMain = false) => {
 			connection.current?.abort();
 			const controller = new AbortController();
 			connection.current = controller;
@@ -106,7 +107,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			dispatch({type: 'connectStarted', profile, attempt});
 			// Once aborted (Esc, another pick, unmount) the answer is dropped here, and the reducer
 			// also ignores any attempt that is no longer current.
-			backend.connect(profile, {region, signal: controller.signal}).then(
+			backend.connect(profile, {region, signal: controller.signal, ...(opensMain ? {prefetch: true} : {})}).then(
 				session => {
 					if (!controller.signal.aborted) {
 						dispatch({type: 'connected', attempt, session, region});
@@ -120,8 +121,10 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			);
 		};
 
-		return {
-			connect,
+		const appActions: AppActions = {
+			connect(profile) {
+				connect(profile);
+			},
 			cancelConnect() {
 				connection.current?.abort();
 				connection.current = undefined;
@@ -154,6 +157,9 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			},
 			defaultRegionFor,
 		};
+		// --profile with --region: the main screen opens on the answer, so its first requests can
+		// start alongside the credentials check.
+		return {actions: appActions, autoConnect: (profile: ProfileEntry) => connect(profile, true)};
 	}, [backend, config.initialRegion, exit]);
 
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
@@ -169,7 +175,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 
 			const wanted = config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
 			if (wanted) {
-				actions.connect(wanted);
+				autoConnect(wanted);
 			}
 		};
 

@@ -64,7 +64,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 			return resolveDefaultRegion({flag: options.regionFlag, env, profileRegion: profile?.region});
 		},
 
-		async connect(profile, {region, signal}): Promise<Session> {
+		async connect(profile, {region, signal, prefetch}): Promise<Session> {
 			if (signal?.aborted) {
 				throw new TrailviewError('cancelled', 'Cancelled.');
 			}
@@ -74,6 +74,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 				return await connect(profile, {
 					region,
 					env,
+					...(prefetch ? {prefetch} : {}),
 					...(signal ? {signal} : {}),
 					...(demo ? {endpointUrl: demo.endpoint} : options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
 					...(demo

@@ -142,6 +142,18 @@ export type Session = {
 	serviceFor(region: string): CloudTrailService;
 };
 
+export type ConnectOptions = {
+	region: string;
+	/** Aborts the connect, and any request it started that no screen has taken over yet. */
+	signal?: AbortSignal;
+	/**
+	 * The main screen opens on `region` as soon as this resolves (--profile with --region): start
+	 * its trails and first page of events together with the identity check, for the session's
+	 * service in that region to hand over.
+	 */
+	prefetch?: boolean;
+};
+
 /**
  * Everything the UI needs from the outside world. The real one wraps the AWS SDK (loaded lazily);
  * tests inject fakes. Components receive it through context and never import @aws-sdk/*.
@@ -158,5 +170,5 @@ export type Backend = {
 	/** --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1. */
 	defaultRegion(profile: ProfileEntry | undefined): DefaultRegion;
 	/** Resolves credentials and calls STS GetCallerIdentity. Rejects with TrailviewError. */
-	connect(profile: ProfileEntry, options: {region: string; signal?: AbortSignal}): Promise<Session>;
+	connect(profile: ProfileEntry, options: ConnectOptions): Promise<Session>;
 };

@@ -78,7 +78,8 @@ describe('App', () => {
 		expect(main).toContain('profile=prod');
 		expect(main).toContain('region=ap-southeast-2');
 		expect(main).not.toContain('Choose a');
-		expect(backend.connectCalls).toEqual([{profile: expect.objectContaining({name: 'prod'}), region: 'ap-southeast-2'}]);
+		// Straight to the main screen, so its first requests may start with the identity check.
+		expect(backend.connectCalls).toEqual([{profile: expect.objectContaining({name: 'prod'}), region: 'ap-southeast-2', prefetch: true}]);
 	});
 
 	it('skipPickers with a failing connect stays on the picker with the error', async () => {
