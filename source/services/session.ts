@@ -37,9 +37,14 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 		...(options.demoCredentials ? {demoCredentials: options.demoCredentials} : {}),
 	});
 
+	// The provider's first steps wait (a chunk, the shared files; for SSO or a role, the network),
+	// and the clients need the provider, not its answer: they are built in the meantime.
+	const resolving = resolveCredentials(provider, signal);
+	resolving.catch(() => undefined);
+	const home = createClients({credentials: provider, region, endpointUrl, env});
 	let credentials: Credentials;
 	try {
-		credentials = await resolveCredentials(provider, signal);
+		credentials = await resolving;
 	} catch (error) {
 		throw toTrailviewError(error, {...errorContext, operation: 'loading credentials'});
 	}
@@ -70,7 +75,6 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 		});
 	}
 
-	const home = createClients({credentials: provider, region, endpointUrl, env});
 	// Sent now rather than after the identity check: at one round trip each, the main screen would
 	// otherwise wait for two in a row.
 	const early = options.prefetch ? prefetchingService(serviceWith(home, region), signal) : undefined;
