@@ -1,9 +1,9 @@
 // Key press to frame and peak memory with 10,000 events loaded, against a bare Ink app.
 import {performance} from 'node:perf_hooks';
-import path from 'node:path';
 import {startEmulator} from '../../source/emulator/index.js';
 import {median, record, runs, stats} from '../support/figures.js';
-import {awsFiles, cli, eventsLoaded, root, sleep, tmp} from '../support/env.js';
+import {awsFiles, cli, eventsLoaded, sleep} from '../support/env.js';
+import {bundleInkBaseline} from '../support/bundle.js';
 import {kill, plain, spawnPty, type PtyRun} from '../support/pty-run.js';
 
 import {readFileSync} from 'node:fs';
@@ -22,27 +22,6 @@ async function pressKeys(run: PtyRun, down: number[], pageDown: number[]): Promi
 			await sleep(60);
 		}
 	}
-}
-
-/** Bundles bench/ink-floor.tsx the way the app is bundled, so the baseline pays the same costs. */
-async function buildInkFloor(): Promise<string> {
-	const {build} = await import('esbuild');
-	const outfile = path.join(tmp, 'ink-floor.mjs');
-	await build({
-		entryPoints: [path.join(root, 'bench/ink-floor.tsx')],
-		outfile,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		jsx: 'automatic',
-		mainFields: ['module', 'main'],
-		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
-		alias: {'react-devtools-core': path.join(root, 'scripts/devtools-stub.mjs')},
-		banner: {js: "import {createRequire} from 'node:module';const require=createRequire(import.meta.url);"},
-		logLevel: 'error',
-	});
-	return outfile;
 }
 
 export async function bigTable(): Promise<void> {
@@ -81,7 +60,7 @@ export async function bigTable(): Promise<void> {
 			await kill(run);
 		}
 
-		const floor = await buildInkFloor();
+		const floor = await bundleInkBaseline('ink-floor');
 		const floorDown: number[] = [];
 		const floorPageDown: number[] = [];
 		for (let r = 0; r < appRuns; r++) {
