@@ -68,11 +68,22 @@ function listProfiles(backend: Backend): Listing {
 	}
 }
 
-/** The state the first frame shows: with the profiles already in it when the backend had them at once. */
+/** --profile with --region: the profile to connect to as soon as the list is in. */
+function autoConnectProfile(config: AppConfig, entries: ProfileEntry[]): ProfileEntry | undefined {
+	return config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
+}
+
+/**
+ * The state the first frame shows: with the profiles already in it when the backend had them at
+ * once, and for --profile with --region the connect that the first effect starts (as attempt 1),
+ * so that starting it changes nothing on screen.
+ */
 function stateWith(config: AppConfig, listing: Listing): AppState {
 	const initial = initialAppState(config);
 	if ('entries' in listing) {
-		return appReducer(initial, {type: 'profilesLoaded', entries: listing.entries});
+		const listed = appReducer(initial, {type: 'profilesLoaded', entries: listing.entries});
+		const wanted = autoConnectProfile(config, listing.entries);
+		return wanted ? appReducer(listed, {type: 'connectStarted', profile: wanted, attempt: 1}) : listed;
 	}
 
 	return 'error' in listing ? appReducer(initial, {type: 'profilesFailed', error: toShownError(listing.error)}) : initial;
@@ -173,7 +184,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 				dispatch({type: 'profilesLoaded', entries});
 			}
 
-			const wanted = config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
+			const wanted = autoConnectProfile(config, entries);
 			if (wanted) {
 				autoConnect(wanted);
 			}
