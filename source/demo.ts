@@ -106,10 +106,12 @@ export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 	const env = options.env ?? process.env;
 	let demo: Backend | undefined;
 	return {
-		async listProfiles() {
-			const profiles = await base.listProfiles();
+		listProfiles() {
 			// First, so Enter on a fresh machine shows data instead of a missing-credentials error.
-			return hasNoAwsSetup(profiles, env) ? [demoProfileEntry, ...profiles] : profiles;
+			const withDemo = (profiles: ProfileEntry[]) => (hasNoAwsSetup(profiles, env) ? [demoProfileEntry, ...profiles] : profiles);
+			const profiles = base.listProfiles();
+			// Stays synchronous when the base is, so the picker's first frame keeps its list.
+			return Array.isArray(profiles) ? withDemo(profiles) : profiles.then(withDemo);
 		},
 		listRegions: async () => base.listRegions(),
 		defaultRegion: profile => base.defaultRegion(profile),

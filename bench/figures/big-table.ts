@@ -4,7 +4,7 @@ import {performance} from 'node:perf_hooks';
 import {startEmulator} from '../../source/emulator/index.js';
 import {median, record, runs, stats} from '../support/figures.js';
 import {awsFiles, cli, eventsLoaded, sleep} from '../support/env.js';
-import {buildInkFloor} from '../support/ink-floor.js';
+import {bundleInkBaseline} from '../support/bundle.js';
 import {kill, plain, spawnPty, type PtyRun} from '../support/pty-run.js';
 
 function peakRss(pid: number): number {
@@ -60,7 +60,7 @@ export async function bigTable(): Promise<void> {
 			await kill(run);
 		}
 
-		const floor = await buildInkFloor();
+		const floor = await bundleInkBaseline('ink-floor');
 		const floorDown: number[] = [];
 		const floorPageDown: number[] = [];
 		for (let r = 0; r < appRuns; r++) {

@@ -16,11 +16,23 @@ process.on('exit', () => {
 	rmSync(tmp, {recursive: true, force: true});
 });
 
-/** A config dir whose `bench` profile holds the static keys of an emulator account. */
+/**
+ * A config dir with four profiles, of which `bench` (and `other`) hold the static keys of an
+ * emulator account; `audit` (assume-role) and `sso-dev` (SSO) are only listed, never used.
+ */
 export function awsFiles(emulator: Emulator, accountLabel = 'demo-prod'): Record<string, string> {
 	const account = emulator.accounts.find(a => a.label === accountLabel)!;
 	const dir = mkdtempSync(path.join(tmp, 'aws-'));
-	writeFileSync(path.join(dir, 'config'), '[profile bench]\nregion = us-east-1\n[profile other]\nregion = eu-west-1\n');
+	writeFileSync(
+		path.join(dir, 'config'),
+		[
+			'[profile bench]\nregion = us-east-1\n',
+			'[profile other]\nregion = eu-west-1\n',
+			`[profile audit]\nrole_arn = arn:aws:iam::${account.accountId}:role/audit\nsource_profile = bench\n`,
+			`[profile sso-dev]\nsso_session = corp\nsso_account_id = ${account.accountId}\nsso_role_name = ReadOnly\nregion = us-east-1\n`,
+			'[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+		].join(''),
+	);
 	writeFileSync(
 		path.join(dir, 'credentials'),
 		`[bench]\naws_access_key_id = ${account.accessKeyId}\naws_secret_access_key = ${account.secretAccessKey}\n[other]\naws_access_key_id = ${account.accessKeyId}\naws_secret_access_key = ${account.secretAccessKey}\n`,

@@ -1,6 +1,6 @@
 // State and actions travel in two contexts (as in gemini-cli): screens that only act do not
 // re-render on every state change, and nothing drills callbacks through props.
-import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useApp} from 'ink';
 import type {Backend, DefaultRegion, ProfileEntry} from '../domain/types.js';
 import {type AppState, appReducer, initialAppState, toShownError} from './app-reducer.js';
@@ -50,13 +50,55 @@ export const useAppActions = (): AppActions => required(useContext(AppActionsCon
 
 type ProviderProps = {backend: Backend; config: AppConfig; children: ReactNode};
 
+/** A backend's answer to listProfiles(), taken as soon as it is there. */
+type Listing = {entries: ProfileEntry[]} | {pending: Promise<ProfileEntry[]>} | {error: unknown};
+
+function listProfiles(backend: Backend): Listing {
+	try {
+		const result = backend.listProfiles();
+		if (Array.isArray(result)) {
+			return {entries: result};
+		}
+
+		// Handled in an effect after this render; until then a rejection must not count as unhandled.
+		result.catch(() => undefined);
+		return {pending: result};
+	} catch (error) {
+		return {error};
+	}
+}
+
+/** --profile with --region: the profile to connect to as soon as the list is in. */
+function autoConnectProfile(config: AppConfig, entries: ProfileEntry[]): ProfileEntry | undefined {
+	return config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
+}
+
+/**
+ * The state the first frame shows: with the profiles already in it when the backend had them at
+ * once, and for --profile with --region the connect that the first effect starts (as attempt 1),
+ * so that starting it changes nothing on screen.
+ */
+function stateWith(config: AppConfig, listing: Listing): AppState {
+	const initial = initialAppState(config);
+	if ('entries' in listing) {
+		const listed = appReducer(initial, {type: 'profilesLoaded', entries: listing.entries});
+		const wanted = autoConnectProfile(config, listing.entries);
+		return wanted ? appReducer(listed, {type: 'connectStarted', profile: wanted, attempt: 1}) : listed;
+	}
+
+	return 'error' in listing ? appReducer(initial, {type: 'profilesFailed', error: toShownError(listing.error)}) : initial;
+}
+
 export function AppProvider({backend, config, children}: ProviderProps) {
-	const [state, dispatch] = useReducer(appReducer, config, initialAppState);
+	// Listed while the first frame renders (reading two small files), not in an effect after it:
+	// an answer one render later would wait out Ink's frame throttle before anyone sees it.
+	const [firstListing] = useState(() => ({backend, listing: listProfiles(backend)}));
+	const [state, dispatch] = useReducer(appReducer, undefined, () => stateWith(config, firstListing.listing));
 	const {exit} = useApp();
 	const connection = useRef<AbortController | undefined>(undefined);
 	const attempts = useRef(0);
 
-	const actions = useMemo<AppActions>(() => {
+	const {actions, autoConnect} = useMemo(() => {
 		const defaultRegionFor = (profile: ProfileEntry | undefined): DefaultRegion => {
 			const fromBackend = backend.defaultRegion(profile);
 			// The backend already knows the flag and the environment; it is asked first so a region
@@ -66,7 +108,8 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 				: {region: config.initialRegion, source: 'flag'};
 		};
 
-		const connect = (profile: ProfileEntry) => {
+		/** `opensMain`: the answer goes straight to the main screen (--profile with --region). */
+		const connect = (profile: ProfileEntry, opensMain = false) => {
 			connection.current?.abort();
 			const controller = new AbortController();
 			connection.current = controller;
@@ -75,7 +118,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			dispatch({type: 'connectStarted', profile, attempt});
 			// Once aborted (Esc, another pick, unmount) the answer is dropped here, and the reducer
 			// also ignores any attempt that is no longer current.
-			backend.connect(profile, {region, signal: controller.signal}).then(
+			backend.connect(profile, {region, signal: controller.signal, ...(opensMain ? {prefetch: true} : {})}).then(
 				session => {
 					if (!controller.signal.aborted) {
 						dispatch({type: 'connected', attempt, session, region});
@@ -89,8 +132,10 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			);
 		};
 
-		return {
-			connect,
+		const appActions: AppActions = {
+			connect(profile) {
+				connect(profile);
+			},
 			cancelConnect() {
 				connection.current?.abort();
 				connection.current = undefined;
@@ -123,29 +168,49 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			},
 			defaultRegionFor,
 		};
+		// --profile with --region: the main screen opens on the answer, so its first requests can
+		// start alongside the credentials check.
+		return {actions: appActions, autoConnect: (profile: ProfileEntry) => connect(profile, true)};
 	}, [backend, config.initialRegion, exit]);
 
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
 	useEffect(() => {
 		let live = true;
-		backend.listProfiles().then(
-			entries => {
-				if (!live) {
-					return;
-				}
-
+		const first = firstListing.backend === backend;
+		const listing = first ? firstListing.listing : listProfiles(backend);
+		const listed = (entries: ProfileEntry[]) => {
+			// The first listing is in the initial state already when it was synchronous.
+			if (!first || !('entries' in listing)) {
 				dispatch({type: 'profilesLoaded', entries});
-				const wanted = config.skipPickers ? entries.find(entry => entry.name === config.initialProfile) : undefined;
-				if (wanted) {
-					actions.connect(wanted);
-				}
-			},
-			(error: unknown) => {
-				if (live) {
-					dispatch({type: 'profilesFailed', error: toShownError(error)});
-				}
-			},
-		);
+			}
+
+			const wanted = autoConnectProfile(config, entries);
+			if (wanted) {
+				autoConnect(wanted);
+			}
+		};
+
+		if ('entries' in listing) {
+			listed(listing.entries);
+		} else if ('error' in listing) {
+			if (!first) {
+				dispatch({type: 'profilesFailed', error: toShownError(listing.error)});
+			}
+		} else {
+			listing.pending.then(
+				entries => {
+					if (live) {
+						listed(entries);
+					}
+				},
+				(error: unknown) => {
+					if (live) {
+						dispatch({type: 'profilesFailed', error: toShownError(error)});
+					}
+				},
+			);
+		}
+
 		return () => {
 			live = false;
 		};

@@ -122,6 +122,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		}
 
 		case 'connectStarted': {
+			// Already shown (the first frame of --profile with --region): no new state, no redraw.
+			if (state.connect.status === 'connecting' && state.connect.attempt === action.attempt && state.connect.profile === action.profile && !state.profileError) {
+				return state;
+			}
+
 			return {...state, connect: {status: 'connecting', profile: action.profile, attempt: action.attempt}, profileError: undefined};
 		}
 

@@ -142,17 +142,33 @@ export type Session = {
 	serviceFor(region: string): CloudTrailService;
 };
 
+export type ConnectOptions = {
+	region: string;
+	/** Aborts the connect, and any request it started that no screen has taken over yet. */
+	signal?: AbortSignal;
+	/**
+	 * The main screen opens on `region` as soon as this resolves (--profile with --region): start
+	 * its trails and first page of events together with the identity check, for the session's
+	 * service in that region to hand over.
+	 */
+	prefetch?: boolean;
+};
+
 /**
  * Everything the UI needs from the outside world. The real one wraps the AWS SDK (loaded lazily);
  * tests inject fakes. Components receive it through context and never import @aws-sdk/*.
  */
 export type Backend = {
-	/** Profiles from the shared config/credentials files, plus environment / default chain / demo entries. */
-	listProfiles(): Promise<ProfileEntry[]>;
+	/**
+	 * Profiles from the shared config/credentials files, plus environment / default chain / demo
+	 * entries. Answers synchronously when it can (the files are small), so the picker's first frame
+	 * already lists them; a promise when it must wait (the demo emulator starting).
+	 */
+	listProfiles(): ProfileEntry[] | Promise<ProfileEntry[]>;
 	/** Every region of the partition, from the SDK's own region data. */
 	listRegions(): Promise<RegionInfo[]>;
 	/** --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1. */
 	defaultRegion(profile: ProfileEntry | undefined): DefaultRegion;
 	/** Resolves credentials and calls STS GetCallerIdentity. Rejects with TrailviewError. */
-	connect(profile: ProfileEntry, options: {region: string; signal?: AbortSignal}): Promise<Session>;
+	connect(profile: ProfileEntry, options: ConnectOptions): Promise<Session>;
 };

@@ -3,7 +3,7 @@
 // `await import()`, which esbuild turns into a separately loaded chunk.
 import type {Backend, ProfileEntry, RegionInfo, Session} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
-import {loadProfiles} from './profiles.js';
+import {readProfiles} from './profiles.js';
 import {listRegions, resolveDefaultRegion} from './regions.js';
 import {toTrailviewError} from './errors.js';
 import type {DemoAccount} from '../emulator/types.js';
@@ -31,7 +31,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 	let regions: Promise<RegionInfo[]> | undefined;
 
 	return {
-		async listProfiles() {
+		listProfiles() {
 			if (demo) {
 				return demo.accounts.map(
 					(account): ProfileEntry => ({
@@ -43,7 +43,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 				);
 			}
 
-			const result = await loadProfiles(env, options.profileFlag ?? env['AWS_PROFILE']);
+			const result = readProfiles(env, options.profileFlag ?? env['AWS_PROFILE']);
 			warnings = result.warnings;
 			return result.profiles;
 		},
@@ -60,7 +60,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 			return resolveDefaultRegion({flag: options.regionFlag, env, profileRegion: profile?.region});
 		},
 
-		async connect(profile, {region, signal}): Promise<Session> {
+		async connect(profile, {region, signal, prefetch}): Promise<Session> {
 			if (signal?.aborted) {
 				throw new TrailviewError('cancelled', 'Cancelled.');
 			}
@@ -70,6 +70,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 				return await connect(profile, {
 					region,
 					env,
+					...(prefetch ? {prefetch} : {}),
 					...(signal ? {signal} : {}),
 					...(demo ? {endpointUrl: demo.endpoint} : options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
 					...(demo

@@ -1,13 +1,17 @@
-// Profiles for the picker, read with the SDK's own INI loader so AWS_CONFIG_FILE,
-// AWS_SHARED_CREDENTIALS_FILE, `[profile x]` vs `[x]` and `[sso-session x]` mean exactly what they
-// mean to the credential providers that later use the profile. Secrets are never copied out: a
-// static profile shows only its masked key id.
-import {readFile} from 'node:fs/promises';
+// Profiles for the picker, read the way the SDK reads them (see lib/shared-ini.ts) so
+// AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, `[profile x]` vs `[x]` and `[sso-session x]` mean
+// exactly what they mean to the credential providers that later use the profile. The files are
+// small and read synchronously: the picker's first frame lists them, and nothing from the SDK is
+// loaded to do it. Secrets are never copied out: a static profile shows only its masked key id.
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join, sep} from 'node:path';
 import type {ProfileEntry} from '../domain/types.js';
 import {maskAccessKeyId} from '../domain/mask.js';
+import {configSections, parseIni, type IniFile} from '../lib/shared-ini.js';
 
 type Section = Record<string, string | undefined>;
-type ParsedFile = Record<string, Section>;
+type ParsedFile = IniFile;
 
 export type ProfileList = {profiles: ProfileEntry[]; warnings: string[]};
 
@@ -28,22 +32,13 @@ export function sharedFilePaths(env: NodeJS.ProcessEnv): SharedFilePaths {
  * `preferred` (--profile, else AWS_PROFILE) sorts first so the picker opens on it; then `default`,
  * then the rest by name.
  */
-export async function loadProfiles(env: NodeJS.ProcessEnv = process.env, preferred = env['AWS_PROFILE']): Promise<ProfileList> {
-	const {loadSharedConfigFiles, getHomeDir} = await import('@smithy/shared-ini-file-loader');
+export function readProfiles(env: NodeJS.ProcessEnv = process.env, preferred = env['AWS_PROFILE']): ProfileList {
 	const paths = sharedFilePaths(env);
-	const {configFile, credentialsFile} = (await loadSharedConfigFiles({
-		...(paths.configFilepath ? {configFilepath: paths.configFilepath} : {}),
-		...(paths.filepath ? {filepath: paths.filepath} : {}),
-		ignoreCache: true,
-	})) as {configFile: ParsedFile; credentialsFile: ParsedFile};
-
-	const home = getHomeDir();
-	const configPath = paths.configFilepath ?? `${home}/.aws/config`;
-	const credentialsPath = paths.filepath ?? `${home}/.aws/credentials`;
-	const warnings = [
-		...(await lintFile(configPath, 'config', configFile)),
-		...(await lintFile(credentialsPath, 'credentials', credentialsFile)),
-	];
+	const config = readSharedFile(expandHome(paths.configFilepath ?? '~/.aws/config'), 'config');
+	const credentials = readSharedFile(expandHome(paths.filepath ?? '~/.aws/credentials'), 'credentials');
+	const configFile = config.sections;
+	const credentialsFile = credentials.sections;
+	const warnings = [...config.warnings, ...credentials.warnings];
 
 	const merged = new Map<string, Section>();
 	// The config file's profiles, then the credentials file's on top: the precedence the SDK uses.
@@ -80,6 +75,39 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env, preferr
 	});
 
 	return {profiles, warnings};
+}
+
+/** The SDK's home directory rule (getHomeDir), and its expansion of a leading `~/` in either path. */
+function expandHome(path: string): string {
+	if (!path.startsWith('~/')) {
+		return path;
+	}
+
+	const {HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}`} = process.env;
+	const home = HOME || USERPROFILE || (HOMEPATH ? `${HOMEDRIVE}${HOMEPATH}` : homedir());
+	return join(home, path.slice(2));
+}
+
+/** A missing file is no profiles; an unparsable one is no profiles too (as in the SDK), with a warning. */
+function readSharedFile(path: string, label: 'config' | 'credentials'): {sections: ParsedFile; warnings: string[]} {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as {code?: unknown}).code;
+		const warnings = code === 'ENOENT' || code === 'ENOTDIR' ? [] : [`The ${label} file ${path} could not be read (${String(code ?? 'error')}).`];
+		return {sections: {}, warnings};
+	}
+
+	let sections: ParsedFile;
+	try {
+		const parsed = parseIni(text);
+		sections = label === 'config' ? configSections(parsed) : parsed;
+	} catch {
+		sections = {};
+	}
+
+	return {sections, warnings: lintFile(text, path, label, sections)};
 }
 
 export function classifyProfile(name: string, section: Section, configFile: ParsedFile): ProfileEntry {
@@ -172,15 +200,7 @@ const CONFIG_SECTION = /^(profile|sso-session|services)\s+\S/;
  * silently; the CLI behaves the same, which leaves users guessing why a profile is missing. This
  * names the problem without echoing any line's content (a value may be a secret).
  */
-async function lintFile(path: string, label: 'config' | 'credentials', parsed: ParsedFile): Promise<string[]> {
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		const code = (error as {code?: unknown}).code;
-		return code === 'ENOENT' || code === 'ENOTDIR' ? [] : [`The ${label} file ${path} could not be read (${String(code ?? 'error')}).`];
-	}
-
+function lintFile(text: string, path: string, label: 'config' | 'credentials', parsed: ParsedFile): string[] {
 	const warnings: string[] = [];
 	let sections = 0;
 	for (const [index, line] of text.split(/\r?\n/).entries()) {

@@ -125,20 +125,18 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
 const registry = new Map<string, RateLimiter>();
 
+export type LimiterScope = {quota: Quota; account: string; region: string; endpoint?: string; env?: NodeJS.ProcessEnv};
+
+const keyOf = (scope: LimiterScope): string => `${scope.quota}|${scope.endpoint ?? 'aws'}|${scope.account}|${scope.region}`;
+
 /**
- * The limiter for one quota of one account and region. The key is the account id when known (it
- * always is after connect(), which calls GetCallerIdentity first); before that, callers pass the
- * access key id, which maps to exactly one account. The endpoint is part of the key so the local
- * emulator and AWS do not share a budget.
+ * The limiter for one quota of one account and region. The key is the account id when known; before that
+ * (requests started alongside GetCallerIdentity), callers pass the access key id, which maps to
+ * exactly one account, and adoptRateLimiter() carries its calls over once the account is known.
+ * The endpoint is part of the key so the local emulator and AWS do not share a budget.
  */
-export function sharedRateLimiter(scope: {
-	quota: Quota;
-	account: string;
-	region: string;
-	endpoint?: string;
-	env?: NodeJS.ProcessEnv;
-}): RateLimiter {
-	const key = `${scope.quota}|${scope.endpoint ?? 'aws'}|${scope.account}|${scope.region}`;
+export function sharedRateLimiter(scope: LimiterScope): RateLimiter {
+	const key = keyOf(scope);
 	let limiter = registry.get(key);
 	if (limiter === undefined) {
 		const options = scope.quota === 'lookup-events' ? localPacing(scope.endpoint, scope.env ?? process.env) : {};
@@ -146,6 +144,22 @@ export function sharedRateLimiter(scope: {
 		registry.set(key, limiter);
 	}
 
+	return limiter;
+}
+
+/**
+ * Once `to` (the account) is known for `from` (an access key): the account's limiter, which is the
+ * access key's own (calls already made included) unless this account already had one. In that
+ * case the access key's one early call was not counted against it; the SDK's retry absorbs that.
+ */
+export function adoptRateLimiter(from: LimiterScope, to: LimiterScope): RateLimiter {
+	const existing = registry.get(keyOf(to));
+	if (existing) {
+		return existing;
+	}
+
+	const limiter = sharedRateLimiter(from);
+	registry.set(keyOf(to), limiter);
 	return limiter;
 }
 

@@ -1,13 +1,15 @@
-// connect(): credentials, then GetCallerIdentity as the check that they work. Everything here
-// touches the SDK, so backend.ts reaches this module only through `await import()`.
-import type {CloudTrailService, ProfileEntry, Session} from '../domain/types.js';
+// connect(): credentials, then GetCallerIdentity as the check that they work (with the main
+// screen's first requests alongside it when asked to prefetch). Everything here touches the SDK,
+// so backend.ts reaches this module only through `await import()`.
+import type {CallerIdentity, CloudTrailService, ProfileEntry, Session} from '../domain/types.js';
 import {createClients} from './client.js';
 import {createCloudTrailService} from './cloudtrail.js';
 import {createCredentialsProvider, resolveCredentials, type Credentials, type DemoCredentials} from './credentials.js';
 import {resolveEndpoints} from './endpoints.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {maskAccessKeyId} from '../domain/mask.js';
-import {sharedRateLimiter} from './rate-limiter.js';
+import {adoptRateLimiter, sharedRateLimiter, type Quota, type RateLimiter} from './rate-limiter.js';
+import {prefetchingService} from './prefetch.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -15,6 +17,8 @@ export type ConnectOptions = {
 	endpointUrl?: string;
 	env: NodeJS.ProcessEnv;
 	demoCredentials?: (name: string) => DemoCredentials | undefined;
+	/** See Backend.connect: start `region`'s trails and first events page with the identity check. */
+	prefetch?: boolean;
 };
 
 export async function connect(profile: ProfileEntry, options: ConnectOptions): Promise<Session> {
@@ -33,40 +37,66 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 		...(options.demoCredentials ? {demoCredentials: options.demoCredentials} : {}),
 	});
 
+	// The provider's first steps wait (a chunk, the shared files; for SSO or a role, the network),
+	// and the clients need the provider, not its answer: they are built in the meantime.
+	const resolving = resolveCredentials(provider, signal);
+	resolving.catch(() => undefined);
+	const home = createClients({credentials: provider, region, endpointUrl, env});
 	let credentials: Credentials;
 	try {
-		credentials = await resolveCredentials(provider, signal);
+		credentials = await resolving;
 	} catch (error) {
 		throw toTrailviewError(error, {...errorContext, operation: 'loading credentials'});
 	}
 
-	const home = createClients({credentials: provider, region, endpointUrl, env});
-	const identity = await createCloudTrailService({
-		client: home.cloudTrail,
-		stsClient: home.sts,
-		region,
-		errorContext,
-	}).getCallerIdentity(signal ? {signal} : {});
-
-	const services = new Map<string, CloudTrailService>([[region, serviceWith(home, region)]]);
+	const limiterScope = (quota: Quota, account: string, serviceRegion: string) => ({
+		quota,
+		account,
+		region: serviceRegion,
+		...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {}),
+		env,
+	});
+	let account: string | undefined;
 	function serviceWith(clients: ReturnType<typeof createClients>, serviceRegion: string): CloudTrailService {
-		const scope = {
-			account: identity.account || credentials.accessKeyId,
-			region: serviceRegion,
-			...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {}),
-			env,
+		// Keyed by account once it is known, so every pane on this account and region shares them;
+		// a request started before that counts against the access key (see adoptRateLimiter).
+		const limiterFor = (quota: Quota): RateLimiter => {
+			const byKey = limiterScope(quota, credentials.accessKeyId, serviceRegion);
+			return {
+				async acquire(acquireSignal) {
+					const known = account === undefined ? undefined : limiterScope(quota, account || credentials.accessKeyId, serviceRegion);
+					return (known ? adoptRateLimiter(byKey, known) : sharedRateLimiter(byKey)).acquire(acquireSignal);
+				},
+			};
 		};
 		return createCloudTrailService({
 			client: clients.cloudTrail,
 			stsClient: clients.sts,
 			region: serviceRegion,
-			// Keyed by account now that it is known: every pane on this account and region shares them.
-			limiter: sharedRateLimiter({quota: 'lookup-events', ...scope}),
-			trailLimiter: sharedRateLimiter({quota: 'trail-reads', ...scope}),
+			limiter: limiterFor('lookup-events'),
+			trailLimiter: limiterFor('trail-reads'),
 			errorContext: {...errorContext, region: serviceRegion},
 		});
 	}
 
+	// Sent now rather than after the identity check: at one round trip each, the main screen would
+	// otherwise wait for two in a row.
+	const early = options.prefetch ? prefetchingService(serviceWith(home, region), signal) : undefined;
+	let identity: CallerIdentity;
+	try {
+		identity = await createCloudTrailService({
+			client: home.cloudTrail,
+			stsClient: home.sts,
+			region,
+			errorContext,
+		}).getCallerIdentity(signal ? {signal} : {});
+	} catch (error) {
+		early?.abandon();
+		throw error;
+	}
+
+	account = identity.account;
+	const services = new Map<string, CloudTrailService>([[region, early ?? serviceWith(home, region)]]);
 	return {
 		profile,
 		identity,

@@ -32,6 +32,12 @@ describe('appReducer', () => {
 		expect(state.pending).toBeUndefined();
 	});
 
+	it('starting the connect the state already shows (the first frame of --profile with --region) changes nothing', () => {
+		const shown = run(loaded(), {type: 'connectStarted', profile: prod, attempt: 1});
+		expect(run(shown, {type: 'connectStarted', profile: prod, attempt: 1})).toBe(shown);
+		expect(run(shown, {type: 'connectStarted', profile: prod, attempt: 2})).not.toBe(shown);
+	});
+
 	it('ignores an answer for an attempt that was cancelled or replaced', () => {
 		const cancelled = run(loaded(), {type: 'connectStarted', profile: prod, attempt: 1}, {type: 'connectCancelled'});
 		expect(run(cancelled, {type: 'connected', attempt: 1, session: prodSession, region: 'eu-west-1'})).toBe(cancelled);

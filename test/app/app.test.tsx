@@ -78,7 +78,20 @@ describe('App', () => {
 		expect(main).toContain('profile=prod');
 		expect(main).toContain('region=ap-southeast-2');
 		expect(main).not.toContain('Choose a');
-		expect(backend.connectCalls).toEqual([{profile: expect.objectContaining({name: 'prod'}), region: 'ap-southeast-2'}]);
+		// Straight to the main screen, so its first requests may start with the identity check.
+		expect(backend.connectCalls).toEqual([{profile: expect.objectContaining({name: 'prod'}), region: 'ap-southeast-2', prefetch: true}]);
+	});
+
+	it('skipPickers says what it is doing from the very first frame', async () => {
+		const held = deferred<Session>();
+		const backend = fakeBackend({connect: async () => held.promise});
+		const {ui} = await start({initialProfile: 'prod', initialRegion: 'eu-west-1', skipPickers: true}, backend);
+		expect(ui.frames[0]).toContain('Resolving credentials for prod…');
+		expect(backend.connectCalls).toHaveLength(1);
+		await act(async () => {
+			held.resolve(sessionFor(backend.connectCalls[0]!.profile));
+		});
+		await ui.waitForFrame('MAIN profile=prod');
 	});
 
 	it('skipPickers with a failing connect stays on the picker with the error', async () => {

@@ -43,7 +43,8 @@ describe('withDemoFallback', () => {
 	it('offers a demo row only when there is no AWS setup, and starts nothing until it is chosen', async () => {
 		const {start, emulator} = fakeEmulator();
 		const empty = withDemoFallback(fakeBackend({profiles: environmentRows}), {env: {}, emulator});
-		expect(await empty.listProfiles()).toEqual([demoProfileEntry, ...environmentRows]);
+		// Synchronous like the listing it wraps, so the picker's first frame still has the rows.
+		expect(empty.listProfiles()).toEqual([demoProfileEntry, ...environmentRows]);
 		expect(demoProfileEntry).toMatchObject({kind: 'demo', detail: 'Local sample data — no AWS account needed'});
 
 		const configured = withDemoFallback(fakeBackend(), {env: {}, emulator});

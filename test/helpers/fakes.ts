@@ -122,11 +122,12 @@ export function fakeBackend(
 		defaultRegion?: DefaultRegion;
 		connect?: Backend['connect'];
 	} = {},
-): Backend & {connectCalls: Array<{profile: ProfileEntry; region: string}>} {
-	const connectCalls: Array<{profile: ProfileEntry; region: string}> = [];
+): Backend & {connectCalls: Array<{profile: ProfileEntry; region: string; prefetch?: true}>} {
+	const connectCalls: Array<{profile: ProfileEntry; region: string; prefetch?: true}> = [];
 	return {
 		connectCalls,
-		async listProfiles() {
+		// Synchronous, as the real backend's listing of the shared files is.
+		listProfiles() {
 			return (
 				options.profiles ?? [
 					{name: 'default', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
@@ -147,7 +148,7 @@ export function fakeBackend(
 			return options.defaultRegion ?? {region: profile?.region ?? 'us-east-1', source: profile?.region ? 'profile' : 'fallback'};
 		},
 		async connect(profile, connectOptions) {
-			connectCalls.push({profile, region: connectOptions.region});
+			connectCalls.push({profile, region: connectOptions.region, ...(connectOptions.prefetch ? {prefetch: true as const} : {})});
 			if (options.connect) {
 				return options.connect(profile, connectOptions);
 			}

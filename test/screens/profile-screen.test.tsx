@@ -60,6 +60,16 @@ describe('ProfileScreen', () => {
 		await ui.waitForFrame(`MAIN profile=jenkins account=111111111111 region=${below}`);
 	});
 
+	it('lists the profiles in the very first frame when the backend has them at once', async () => {
+		const ui = await start(fakeBackend({profiles}));
+		const first = ui.frames[0] ?? '';
+		expect(first).toContain('Choose a profile');
+		expect(first).toContain('6 profiles');
+		expect(first).toMatch(/default\s+static\s+static keys AKIA…MPLE/);
+		expect(first).toMatch(/k8s\s+web-id/);
+		expect(first).not.toContain('Reading profiles');
+	});
+
 	it('shows a spinner while listing, then each profile with its kind badge and detail', async () => {
 		const listing = deferred<ProfileEntry[]>();
 		const ui = await start({...fakeBackend(), listProfiles: async () => listing.promise});

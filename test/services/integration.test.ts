@@ -108,6 +108,28 @@ describe('against the emulator', () => {
 		expect(counts['throttled'] ?? 0).toBe(0);
 	}, 30_000);
 
+	it('hands the requests a prefetching connect started to the screen, within the account\'s shared budget', async () => {
+		const backend = demoBackend();
+		const entry = await profile('demo-prod', backend);
+		const session = await backend.connect(entry, {region: 'us-east-1', prefetch: true});
+		// Another caller on the same account, keyed by account from the start.
+		const other = await backend.connect(entry, {region: 'us-east-1'});
+		const [trails, mine, theirs] = await Promise.all([
+			session.serviceFor('us-east-1').listTrails(),
+			take(session.serviceFor('us-east-1').lookupWriteEvents(), 3),
+			take(other.serviceFor('us-east-1').lookupWriteEvents({pageSize: 20}), 2),
+		]);
+		expect(trails.length).toBeGreaterThan(0);
+		expect(mine).toHaveLength(3);
+		expect(theirs).toHaveLength(2);
+		const counts = emulator.requestCounts();
+		// The prefetched first page and trails were not asked for a second time.
+		expect(counts['LookupEvents']).toBe(5);
+		expect(counts['DescribeTrails']).toBe(1);
+		// The request made before the account was known still counted against the account's limit.
+		expect(counts['throttled'] ?? 0).toBe(0);
+	}, 30_000);
+
 	it('rejects a wrong secret as invalid credentials', async () => {
 		const accounts = emulator.accounts.map((account) => ({...account, secretAccessKey: `${account.secretAccessKey}x`}));
 		const backend = demoBackend(accounts);

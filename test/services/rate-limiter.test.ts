@@ -2,6 +2,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RateLimiter as EmulatorRateLimiter} from '../../source/emulator/rate-limiter.js';
 import {
 	type Clock,
+	adoptRateLimiter,
 	createRateLimiter,
 	localPacing,
 	pacing,
@@ -179,6 +180,22 @@ describe('rate limiter', () => {
 		expect(a).toBe(b);
 		const starts = await run([a, b], 6);
 		expect(maxInAnyWindow(starts, 1000)).toBe(2);
+	});
+
+	it('counts a call made before the account was known (by access key) against the account', async () => {
+		const byKey = {quota: 'lookup-events' as const, account: 'AKIAI44QH8DHBEXAMPLE', region: 'eu-west-1'};
+		const byAccount = {quota: 'lookup-events' as const, account: '111122223333', region: 'eu-west-1'};
+		const starts = await run([sharedRateLimiter(byKey)], 1);
+		const adopted = adoptRateLimiter(byKey, byAccount);
+		expect(sharedRateLimiter(byAccount)).toBe(adopted);
+		// The early call took the first slot, so the account's next call waits one pacing step.
+		starts.push(...(await run([sharedRateLimiter(byAccount)], 1)));
+		expect(starts).toEqual([0, 510]);
+	});
+
+	it('keeps an account budget that already existed when an access key is adopted into it', () => {
+		const existing = sharedRateLimiter({quota: 'lookup-events' as const, account: '111122223333', region: 'eu-west-1'});
+		expect(adoptRateLimiter({quota: 'lookup-events' as const, account: 'AKIAI44QH8DHBEXAMPLE', region: 'eu-west-1'}, {quota: 'lookup-events' as const, account: '111122223333', region: 'eu-west-1'})).toBe(existing);
 	});
 
 	it('gives each account, region and quota its own budget', async () => {
