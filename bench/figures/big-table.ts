@@ -79,32 +79,25 @@ export async function bigTable(): Promise<void> {
 			await kill(run);
 		}
 
-		const d = stats(down);
-		const fd = median(floorDown);
-		record({
-			id: 'key-down',
-			figure: 'Keypress to frame, Down, 10,000 events loaded',
-			unit: 'ms',
-			...d,
-			target: '< 16 ms median',
-			met: d.median < 16,
-			baseline: {what: 'bare Ink app, same 120x40 screen', median: fd},
-			ratio: d.median / fd,
-			note: `${down.length} presses over ${appRuns} app runs`,
-		});
-		const p = stats(pageDown);
-		const fp = median(floorPageDown);
-		record({
-			id: 'key-pgdn',
-			figure: 'Keypress to frame, PgDn, 10,000 events loaded',
-			unit: 'ms',
-			...p,
-			target: '< 16 ms median',
-			met: p.median < 16,
-			baseline: {what: 'bare Ink app, same 120x40 screen', median: fp},
-			ratio: p.median / fp,
-			note: `${pageDown.length} presses over ${appRuns} app runs`,
-		});
+		for (const [name, id, samples, floorSamples] of [
+			['Down', 'key-down', down, floorDown],
+			['PgDn', 'key-pgdn', pageDown, floorPageDown],
+		] as const) {
+			const k = stats(samples);
+			const f = median(floorSamples);
+			record({
+				id,
+				figure: `Keypress to frame, ${name}, 10,000 events loaded`,
+				unit: 'ms',
+				...k,
+				target: '< 16 ms median',
+				met: k.median < 16,
+				baseline: {what: 'bare Ink app, same 120x40 screen', median: f},
+				ratio: k.median / f,
+				note: `${samples.length} presses over ${appRuns} app runs`,
+			});
+		}
+
 		const m = stats(rss);
 		const b = median(bareRss);
 		record({

@@ -4,7 +4,7 @@
 import {startEmulator} from '../../source/emulator/index.js';
 import {median, record, runs, stats} from '../support/figures.js';
 import {awsFiles, cli, eventsLoaded, sleep} from '../support/env.js';
-import {buildInkFloor} from '../support/ink-floor.js';
+import {bundleInkBaseline} from '../support/bundle.js';
 import {kill, plain, spawnPty, type PtyRun} from '../support/pty-run.js';
 
 const down = '\u001B[B';
@@ -96,7 +96,7 @@ export async function redraw(): Promise<void> {
 			await kill(run);
 		}
 
-		const floorPath = await buildInkFloor();
+		const floorPath = await bundleInkBaseline('ink-floor');
 		for (let r = 0; r < appRuns; r++) {
 			const run = spawnPty([process.execPath, floorPath], {});
 			await run.when(/trailview baseline/);
