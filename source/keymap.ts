@@ -2,6 +2,7 @@
 // commands they handle, with their handlers (hooks/use-commands.ts); the footer hints and the `?`
 // help are built from those same declarations, so a key is shown only where something handles it.
 import type {Key} from 'ink';
+import {isPlainText} from './lib/sanitize.js';
 import type {Move} from './lib/table-window.js';
 
 export type KeyBinding = {
@@ -56,9 +57,8 @@ type InkKeyFlags = Partial<Record<keyof Key, unknown>>;
 
 export function matches(binding: KeyBinding, input: string, key: InkKeyFlags): boolean {
 	if (binding.printable) {
-		// Text typed or pasted: no modifier, no named key, nothing that is a control character.
-		// eslint-disable-next-line no-control-regex
-		return input !== '' && key.ctrl !== true && key.meta !== true && key.tab !== true && !/[\u0000-\u001F\u007F]/.test(input);
+		// Text typed or pasted: no modifier, no named key, nothing the sanitiser would have to escape.
+		return input !== '' && key.ctrl !== true && key.meta !== true && key.tab !== true && isPlainText(input);
 	}
 
 	if (binding.keys?.some(name => key[name] === true)) {
