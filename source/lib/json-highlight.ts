@@ -2,7 +2,7 @@
 // The text is byte-for-byte what safeJsonStringify(value, 2) prints, so what a person sees is what
 // `--output json` would give them.
 import {safeJsonStringify} from './safe-json.js';
-import {isPlainText, joinSafe, safe, sanitize, type SafeText} from './sanitize.js';
+import {isPlainText, repeatSafe, safe, sanitize, type SafeText} from './sanitize.js';
 
 export type JsonTokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct';
 export type JsonToken = {text: SafeText; kind: JsonTokenKind};
@@ -10,7 +10,7 @@ export type JsonLine = JsonToken[];
 
 const indentUnit = safe`  `;
 const indents: SafeText[] = [];
-const indent = (depth: number) => (indents[depth] ??= joinSafe(Array.from({length: depth}, () => indentUnit)));
+const indent = (depth: number) => (indents[depth] ??= repeatSafe(indentUnit, depth));
 const jsonEscaped = /["\\]/;
 
 /** A JSON string literal, quoted and escaped, with nothing a terminal would act on. */

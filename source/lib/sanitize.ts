@@ -61,6 +61,11 @@ export function sanitizeMultiline(text: string): SafeText {
 	return brand(hasUnsafeExceptNewline.test(text) ? text.replace(unsafeExceptNewline, escapeCodePoint) : text);
 }
 
+/** For multi-line views, line by line: sanitizeMultiline, split at each `\n`. */
+export function sanitizeLines(text: string): SafeText[] {
+	return sanitizeMultiline(text).split('\n').map(brand);
+}
+
 /**
  * For a program's own output, such as a credential_process's stderr, where colour codes and stray
  * controls are formatting rather than content: CSI sequences are dropped and other controls become
@@ -95,6 +100,11 @@ export function safe(strings: TemplateStringsArray, ...values: ReadonlyArray<Saf
 	}
 
 	return brand(text);
+}
+
+/** `text` `count` times over (none for 0 or less), still SafeText. */
+export function repeatSafe(text: SafeText, count: number): SafeText {
+	return brand(text.repeat(Math.max(0, Math.floor(count))));
 }
 
 /** `parts` joined by `separator`, still SafeText. */
