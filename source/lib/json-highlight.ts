@@ -2,7 +2,7 @@
 // The text is byte-for-byte what safeJsonStringify(value, 2) prints, so what a person sees is what
 // `--output json` would give them.
 import {safeJsonStringify} from './safe-json.js';
-import {isPlainText, repeatSafe, safe, sanitize, type SafeText} from './sanitize.js';
+import {isPlainText, repeatSafe, safe, type SafeText} from './sanitize.js';
 
 export type JsonTokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct';
 export type JsonToken = {text: SafeText; kind: JsonTokenKind};
@@ -21,8 +21,8 @@ function stringLiteral(text: string): SafeText {
 		return safe`"${text}"`;
 	}
 
-	// safeJsonStringify escapes C0, C1, bidi and lone surrogates; sanitize is the belt to its braces.
-	return sanitize(safeJsonStringify(text));
+	// JSON.stringify escapes C0 and lone surrogates; safeJsonStringify the rest (C1, bidi).
+	return safeJsonStringify(text);
 }
 
 class LineBuilder {

@@ -75,6 +75,22 @@ export function sanitizeProgramLine(text: string): SafeText {
 	return sanitizeLine(text.replace(csiSequence, '').replace(controls, ' '));
 }
 
+/** `\uXXXX`, the JSON spelling of one code point (below U+10000, which is all that is escaped). */
+function jsonEscape(char: string): string {
+	return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * For JSON.stringify's output only. It escapes C0 controls and lone surrogates itself but leaves
+ * DEL, the C1 controls (CSI U+009B, OSC U+009D, ...), the bidi controls and U+2028/U+2029 raw.
+ * Those can only occur inside its string literals, so escaping them there as `\uXXXX` keeps the
+ * JSON valid and equal while making it safe to print or pipe into a terminal; the newlines of
+ * indented output stay.
+ */
+export function sanitizeJson(json: string): SafeText {
+	return brand(hasUnsafeExceptNewline.test(json) ? json.replace(unsafeExceptNewline, jsonEscape) : json);
+}
+
 /** Whether `text` holds nothing this module would escape, i.e. is SafeText as it stands. */
 export function isPlainText(text: string): text is SafeText {
 	return !hasUnsafe.test(text);
