@@ -13,6 +13,7 @@ import {ProfileScreen} from './screens/profile-screen.js';
 import {RegionScreen} from './screens/region-screen.js';
 import {HelpScreen} from './screens/help-screen.js';
 import {MainScreen} from './screens/main-screen.js';
+import {safe} from './lib/sanitize.js';
 
 export type AppProps = {
 	backend: Backend;
@@ -26,7 +27,7 @@ export type AppProps = {
 	notice?: string;
 };
 
-const screenTitles = {profiles: 'Profile picker', regions: 'Region picker', main: 'Main screen'} as const;
+const screenTitles = {profiles: safe`Profile picker`, regions: safe`Region picker`, main: safe`Main screen`} as const;
 
 export function App({backend, initialProfile, initialRegion, skipPickers, notice}: AppProps) {
 	const config = useMemo(
@@ -53,8 +54,8 @@ function AppShell() {
 	// so it quits through the one exit path, mid-connect and mid-filter included.
 	const everywhere = useMemo<CommandSpec[]>(
 		() => [
-			{commands: ['help'], hint: 'help', run: actions.toggleHelp},
-			{commands: ['forceQuit'], hint: 'quit', run: actions.quit},
+			{commands: ['help'], hint: safe`help`, run: actions.toggleHelp},
+			{commands: ['forceQuit'], hint: safe`quit`, run: actions.quit},
 		],
 		[actions],
 	);
@@ -62,9 +63,9 @@ function AppShell() {
 	// in the pickers every letter is filter text).
 	const onMainScreen = useMemo<CommandSpec[]>(
 		() => [
-			{commands: ['switchProfile'], hint: 'profile', run: actions.openProfiles},
-			{commands: ['switchRegion'], hint: 'region', run: actions.openRegions},
-			{commands: ['quit'], hint: 'quit', run: actions.quit},
+			{commands: ['switchProfile'], hint: safe`profile`, run: actions.openProfiles},
+			{commands: ['switchRegion'], hint: safe`region`, run: actions.openRegions},
+			{commands: ['quit'], hint: safe`quit`, run: actions.quit},
 		],
 		[actions],
 	);
@@ -92,7 +93,7 @@ function AppShell() {
 					width={columns}
 					sections={[
 						{title: screenTitles[state.screen], specs: reported(state.screen)},
-						{title: 'Everywhere', specs: state.screen === 'main' ? [...everywhere, ...onMainScreen] : everywhere},
+						{title: safe`Everywhere`, specs: state.screen === 'main' ? [...everywhere, ...onMainScreen] : everywhere},
 					]}
 					onClose={actions.closeHelp}
 					onQuit={actions.quit}

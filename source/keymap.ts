@@ -2,12 +2,13 @@
 // commands they handle, with their handlers (hooks/use-commands.ts); the footer hints and the `?`
 // help are built from those same declarations, so a key is shown only where something handles it.
 import type {Key} from 'ink';
+import {isPlainText, safe, type SafeText} from './lib/sanitize.js';
 import type {Move} from './lib/table-window.js';
 
 export type KeyBinding = {
 	/** Shown in the footer and the help screen. */
-	label: string;
-	description: string;
+	label: SafeText;
+	description: SafeText;
 	/** Printable characters that trigger it (case-sensitive). */
 	chars?: string[];
 	/** Named keys from Ink's Key object. */
@@ -17,36 +18,36 @@ export type KeyBinding = {
 	/** Any printable text not bound to another command of the same screen (filter typing). */
 	printable?: boolean;
 	/** A shorter label for footer hints, where space is tight. */
-	short?: string;
+	short?: SafeText;
 };
 
 export const keymap = {
-	quit: {label: 'q', description: 'Quit', chars: ['q']},
-	forceQuit: {label: 'Ctrl+C', description: 'Quit from anywhere', chars: ['c'], ctrl: true},
-	help: {label: '?', description: 'Show or hide this help', chars: ['?']},
-	up: {label: '↑/k', description: 'Move up', chars: ['k'], keys: ['upArrow']},
-	down: {label: '↓/j', description: 'Move down', chars: ['j'], keys: ['downArrow']},
-	pageUp: {label: 'PgUp', description: 'Page up', keys: ['pageUp']},
-	pageDown: {label: 'PgDn', description: 'Page down', keys: ['pageDown']},
-	home: {label: 'Home/g', description: 'First row', chars: ['g'], keys: ['home']},
-	end: {label: 'End/G', description: 'Last loaded row', chars: ['G'], keys: ['end']},
-	select: {label: 'Enter', description: 'Choose / open event details', keys: ['return']},
-	back: {label: 'Esc', description: 'Back / close / cancel', keys: ['escape']},
-	focusNext: {label: 'Tab', description: 'Focus next pane', keys: ['tab']},
-	refresh: {label: 'r', description: 'Refresh trails and events; retry after an error', chars: ['r']},
-	toggleUtc: {label: 'u', description: 'Toggle local time / UTC', chars: ['u']},
-	switchProfile: {label: 'p', description: 'Switch profile', chars: ['p']},
-	switchRegion: {label: 'R', description: 'Switch region', chars: ['R']},
+	quit: {label: safe`q`, description: safe`Quit`, chars: ['q']},
+	forceQuit: {label: safe`Ctrl+C`, description: safe`Quit from anywhere`, chars: ['c'], ctrl: true},
+	help: {label: safe`?`, description: safe`Show or hide this help`, chars: ['?']},
+	up: {label: safe`↑/k`, description: safe`Move up`, chars: ['k'], keys: ['upArrow']},
+	down: {label: safe`↓/j`, description: safe`Move down`, chars: ['j'], keys: ['downArrow']},
+	pageUp: {label: safe`PgUp`, description: safe`Page up`, keys: ['pageUp']},
+	pageDown: {label: safe`PgDn`, description: safe`Page down`, keys: ['pageDown']},
+	home: {label: safe`Home/g`, description: safe`First row`, chars: ['g'], keys: ['home']},
+	end: {label: safe`End/G`, description: safe`Last loaded row`, chars: ['G'], keys: ['end']},
+	select: {label: safe`Enter`, description: safe`Choose / open event details`, keys: ['return']},
+	back: {label: safe`Esc`, description: safe`Back / close / cancel`, keys: ['escape']},
+	focusNext: {label: safe`Tab`, description: safe`Focus next pane`, keys: ['tab']},
+	refresh: {label: safe`r`, description: safe`Refresh trails and events; retry after an error`, chars: ['r']},
+	toggleUtc: {label: safe`u`, description: safe`Toggle local time / UTC`, chars: ['u']},
+	switchProfile: {label: safe`p`, description: safe`Switch profile`, chars: ['p']},
+	switchRegion: {label: safe`R`, description: safe`Switch region`, chars: ['R']},
 	// Pickers: every printable key is filter text there (profiles called "qa" or "jenkins" exist),
 	// so moving uses keys that never type anything.
-	filterType: {label: 'a-z 0-9 …', description: 'Type to filter the list (q, j, k are filter text here)', printable: true, short: 'type'},
-	filterBackspace: {label: 'Backspace', description: 'Delete the last filter character', keys: ['backspace', 'delete']},
-	filterClear: {label: 'Esc', description: 'Clear the filter; when empty, go back', keys: ['escape']},
-	pickerUp: {label: '↑/Ctrl+P', description: 'Move up', chars: ['p'], ctrl: true, keys: ['upArrow'], short: '↑'},
-	pickerDown: {label: '↓/Ctrl+N', description: 'Move down', chars: ['n'], ctrl: true, keys: ['downArrow'], short: '↓'},
-	pickerFirst: {label: 'Home', description: 'First match', keys: ['home']},
-	pickerLast: {label: 'End', description: 'Last match', keys: ['end']},
-	pick: {label: 'Enter', description: 'Choose the highlighted entry', keys: ['return']},
+	filterType: {label: safe`a-z 0-9 …`, description: safe`Type to filter the list (q, j, k are filter text here)`, printable: true, short: safe`type`},
+	filterBackspace: {label: safe`Backspace`, description: safe`Delete the last filter character`, keys: ['backspace', 'delete']},
+	filterClear: {label: safe`Esc`, description: safe`Clear the filter; when empty, go back`, keys: ['escape']},
+	pickerUp: {label: safe`↑/Ctrl+P`, description: safe`Move up`, chars: ['p'], ctrl: true, keys: ['upArrow'], short: safe`↑`},
+	pickerDown: {label: safe`↓/Ctrl+N`, description: safe`Move down`, chars: ['n'], ctrl: true, keys: ['downArrow'], short: safe`↓`},
+	pickerFirst: {label: safe`Home`, description: safe`First match`, keys: ['home']},
+	pickerLast: {label: safe`End`, description: safe`Last match`, keys: ['end']},
+	pick: {label: safe`Enter`, description: safe`Choose the highlighted entry`, keys: ['return']},
 } as const satisfies Record<string, KeyBinding>;
 
 export type Command = keyof typeof keymap;
@@ -56,9 +57,8 @@ type InkKeyFlags = Partial<Record<keyof Key, unknown>>;
 
 export function matches(binding: KeyBinding, input: string, key: InkKeyFlags): boolean {
 	if (binding.printable) {
-		// Text typed or pasted: no modifier, no named key, nothing that is a control character.
-		// eslint-disable-next-line no-control-regex
-		return input !== '' && key.ctrl !== true && key.meta !== true && key.tab !== true && !/[\u0000-\u001F\u007F]/.test(input);
+		// Text typed or pasted: no modifier, no named key, nothing the sanitiser would have to escape.
+		return input !== '' && key.ctrl !== true && key.meta !== true && key.tab !== true && isPlainText(input);
 	}
 
 	if (binding.keys?.some(name => key[name] === true)) {

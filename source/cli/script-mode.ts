@@ -2,6 +2,7 @@
 // pays for it; it loads the output module the same way.
 import type {Backend} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {createAwsBackend} from '../services/backend.js';
 import {createDemoBackend, type LazyEmulator} from '../demo.js';
 import type {CliOptions} from './args.js';
@@ -19,13 +20,16 @@ export type ScriptModeOptions = {
 	emulator: LazyEmulator;
 };
 
-function describe(error: TrailviewError): string {
-	return `trailview: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`;
+// Messages and hints quote profile names from the config files and text from AWS, so they reach
+// stderr through the sanitiser, as they do in output/run-output.ts.
+export function describeScriptError(error: Pick<TrailviewError, 'message' | 'hint'>): SafeText {
+	const line = safe`trailview: ${sanitizeLine(error.message)}`;
+	return error.hint ? safe`${line}\n  ${sanitizeLine(error.hint)}` : line;
 }
 
 export async function runScriptMode({options, format, env, stdout, stderr, signal, emulator}: ScriptModeOptions): Promise<number> {
 	const fail = (message: string) => {
-		stderr.write(`trailview: ${message}\n`);
+		stderr.write(`${describeScriptError({message, hint: undefined})}\n`);
 		return 1;
 	};
 
@@ -59,7 +63,7 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 				return 130;
 			}
 
-			stderr.write(`${describe(error)}\n`);
+			stderr.write(`${describeScriptError(error)}\n`);
 			return 1;
 		}
 

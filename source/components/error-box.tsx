@@ -2,12 +2,13 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
 import type {TrailviewError} from '../domain/types.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 
 type Props = {
+	/** As the service layer made it (text from AWS in it): sanitised here. */
 	error: Pick<TrailviewError, 'message' | 'hint'>;
 	/** Extra line, e.g. "Press r to retry." */
-	action?: string;
+	action?: SafeText | undefined;
 };
 
 // Every pane shows failures the same way: what went wrong, then the fix.
@@ -15,18 +16,16 @@ export function ErrorBox({error, action}: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text color="red" wrap="truncate-end">
-				✗ {sanitizeLine(error.message)}
+				{safe`✗ ${sanitizeLine(error.message)}`}
 			</Text>
 			{error.hint ? (
 				<Text color="yellow" wrap="truncate-end">
-					{'  '}
-					{sanitizeLine(error.hint)}
+					{safe`  ${sanitizeLine(error.hint)}`}
 				</Text>
 			) : null}
 			{action ? (
 				<Text dimColor wrap="truncate-end">
-					{'  '}
-					{action}
+					{safe`  ${action}`}
 				</Text>
 			) : null}
 		</Box>

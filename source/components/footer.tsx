@@ -5,11 +5,12 @@ import {Box} from 'ink';
 import {Text} from './text.js';
 import {hintsText, type FooterHint} from '../hooks/use-commands.js';
 import {displayWidth, truncateToWidth} from '../lib/text-width.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, type SafeText} from '../lib/sanitize.js';
 
 export type {FooterHint} from '../hooks/use-commands.js';
 
-export type StatusPart = {text: string; color?: string};
+/** One piece of the status line; AWS text in it is sanitised by whoever builds it. */
+export type StatusPart = {text: SafeText; color?: string};
 
 export function Footer({status, hints, width}: {status: StatusPart[]; hints: readonly FooterHint[]; width: number}) {
 	let remaining = width;
@@ -17,12 +18,11 @@ export function Footer({status, hints, width}: {status: StatusPart[]; hints: rea
 	for (const part of status) {
 		// An empty part (e.g. no events summary after a failed first load) is skipped, not the end:
 		// '' from truncation means the line is full, but '' here would hide the error after it.
-		const clean = sanitizeLine(part.text);
-		if (clean === '') {
+		if (part.text === '') {
 			continue;
 		}
 
-		const text = truncateToWidth((parts.length > 0 ? ' · ' : '') + clean, remaining);
+		const text = truncateToWidth(parts.length > 0 ? safe` · ${part.text}` : part.text, remaining);
 		if (text === '') {
 			break;
 		}
@@ -35,7 +35,7 @@ export function Footer({status, hints, width}: {status: StatusPart[]; hints: rea
 		<Box flexDirection="column" height={2} flexShrink={0}>
 			{/* A space keeps the line when there is no status, so the key hints stay on the last line. */}
 			<Text wrap="truncate">
-				{parts.length === 0 ? ' ' : null}
+				{parts.length === 0 ? safe` ` : null}
 				{parts.map(part => (
 					<Text key={part.text} color={part.color}>
 						{part.text}

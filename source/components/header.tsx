@@ -2,15 +2,17 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
 import type {Session} from '../domain/types.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+
+const gap = safe`  `;
 
 type Props = {
 	session?: Session | undefined;
 	region?: string | undefined;
 	/** e.g. "loaded 12 s ago"; the main screen fills it in. */
-	freshness?: string | undefined;
+	freshness?: SafeText | undefined;
 	/** Shown instead of identity before a profile is chosen, e.g. "Choose a profile". */
-	title?: string | undefined;
+	title?: SafeText | undefined;
 };
 
 // Identity stays visible on every screen after a profile is chosen, so a person always knows
@@ -22,26 +24,27 @@ export function Header({session, region, freshness, title}: Props) {
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
 				<Text bold color="cyan">
-					trailview
+					{safe`trailview`}
 				</Text>
 				{session ? (
 					<>
-						{'  '}
+						{gap}
 						<Text bold>{sanitizeLine(session.identity.account)}</Text>
-						{'  '}
+						{gap}
 						<Text color="green">{sanitizeLine(session.profile.name)}</Text>
-						{region ? `  ${sanitizeLine(region)}` : ''}
-						{freshness ? <Text dimColor>{`  ${freshness}`}</Text> : null}
+						{region ? safe`  ${sanitizeLine(region)}` : null}
+						{freshness ? <Text dimColor>{safe`  ${freshness}`}</Text> : null}
 					</>
 				) : (
-					<Text dimColor>{title ? `  ${title}` : ''}</Text>
+					<Text dimColor>{title ? safe`  ${title}` : null}</Text>
 				)}
 			</Text>
 			{session ? (
 				<Text dimColor wrap="truncate-end">
 					{sanitizeLine(session.identity.arn)}
-					{session.maskedAccessKeyId ? `  key ${session.maskedAccessKeyId}` : ''}
-					{session.expiration ? `  expires ${session.expiration.toLocaleString()}` : ''}
+					{session.maskedAccessKeyId ? safe`  key ${sanitizeLine(session.maskedAccessKeyId)}` : null}
+					{/* The locale's own format: sanitised like any text the app did not write itself. */}
+					{session.expiration ? safe`  expires ${sanitizeLine(session.expiration.toLocaleString())}` : null}
 				</Text>
 			) : null}
 		</Box>

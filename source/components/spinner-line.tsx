@@ -2,12 +2,13 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
 import {Spinner} from './spinner.js';
+import {safe, type SafeText} from '../lib/sanitize.js';
 
 type Props = {
-	/** What is happening, e.g. "Resolving credentials for prod…". Callers sanitise AWS/file text. */
-	label: string;
+	/** What is happening, e.g. "Resolving credentials for prod…". */
+	label: SafeText;
 	/** How to get out of it, e.g. "Esc to cancel". */
-	hint?: string;
+	hint?: SafeText;
 };
 
 export function SpinnerLine({label, hint}: Props) {
@@ -17,8 +18,8 @@ export function SpinnerLine({label, hint}: Props) {
 				<Text color="cyan">
 					<Spinner />
 				</Text>
-				{` ${label}`}
-				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
+				{safe` ${label}`}
+				{hint ? <Text dimColor>{safe`  ${hint}`}</Text> : null}
 			</Text>
 		</Box>
 	);

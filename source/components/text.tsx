@@ -1,9 +1,21 @@
-// Ink's <Text>, honouring the colour mode decided at startup (source/lib/color-mode.ts). Every
-// component takes Text from here rather than from 'ink', so one switch covers every colour on
-// screen. Without colour, `color` and `backgroundColor` are dropped; bold, dim, inverse and
-// underline are attributes, not colours, and stay.
-import React, {createContext, useContext} from 'react';
-import {Text as InkText, type TextProps} from 'ink';
+// Ink's <Text>, honouring the colour mode decided at startup (source/lib/color-mode.ts), and the
+// one gate text passes to reach the screen. Every component takes Text from here rather than from
+// 'ink' (test/architecture checks it), so one switch covers every colour on screen, and its
+// children are typed: SafeText (lib/sanitize.ts), numbers and elements only. A plain string, JSX
+// literal text included, does not compile, so text from AWS cannot be printed without the sanitiser
+// and the app's own words are written as safe`…`.
+// Without colour, `color` and `backgroundColor` are dropped; bold, dim, inverse and underline are
+// attributes, not colours, and stay.
+import React, {createContext, useContext, type ReactElement} from 'react';
+import {Text as InkText, type TextProps as InkTextProps} from 'ink';
+import type {SafeText} from '../lib/sanitize.js';
+
+/** What may be printed: sanitised or app-written text, numbers, elements, and nothing. */
+export type SafeChild = SafeText | number | boolean | null | undefined | ReactElement;
+// An array, not an Iterable: a string is itself an Iterable of strings and would slip through.
+export type SafeChildren = SafeChild | readonly SafeChildren[];
+
+export type TextProps = Omit<InkTextProps, 'children'> & {children?: SafeChildren};
 
 const ColorContext = createContext(true);
 

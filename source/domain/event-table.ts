@@ -3,6 +3,7 @@
 import {cellWidth, type ColumnLayout, type ColumnSpec, fitColumns, headerCells, renderRow} from '../lib/columns.js';
 import {type CellOptions, eventColumn, type EventColumn, screenTable, type TablePreset} from './event-columns.js';
 import type {TrailEvent} from './types.js';
+import {repeatSafe, safe, type SafeText} from '../lib/sanitize.js';
 
 /**
  * The widest cell of each of a preset's columns over `events`. Cells are measured in UTC: a time
@@ -68,8 +69,8 @@ export type EventTable = {
 	readonly options: CellOptions;
 	readonly gap: number;
 	/** Spaces after each row, so rows fill the screen's width (0 in script output). */
-	readonly padding: string;
-	readonly header: string;
+	readonly padding: SafeText;
+	readonly header: SafeText;
 };
 
 /** Fits `measure` into `maxWidth` columns (unbounded when absent) and renders the header. */
@@ -94,20 +95,20 @@ export function fitEventTable(
 	const layout = fitColumns(specs, measure.widths, {gap: preset.gap, ...(options.maxWidth === undefined ? {} : {maxWidth: options.maxWidth})});
 	const shown = layout.map(width => columns.find(column => column.id === width.key)!);
 	const used = layout.reduce((sum, width) => sum + width.width, 0) + preset.gap * Math.max(0, layout.length - 1);
-	const padding = options.fill && options.maxWidth !== undefined ? ' '.repeat(Math.max(0, options.maxWidth - used)) : '';
-	const header = renderRow(headerCells(specs), layout, preset.gap) + padding;
+	const padding = options.fill && options.maxWidth !== undefined ? repeatSafe(safe` `, options.maxWidth - used) : safe``;
+	const header = safe`${renderRow(headerCells(specs), layout, preset.gap)}${padding}`;
 	return {shown, layout, options: cellOptions, gap: preset.gap, padding, header};
 }
 
 /** One line for `event`, exactly as wide as the header; every value is sanitised on the way. */
-export function eventRow(table: EventTable, event: TrailEvent, isNew = false): string {
+export function eventRow(table: EventTable, event: TrailEvent, isNew = false): SafeText {
 	const options = isNew ? {...table.options, isNew} : table.options;
 	const cells: Record<string, string> = {};
 	for (const column of table.shown) {
 		cells[column.id] = column.cell(event, options);
 	}
 
-	return renderRow(cells, table.layout, table.gap) + table.padding;
+	return safe`${renderRow(cells, table.layout, table.gap)}${table.padding}`;
 }
 
 /** Below this width the time column drops the year, so the user column still fits at 40 columns. */

@@ -2,7 +2,7 @@
 // GetSessionToken, GetFederationToken) log the issued credentials, session token included, in
 // responseElements, and error messages can quote keys. Whatever trailview shows or prints passes
 // through here first: key ids masked, session tokens and secrets never shown.
-import {sanitizeLine} from '../lib/sanitize.js';
+import {sanitizeLine, sanitizeProgramLine, type SafeText} from '../lib/sanitize.js';
 import {maskAccessKeyId} from './mask.js';
 
 const secretKey = /^(sessiontoken|secretaccesskey|secretkey|password|token)$/i;
@@ -50,13 +50,12 @@ export function maskKeyId(accessKeyId: string | undefined): string | undefined {
  * a credential_process's stderr): secrets after a telling key, long base64 runs (session tokens,
  * 40-character secret keys), and access key ids, which keep only their masked form.
  */
-export function redactMessage(text: string): string {
+export function redactMessage(text: string): SafeText {
 	// Colour codes and stray controls from a credential_process are noise in a one-line message, so
-	// they go; the terminal sanitiser the whole app uses then handles whatever else is left.
+	// they go first (sanitizeProgramLine). The redactions only put plain ASCII back; the second pass
+	// finds nothing to escape and is there to hand back SafeText.
 	return sanitizeLine(
-		text
-			.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
-			.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
+		sanitizeProgramLine(text)
 			.replace(
 				/((?:secret|token|password|signature|credential)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi,
 				'$1[redacted]',

@@ -4,11 +4,12 @@
 import {useRef} from 'react';
 import {useInput} from 'ink';
 import {commandFor, keymap, type Command, type KeyBinding} from '../keymap.js';
+import {joinSafe, safe, type SafeText} from '../lib/sanitize.js';
 
 export type CommandSpec = {
 	commands: readonly Command[];
 	/** Shown in the footer after the commands' keys ("↑/k ↓/j move"); no hint, not in the footer. */
-	hint?: string;
+	hint?: SafeText;
 	/** Runs for a key of any of `commands`; `input` is the text typed (filter typing needs it). */
 	run(command: Command, input: string): void;
 };
@@ -45,7 +46,7 @@ export function useCommands(specs: readonly CommandSpec[], isActive: boolean): v
 	);
 }
 
-export type FooterHint = {commands: readonly Command[]; hint: string};
+export type FooterHint = {commands: readonly Command[]; hint: SafeText};
 
 /** The footer's hints: the specs that have one, in order. */
 export function hintsOf(specs: readonly CommandSpec[]): FooterHint[] {
@@ -53,13 +54,14 @@ export function hintsOf(specs: readonly CommandSpec[]): FooterHint[] {
 }
 
 /** "↑/k ↓/j move · Enter details": labels from the keymap, words from the specs. */
-export function hintsText(hints: readonly FooterHint[]): string {
-	return hints
-		.map(({commands, hint}) => {
+export function hintsText(hints: readonly FooterHint[]): SafeText {
+	return joinSafe(
+		hints.map(({commands, hint}) => {
 			const bindings: KeyBinding[] = commands.map(command => keymap[command]);
 			// Short labels are single symbols ("↑↓ move"); full ones are spaced ("↑/k ↓/j move").
 			const short = bindings.every(binding => binding.short !== undefined);
-			return `${bindings.map(binding => binding.short ?? binding.label).join(short ? '' : ' ')} ${hint}`;
-		})
-		.join(' · ');
+			return safe`${joinSafe(bindings.map(binding => binding.short ?? binding.label), short ? safe`` : safe` `)} ${hint}`;
+		}),
+		safe` · `,
+	);
 }

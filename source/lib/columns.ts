@@ -1,7 +1,7 @@
 // Column layout shared by the events table and `--output table`: widths fitted once to the data
 // and the room there is, then every row rendered to exactly those widths so the table stays
 // aligned whatever the data.
-import {sanitizeLine} from './sanitize.js';
+import {joinSafe, repeatSafe, safe, sanitizeLine, type SafeText} from './sanitize.js';
 import {type Align, displayWidth, padToWidth} from './text-width.js';
 
 export type ColumnSpec = {
@@ -135,10 +135,11 @@ export function fitColumns(
  * One table line: each cell sanitised to one line, truncated or padded to its column, joined by
  * `gap` spaces. The result is exactly the layout's width (sum of widths plus gaps) in columns.
  */
-export function renderRow(cells: Record<string, string>, layout: ColumnLayout, gap = 1): string {
-	return layout
-		.map(column => padToWidth(sanitizeLine(cells[column.key] ?? ''), column.width, column.align))
-		.join(' '.repeat(gap));
+export function renderRow(cells: Record<string, string>, layout: ColumnLayout, gap = 1): SafeText {
+	return joinSafe(
+		layout.map(column => padToWidth(sanitizeLine(cells[column.key] ?? ''), column.width, column.align)),
+		repeatSafe(safe` `, gap),
+	);
 }
 
 /** The header cells of `specs`, keyed like a row, for `renderRow`. */

@@ -5,17 +5,16 @@ import {maskKeyId} from '../domain/redact.js';
 import type {TrailEvent} from '../domain/types.js';
 import {eventOutcome, formatEventTime, shortEventSource} from './format.js';
 import {highlightJson, type JsonLine} from './json-highlight.js';
-import {sanitizeLine, sanitizeMultiline} from './sanitize.js';
+import {safe, sanitizeLine, sanitizeLines, type SafeText} from './sanitize.js';
 
 export type DetailBody =
 	| {kind: 'json'; lines: JsonLine[]}
-	/** Lines are already sanitised. */
-	| {kind: 'raw'; lines: string[]; note: string}
-	| {kind: 'none'; lines: string[]; note: string};
+	| {kind: 'raw'; lines: SafeText[]; note: SafeText}
+	| {kind: 'none'; lines: SafeText[]; note: SafeText};
 
 const rawNote = {
-	'invalid-json': 'The CloudTrailEvent record is not valid JSON; showing the raw text.',
-	'not-an-object': 'The CloudTrailEvent record is not a JSON object; showing the raw text.',
+	'invalid-json': safe`The CloudTrailEvent record is not valid JSON; showing the raw text.`,
+	'not-an-object': safe`The CloudTrailEvent record is not a JSON object; showing the raw text.`,
 } as const;
 
 /** The event's record (redacted) as highlighted JSON lines, or its raw text with a note saying why. */
@@ -23,11 +22,11 @@ export function detailBody(event: TrailEvent): DetailBody {
 	const record = eventRecord(event);
 	switch (record.kind) {
 		case 'none': {
-			return {kind: 'none', lines: [], note: 'The service sent no CloudTrailEvent record for this event.'};
+			return {kind: 'none', lines: [], note: safe`The service sent no CloudTrailEvent record for this event.`};
 		}
 
 		case 'text': {
-			return {kind: 'raw', lines: sanitizeMultiline(record.text).split('\n'), note: rawNote[record.reason]};
+			return {kind: 'raw', lines: sanitizeLines(record.text), note: rawNote[record.reason]};
 		}
 
 		case 'json': {
@@ -37,7 +36,7 @@ export function detailBody(event: TrailEvent): DetailBody {
 }
 
 export type SummaryTone = 'ok' | 'error' | 'plain';
-export type SummaryRow = {label: string; value: string; tone: SummaryTone};
+export type SummaryRow = {label: SafeText; value: SafeText; tone: SummaryTone};
 
 const join = (...parts: Array<string | undefined>) =>
 	parts
@@ -51,9 +50,9 @@ export function detailSummary(event: TrailEvent): SummaryRow[] {
 	const outcome = eventOutcome(event);
 	const errorCode = outcome.kind === 'success' ? undefined : outcome.code;
 	const errorMessage = outcome.kind === 'success' ? undefined : (outcome.message ?? field(record, 'errorMessage'));
-	const rows: SummaryRow[] = [
+	const rows: Array<{label: SafeText; value: string; tone: SummaryTone}> = [
 		{
-			label: 'Who',
+			label: safe`Who`,
 			value: join(
 				event.username ?? field(record, 'userIdentity', 'userName') ?? '(no username)',
 				field(record, 'userIdentity', 'type'),
@@ -61,24 +60,24 @@ export function detailSummary(event: TrailEvent): SummaryRow[] {
 			),
 			tone: 'plain',
 		},
-		{label: 'What', value: join(event.name, `${shortEventSource(event.source)} (${event.source})`), tone: 'plain'},
+		{label: safe`What`, value: join(event.name, `${shortEventSource(event.source)} (${event.source})`), tone: 'plain'},
 		{
-			label: 'When',
+			label: safe`When`,
 			value: `${formatEventTime(event.time, {utc: false})} local · ${formatEventTime(event.time, {utc: true})} UTC`,
 			tone: 'plain',
 		},
 		{
-			label: 'From',
+			label: safe`From`,
 			value: join(event.sourceIp ?? field(record, 'sourceIPAddress') ?? '(no source IP)', event.userAgent ?? field(record, 'userAgent')),
 			tone: 'plain',
 		},
 		{
-			label: 'Outcome',
+			label: safe`Outcome`,
 			value: errorCode === undefined ? 'success' : join(errorCode, errorMessage),
 			tone: errorCode === undefined ? 'ok' : 'error',
 		},
 		{
-			label: 'Event',
+			label: safe`Event`,
 			value: join(event.id, event.region ?? field(record, 'awsRegion'), event.accessKeyId ? `key ${maskKeyId(event.accessKeyId)}` : undefined),
 			tone: 'plain',
 		},

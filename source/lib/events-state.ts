@@ -2,6 +2,7 @@
 // the "new since last load" marks. The hook (use-events.ts) only feeds it service answers and key
 // presses, so every rule here is unit-tested without React or a terminal.
 import type {TrailEvent, TrailviewError} from '../domain/types.js';
+import {safe, type SafeText} from './sanitize.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
 
 /**
@@ -271,15 +272,15 @@ export function selectedEvent(state: EventsState): TrailEvent | undefined {
 }
 
 /** "120 events loaded · more available", for the footer. */
-export function eventsSummary(state: EventsState): string {
-	const count = `${state.events.length} event${state.events.length === 1 ? '' : 's'} loaded`;
+export function eventsSummary(state: EventsState): SafeText {
+	const count = state.events.length === 1 ? safe`1 event loaded` : safe`${state.events.length} events loaded`;
 	if (!state.loaded) {
-		return state.loading === 'first' ? 'loading events…' : '';
+		return state.loading === 'first' ? safe`loading events…` : safe``;
 	}
 
 	if (state.loading === 'more') {
-		return `${count} · loading more…`;
+		return safe`${count} · loading more…`;
 	}
 
-	return `${count} · ${state.hasMore ? 'more available' : 'all loaded'}`;
+	return safe`${count} · ${state.hasMore ? safe`more available` : safe`all loaded`}`;
 }

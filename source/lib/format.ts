@@ -1,6 +1,8 @@
-// How domain values read on screen and in script output. Results are NOT sanitised: callers pass
-// them through sanitize.ts (or renderRow, which does) at the point they reach a terminal.
+// How domain values read on screen and in script output. Results that carry AWS text are NOT
+// sanitised: callers pass them through sanitize.ts (or renderRow, which does) at the point they
+// reach a terminal. Times, made only of numbers, are SafeText already.
 import type {TrailEvent} from '../domain/types.js';
+import {safe, sanitize, type SafeText} from './sanitize.js';
 
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -8,16 +10,17 @@ const two = (value: number) => String(value).padStart(2, '0');
  * `2026-11-24 13:05:09`, in UTC or local time. Sortable and unambiguous; the caller says which
  * zone (e.g. a `UTC` marker in a header) so every row is not repeating it.
  */
-export function formatEventTime(date: Date, options: {utc: boolean}): string {
+export function formatEventTime(date: Date, options: {utc: boolean}): SafeText {
 	if (Number.isNaN(date.getTime())) {
-		return 'invalid date';
+		return safe`invalid date`;
 	}
 
 	const parts = options.utc
 		? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
 		: [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
 	const [year, month, day, hours, minutes, seconds] = parts as [number, number, number, number, number, number];
-	return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)} ${two(hours)}:${two(minutes)}:${two(seconds)}`;
+	// Digits and separators only; the sanitiser just brands it.
+	return sanitize(`${String(year).padStart(4, '0')}-${two(month)}-${two(day)} ${two(hours)}:${two(minutes)}:${two(seconds)}`);
 }
 
 /**
@@ -54,31 +57,31 @@ export function msUntilRelativeChange(dates: ReadonlyArray<Date | undefined>, no
 	return soonest;
 }
 
-export function formatRelative(date: Date, now: Date): string {
+export function formatRelative(date: Date, now: Date): SafeText {
 	const seconds = Math.floor((now.getTime() - date.getTime()) / 1000);
 	if (Number.isNaN(seconds)) {
-		return '';
+		return safe``;
 	}
 
 	if (seconds < 5) {
-		return 'just now';
+		return safe`just now`;
 	}
 
 	if (seconds < 60) {
-		return `${seconds} s ago`;
+		return safe`${seconds} s ago`;
 	}
 
 	const minutes = Math.floor(seconds / 60);
 	if (minutes < 60) {
-		return `${minutes} min ago`;
+		return safe`${minutes} min ago`;
 	}
 
 	const hours = Math.floor(minutes / 60);
 	if (hours < 24) {
-		return `${hours} h ago`;
+		return safe`${hours} h ago`;
 	}
 
-	return `${Math.floor(hours / 24)} d ago`;
+	return safe`${Math.floor(hours / 24)} d ago`;
 }
 
 /**

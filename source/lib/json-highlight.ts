@@ -2,39 +2,40 @@
 // The text is byte-for-byte what safeJsonStringify(value, 2) prints, so what a person sees is what
 // `--output json` would give them.
 import {safeJsonStringify} from './safe-json.js';
-import {sanitize} from './sanitize.js';
+import {isPlainText, repeatSafe, safe, type SafeText} from './sanitize.js';
 
 export type JsonTokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct';
-export type JsonToken = {text: string; kind: JsonTokenKind};
+export type JsonToken = {text: SafeText; kind: JsonTokenKind};
 export type JsonLine = JsonToken[];
 
-const indentUnit = '  ';
-
-// Strings needing no escape at all (the vast majority) are quoted directly: a large record has
-// thousands of them and this keeps the detail view's first render fast.
-const plainString = /^[^"\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]*$/;
+const indentUnit = safe`  `;
+const indents: SafeText[] = [];
+const indent = (depth: number) => (indents[depth] ??= repeatSafe(indentUnit, depth));
+const jsonEscaped = /["\\]/;
 
 /** A JSON string literal, quoted and escaped, with nothing a terminal would act on. */
-function stringLiteral(text: string): string {
-	if (plainString.test(text)) {
-		return `"${text}"`;
+function stringLiteral(text: string): SafeText {
+	// Strings needing no escape at all (the vast majority) are quoted directly: a large record has
+	// thousands of them and this keeps the detail view's first render fast.
+	if (!jsonEscaped.test(text) && isPlainText(text)) {
+		return safe`"${text}"`;
 	}
 
-	// safeJsonStringify escapes C0, C1, bidi and lone surrogates; sanitize is the belt to its braces.
-	return sanitize(safeJsonStringify(text));
+	// JSON.stringify escapes C0 and lone surrogates; safeJsonStringify the rest (C1, bidi).
+	return safeJsonStringify(text);
 }
 
 class LineBuilder {
 	readonly lines: JsonLine[] = [];
 	private current: JsonLine = [];
 
-	push(text: string, kind: JsonTokenKind): void {
+	push(text: SafeText, kind: JsonTokenKind): void {
 		this.current.push({text, kind});
 	}
 
 	newline(depth: number): void {
 		this.lines.push(this.current);
-		this.current = depth > 0 ? [{text: indentUnit.repeat(depth), kind: 'punct'}] : [];
+		this.current = depth > 0 ? [{text: indent(depth), kind: 'punct'}] : [];
 	}
 
 	finish(): JsonLine[] {
@@ -45,52 +46,53 @@ class LineBuilder {
 
 function emit(value: unknown, depth: number, out: LineBuilder): void {
 	if (value === null) {
-		out.push('null', 'null');
+		out.push(safe`null`, 'null');
 	} else if (typeof value === 'string') {
 		out.push(stringLiteral(value), 'string');
 	} else if (typeof value === 'number') {
-		out.push(JSON.stringify(value), 'number');
+		// Finite after the JSON round trip, where String and JSON.stringify agree.
+		out.push(safe`${value}`, 'number');
 	} else if (typeof value === 'boolean') {
-		out.push(String(value), 'boolean');
+		out.push(value ? safe`true` : safe`false`, 'boolean');
 	} else if (Array.isArray(value)) {
 		if (value.length === 0) {
-			out.push('[]', 'punct');
+			out.push(safe`[]`, 'punct');
 			return;
 		}
 
-		out.push('[', 'punct');
+		out.push(safe`[`, 'punct');
 		for (const [index, item] of value.entries()) {
 			out.newline(depth + 1);
 			emit(item, depth + 1, out);
 			if (index < value.length - 1) {
-				out.push(',', 'punct');
+				out.push(safe`,`, 'punct');
 			}
 		}
 
 		out.newline(depth);
-		out.push(']', 'punct');
+		out.push(safe`]`, 'punct');
 	} else if (typeof value === 'object') {
 		const entries = Object.entries(value);
 		if (entries.length === 0) {
-			out.push('{}', 'punct');
+			out.push(safe`{}`, 'punct');
 			return;
 		}
 
-		out.push('{', 'punct');
+		out.push(safe`{`, 'punct');
 		for (const [index, [key, item]] of entries.entries()) {
 			out.newline(depth + 1);
 			out.push(stringLiteral(key), 'key');
-			out.push(': ', 'punct');
+			out.push(safe`: `, 'punct');
 			emit(item, depth + 1, out);
 			if (index < entries.length - 1) {
-				out.push(',', 'punct');
+				out.push(safe`,`, 'punct');
 			}
 		}
 
 		out.newline(depth);
-		out.push('}', 'punct');
+		out.push(safe`}`, 'punct');
 	} else {
-		out.push('null', 'null');
+		out.push(safe`null`, 'null');
 	}
 }
 

@@ -1,6 +1,9 @@
 // Terminal columns, not UTF-16 units: CJK and emoji take two columns, combining marks none, and an
 // emoji ZWJ sequence is one glyph. Inputs are assumed to be sanitised already (see sanitize.ts).
+// Cutting at grapheme boundaries and padding with spaces cannot make safe text unsafe, so SafeText
+// in gives SafeText out (the overloads below).
 import stringWidth, {singleColumnText} from './fast-string-width.js';
+import type {SafeText} from './sanitize.js';
 
 // Built on first use: constructing a Segmenter loads ICU data (~15 ms), and nothing before the
 // first frame needs to cut text.
@@ -17,6 +20,8 @@ export function displayWidth(text: string): number {
  * character that would straddle the limit is dropped whole and the gap filled with a space, so a
  * truncated result is exactly `width` columns.
  */
+export function truncateToWidth(text: SafeText, width: number, ellipsis?: SafeText): SafeText;
+export function truncateToWidth(text: string, width: number, ellipsis?: string): string;
 export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) {
 		return '';
@@ -53,6 +58,8 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 }
 
 /** Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. */
+export function padToWidth(text: SafeText, width: number, align?: Align): SafeText;
+export function padToWidth(text: string, width: number, align?: Align): string;
 export function padToWidth(text: string, width: number, align: Align = 'left'): string {
 	if (width <= 0) {
 		return '';

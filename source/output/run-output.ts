@@ -1,7 +1,7 @@
 // `trailview --output ...`: page through the write events and print them for a script or a pipe.
 // stdout only ever receives data; every diagnostic goes to stderr as one line (plus a hint line).
 import {safeJsonStringify} from '../lib/safe-json.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {type CloudTrailService, type TrailEvent, TrailviewError} from '../domain/types.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
 
@@ -144,7 +144,7 @@ function createWriter(stream: NodeJS.WritableStream) {
 	};
 }
 
-async function report(stderr: NodeJS.WritableStream, lines: string[]): Promise<void> {
+async function report(stderr: NodeJS.WritableStream, lines: readonly SafeText[]): Promise<void> {
 	const writer = createWriter(stderr);
 	try {
 		await writer.write(lines.map(line => `${line}\n`).join(''));
@@ -156,18 +156,18 @@ async function report(stderr: NodeJS.WritableStream, lines: string[]): Promise<v
 }
 
 /** One line for the error, one indented line for the fix, both safe for a terminal. */
-function describeError(error: unknown): string[] {
+function describeError(error: unknown): SafeText[] {
 	if (error instanceof TrailviewError) {
-		const lines = [`trailview: ${sanitizeLine(error.message)}`];
+		const lines = [safe`trailview: ${sanitizeLine(error.message)}`];
 		if (error.hint !== undefined && error.hint !== '') {
-			lines.push(`  ${sanitizeLine(error.hint)}`);
+			lines.push(safe`  ${sanitizeLine(error.hint)}`);
 		}
 
 		return lines;
 	}
 
 	const message = error instanceof Error ? error.message : String(error);
-	return [`trailview: ${sanitizeLine(message) || 'unexpected error'}`];
+	return [safe`trailview: ${sanitizeLine(message) || safe`unexpected error`}`];
 }
 
 /**
@@ -178,7 +178,7 @@ function describeError(error: unknown): string[] {
 export async function runOutput(options: RunOutputOptions): Promise<number> {
 	const {format, limit, service, stdout, stderr, signal} = options;
 	if (!Number.isSafeInteger(limit) || limit < 0) {
-		await report(stderr, [`trailview: --limit must be a whole number of events, 0 for all (got ${sanitizeLine(String(limit))})`]);
+		await report(stderr, [safe`trailview: --limit must be a whole number of events, 0 for all (got ${sanitizeLine(String(limit))})`]);
 		return 1;
 	}
 
@@ -209,7 +209,7 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		}
 
 		if (printed === 0 && format === 'table') {
-			await report(stderr, [`trailview: no write events in ${sanitizeLine(service.region)} in the last 90 days`]);
+			await report(stderr, [safe`trailview: no write events in ${sanitizeLine(service.region)} in the last 90 days`]);
 		}
 
 		return 0;
@@ -219,7 +219,7 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		}
 
 		if (signal?.aborted || (error instanceof TrailviewError && error.kind === 'cancelled')) {
-			await report(stderr, ['trailview: cancelled']);
+			await report(stderr, [safe`trailview: cancelled`]);
 			return cancelledExitCode;
 		}
 

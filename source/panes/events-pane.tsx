@@ -8,7 +8,7 @@ import type {EventsState} from '../lib/events-state.js';
 import {visibleRows} from '../lib/events-state.js';
 import {screenEventTable, type TableMeasure} from '../domain/event-table.js';
 import {keymap} from '../keymap.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
 import {EventsTable} from '../components/events-table/events-table.js';
 import {PaneTitle} from './pane-title.js';
@@ -24,7 +24,8 @@ export type EventsPaneProps = {
 	utc: boolean;
 };
 
-const retryAction = `Press ${keymap.refresh.label} to retry.`;
+const retryAction = safe`Press ${keymap.refresh.label} to retry.`;
+const keptAction = safe`Events above are kept. ${retryAction}`;
 
 /** Table rows wanted on screen before an inline error may take its full three lines. */
 const minRowsBesideError = 3;
@@ -60,7 +61,7 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 		body = (
 			<>
 				<EventsTable rows={rows} tail={tail} table={table} focused={focused} />
-				{state.error ? <ErrorBox {...fitError(state.error, `Events above are kept. ${retryAction}`, eventsErrorLines(state, height))} /> : null}
+				{state.error ? <ErrorBox {...fitError(state.error, keptAction, eventsErrorLines(state, height))} /> : null}
 			</>
 		);
 	} else if (state.error) {
@@ -71,13 +72,13 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 				<Text color="yellow">
 					<Spinner />
 				</Text>
-				{' Loading events…'}
+				{safe` Loading events…`}
 			</Text>
 		);
 	} else {
 		body = (
 			<Text dimColor wrap="truncate">
-				{`No write events in ${sanitizeLine(region)} in the last 90 days.`}
+				{safe`No write events in ${sanitizeLine(region)} in the last 90 days.`}
 			</Text>
 		);
 	}
@@ -89,7 +90,7 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 	return (
 		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflowY="hidden">
 			<PaneTitle
-				title={`Write events in ${sanitizeLine(region)}, last 90 days`}
+				title={safe`Write events in ${sanitizeLine(region)}, last 90 days`}
 				focused={focused}
 				busy={state.loading === 'first' && hasRows}
 			/>

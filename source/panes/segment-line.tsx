@@ -2,11 +2,12 @@
 // counts code units in some paths; cutting here with truncateToWidth keeps CJK and emoji exact.
 import React from 'react';
 import {Text} from '../components/text.js';
-import {sanitize} from '../lib/sanitize.js';
+import type {SafeText} from '../lib/sanitize.js';
 import {displayWidth, truncateToWidth} from '../lib/text-width.js';
 
 export type Segment = {
-	text: string;
+	/** No newline in it: sanitizeLine's output, a line of sanitizeLines, or the app's own safe`…`. */
+	text: SafeText;
 	color?: string | undefined;
 	bold?: boolean | undefined;
 	dim?: boolean | undefined;
@@ -21,7 +22,7 @@ export function fitSegments(segments: Segment[], width: number): Segment[] {
 			break;
 		}
 
-		const text = sanitize(segment.text);
+		const {text} = segment;
 		const textWidth = displayWidth(text);
 		if (textWidth <= remaining) {
 			fitted.push({...segment, text});

@@ -1,47 +1,46 @@
 // What the trails pane says about each trail, as styled lines; the pane only windows them.
 import type {Trail} from '../domain/types.js';
 import {formatEventTime, formatRelative} from '../lib/format.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {joinSafe, safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import type {Segment} from './segment-line.js';
 
 export type TrailLinesOptions = {utc: boolean; now: Date; compact: boolean};
 
-const gap: Segment = {text: '  '};
+const gap: Segment = {text: safe`  `};
 
 function loggingSegment(trail: Trail): Segment {
 	if (trail.isLogging === undefined) {
-		return {text: 'logging ?', color: 'yellow'};
+		return {text: safe`logging ?`, color: 'yellow'};
 	}
 
 	// A stopped trail is the thing a person most needs to notice here.
-	return trail.isLogging ? {text: 'logging ON', color: 'green'} : {text: 'logging OFF', color: 'red', bold: true};
+	return trail.isLogging ? {text: safe`logging ON`, color: 'green'} : {text: safe`logging OFF`, color: 'red', bold: true};
 }
 
-function flags(trail: Trail): string {
-	return [trail.isMultiRegion ? 'multi-region' : 'single-region', trail.isOrganization ? 'organization' : '']
-		.filter(Boolean)
-		.join(' · ');
+function flags(trail: Trail): SafeText {
+	const scope = trail.isMultiRegion ? safe`multi-region` : safe`single-region`;
+	return trail.isOrganization ? joinSafe([scope, safe`organization`], safe` · `) : scope;
 }
 
-function delivered(trail: Trail, options: TrailLinesOptions, long: boolean): string {
+function delivered(trail: Trail, options: TrailLinesOptions, long: boolean): SafeText {
 	if (!trail.latestDeliveryTime) {
-		return 'no delivery yet';
+		return safe`no delivery yet`;
 	}
 
 	const relative = formatRelative(trail.latestDeliveryTime, options.now);
 	return long
-		? `last delivery ${formatEventTime(trail.latestDeliveryTime, {utc: options.utc})}${options.utc ? ' UTC' : ''} (${relative})`
-		: `delivered ${relative}`;
+		? safe`last delivery ${formatEventTime(trail.latestDeliveryTime, {utc: options.utc})}${options.utc ? safe` UTC` : safe``} (${relative})`
+		: safe`delivered ${relative}`;
 }
 
 function problems(trail: Trail): Segment[] {
 	const segments: Segment[] = [];
 	if (trail.latestDeliveryError) {
-		segments.push(gap, {text: `delivery error: ${sanitizeLine(trail.latestDeliveryError)}`, color: 'red'});
+		segments.push(gap, {text: safe`delivery error: ${sanitizeLine(trail.latestDeliveryError)}`, color: 'red'});
 	}
 
 	if (trail.statusError) {
-		segments.push(gap, {text: `status error: ${sanitizeLine(trail.statusError)}`, color: 'red'});
+		segments.push(gap, {text: safe`status error: ${sanitizeLine(trail.statusError)}`, color: 'red'});
 	}
 
 	return segments;
@@ -60,11 +59,11 @@ export function trailLines(trails: Trail[], options: TrailLinesOptions): Segment
 			gap,
 			{text: flags(trail), dim: true},
 		];
-		const bucket: Segment[] = trail.s3BucketName ? [gap, {text: `s3://${sanitizeLine(trail.s3BucketName)}`}] : [];
+		const bucket: Segment[] = trail.s3BucketName ? [gap, {text: safe`s3://${sanitizeLine(trail.s3BucketName)}`}] : [];
 		if (options.compact) {
 			lines.push([...head, ...problems(trail), gap, {text: delivered(trail, options, false), dim: true}, ...bucket]);
 		} else {
-			lines.push([...head, ...bucket], [{text: '  '}, {text: delivered(trail, options, true), dim: true}, ...problems(trail)]);
+			lines.push([...head, ...bucket], [gap, {text: delivered(trail, options, true), dim: true}, ...problems(trail)]);
 		}
 	}
 

@@ -5,7 +5,7 @@ import {Text} from '../components/text.js';
 import {Spinner} from '../components/spinner.js';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine} from '../lib/sanitize.js';
 import {keymap} from '../keymap.js';
 import {SegmentLine} from './segment-line.js';
 import {trailLineCount, trailLines} from './trail-lines.js';
@@ -26,9 +26,10 @@ export type TrailsPaneProps = {
 };
 
 const noTrailLines = [
-	'No trails in this region.',
-	'Event history (LookupEvents) still shows 90 days of management events without a trail.',
+	safe`No trails in this region.`,
+	safe`Event history (LookupEvents) still shows 90 days of management events without a trail.`,
 ];
+const retryAction = safe`Press ${keymap.refresh.label} to retry.`;
 
 /** Lines the pane would like below its title, so the screen can give it no more than that. */
 export function trailsPaneWants(state: TrailsState): number {
@@ -55,18 +56,18 @@ export function TrailsPane({state, region, width, height, focused, start, utc, n
 	const lines = useMemo(() => trailLines(trails, {utc, now, compact}), [trails, utc, now, compact]);
 
 	const visible = lines.slice(start, start + height);
-	const range = lines.length > height ? `${start + 1}–${start + visible.length} of ${lines.length} lines` : undefined;
+	const range = lines.length > height ? safe`${start + 1}–${start + visible.length} of ${lines.length} lines` : undefined;
 
 	let body: React.ReactNode;
 	if (state.error) {
-		body = <ErrorBox {...fitError(state.error, `Press ${keymap.refresh.label} to retry.`, height)} />;
+		body = <ErrorBox {...fitError(state.error, retryAction, height)} />;
 	} else if (!state.trails) {
 		body = (
 			<Text>
 				<Text color="yellow">
 					<Spinner />
 				</Text>
-				{' Loading trails…'}
+				{safe` Loading trails…`}
 			</Text>
 		);
 	} else if (trails.length === 0) {
@@ -85,7 +86,7 @@ export function TrailsPane({state, region, width, height, focused, start, utc, n
 	return (
 		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflow="hidden">
 			<PaneTitle
-				title={`Trails in ${sanitizeLine(region)}${state.trails ? ` (${state.trails.length})` : ''}`}
+				title={safe`Trails in ${sanitizeLine(region)}${state.trails ? safe` (${state.trails.length})` : safe``}`}
 				focused={focused}
 				busy={state.loading && state.trails !== undefined}
 				detail={range}

@@ -2,6 +2,7 @@
 // is restored first (synchronously, before anything that could hang), then resources such as the
 // demo emulator are released with a deadline, the capture log is written, and only then is the
 // one-line message printed, so it lands on the normal screen rather than the alternate one.
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {writeCaptureLog, type CaptureLog} from './capture-log.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -23,14 +24,15 @@ export type Lifecycle = {
 
 const signalNumbers = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
 
-// Messages reach a terminal, so they must not carry escape sequences from error text.
-function oneLine(text: string): string {
-	return (text.split('\n').find(line => line.trim() !== '') ?? text).replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
+// The first line says what went wrong (the rest is usually a stack or a dump), and it reaches a
+// terminal, so it goes through the one sanitiser like any other outside text.
+function firstLine(text: string): SafeText {
+	return sanitizeLine(text.split('\n').find(line => line.trim() !== '') ?? text);
 }
 
-export function describeUnexpectedError(error: unknown): string {
+export function describeUnexpectedError(error: unknown): SafeText {
 	const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
-	return `trailview: unexpected error: ${oneLine(message || (error instanceof Error ? error.name : 'unknown'))}`;
+	return safe`trailview: unexpected error: ${firstLine(message || (error instanceof Error ? error.name : 'unknown'))}`;
 }
 
 export function createLifecycle(options: {

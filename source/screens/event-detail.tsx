@@ -6,7 +6,8 @@ import {Text} from '../components/text.js';
 import type {TrailEvent} from '../domain/types.js';
 import type {JsonTokenKind} from '../lib/json-highlight.js';
 import {detailBody, detailSummary, type SummaryTone} from '../lib/events-detail.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {repeatSafe, safe, sanitizeLine} from '../lib/sanitize.js';
+import {padToWidth} from '../lib/text-width.js';
 import {SegmentLine, type Segment} from '../panes/segment-line.js';
 import {PaneTitle} from '../panes/pane-title.js';
 
@@ -78,16 +79,16 @@ export function EventDetail({view, width, height, start}: EventDetailProps) {
 		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
 			<Box flexDirection="column" flexShrink={0}>
 			<PaneTitle
-				title={`Event ${sanitizeLine(event.name)}`}
+				title={safe`Event ${sanitizeLine(event.name)}`}
 				focused
-				detail={total > viewport ? `lines ${start + 1}–${start + visible.length} of ${total}` : undefined}
+				detail={total > viewport ? safe`lines ${start + 1}–${start + visible.length} of ${total}` : undefined}
 			/>
 			{summary.map(row => (
 				<SegmentLine
 					key={row.label}
 					width={width}
 					segments={[
-						{text: row.label.padEnd(labelWidth), bold: true},
+						{text: padToWidth(row.label, labelWidth), bold: true},
 						{text: row.value, color: toneColor[row.tone]},
 					]}
 				/>
@@ -98,7 +99,7 @@ export function EventDetail({view, width, height, start}: EventDetailProps) {
 				</Text>
 			) : (
 				<Text dimColor wrap="truncate">
-					{'─'.repeat(Math.max(0, width))}
+					{repeatSafe(safe`─`, width)}
 				</Text>
 			)}
 			{visible.map((segments, index) => (

@@ -5,15 +5,16 @@ import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {keymap, type Command} from '../keymap.js';
 import {useCommands, type CommandSpec} from '../hooks/use-commands.js';
+import {safe, type SafeText} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 
-export type HelpSection = {title: string; specs: readonly CommandSpec[]};
+export type HelpSection = {title: SafeText; specs: readonly CommandSpec[]};
 
-export type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; label: string; description: string} | {kind: 'note'; text: string};
+export type HelpLine = {kind: 'title'; text: SafeText} | {kind: 'binding'; label: SafeText; description: SafeText} | {kind: 'note'; text: SafeText};
 
 const notes = [
-	'In the pickers every letter is filter text, so q does not quit there: use Ctrl+C.',
-	'Esc on the first profile picker does nothing; on a reopened picker it goes back.',
+	safe`In the pickers every letter is filter text, so q does not quit there: use Ctrl+C.`,
+	safe`Esc on the first profile picker does nothing; on a reopened picker it goes back.`,
 ];
 
 /** Each section's commands, once each (a key listed in an earlier section is not repeated), as lines to show. */
@@ -27,7 +28,7 @@ export function helpLines(sections: readonly HelpSection[]): HelpLine[] {
 		}
 
 		if (lines.length > 0) {
-			lines.push({kind: 'note', text: ''});
+			lines.push({kind: 'note', text: safe``});
 		}
 
 		lines.push({kind: 'title', text: section.title});
@@ -36,7 +37,7 @@ export function helpLines(sections: readonly HelpSection[]): HelpLine[] {
 		}
 	}
 
-	lines.push({kind: 'note', text: ''}, ...notes.map(text => ({kind: 'note' as const, text})));
+	lines.push({kind: 'note', text: safe``}, ...notes.map(text => ({kind: 'note' as const, text})));
 	return lines;
 }
 
@@ -58,7 +59,7 @@ export function HelpScreen({isActive, height, width, sections, onClose, onQuit}:
 		{commands: ['quit'], run: onQuit},
 	];
 	useCommands(own, isActive);
-	const lines = helpLines([...sections, {title: 'This help', specs: own}]);
+	const lines = helpLines([...sections, {title: safe`This help`, specs: own}]);
 	// The title takes a row and one stays spare (a frame as tall as the terminal makes Ink clear
 	// and redraw everything); the rest scrolls so a 40x12 terminal can still read it all.
 	const visible = Math.max(1, height - 2);
@@ -75,22 +76,22 @@ export function HelpScreen({isActive, height, width, sections, onClose, onQuit}:
 
 	const shown = lines.slice(offset, offset + visible);
 	const labelWidth = Math.min(12, Math.max(6, Math.floor(width / 3)));
-	const more = lines.length > visible ? `  ${offset + visible < lines.length ? '↓ more' : 'end'}` : '';
+	const more = lines.length > visible ? safe`  ${offset + visible < lines.length ? safe`↓ more` : safe`end`}` : safe``;
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text bold wrap="truncate-end">
-				Keys
-				<Text dimColor>{`  Esc or ? closes${more}`}</Text>
+				{safe`Keys`}
+				<Text dimColor>{safe`  Esc or ? closes${more}`}</Text>
 			</Text>
 			{shown.map((line, index) =>
 				line.kind === 'binding' ? (
 					<Text key={index} wrap="truncate-end">
 						<Text color="cyan">{padToWidth(line.label, labelWidth)}</Text>
-						{` ${line.description}`}
+						{safe` ${line.description}`}
 					</Text>
 				) : (
 					<Text key={index} bold={line.kind === 'title'} dimColor={line.kind === 'note'} wrap="truncate-end">
-						{truncateToWidth(line.text, width) || ' '}
+						{truncateToWidth(line.text, width) || safe` `}
 					</Text>
 				),
 			)}

@@ -13,6 +13,7 @@ import {useEvents} from '../hooks/use-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
 import {eventsSummary, selectedEvent, type EventsState} from '../lib/events-state.js';
 import {formatRelative} from '../lib/format.js';
+import {safe, sanitizeLine} from '../lib/sanitize.js';
 import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
@@ -83,10 +84,10 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 	let specs: CommandSpec[];
 	if (detail) {
 		specs = [
-			{commands: ['up', 'down'], hint: 'scroll', run: command => detailScroll.scroll(command as Move)},
-			{commands: ['pageUp', 'pageDown'], hint: 'page', run: command => detailScroll.scroll(command as Move)},
-			{commands: ['home', 'end'], hint: 'top/bottom', run: command => detailScroll.scroll(command as Move)},
-			{commands: ['back'], hint: 'close', run: () => setDetailOpen(false)},
+			{commands: ['up', 'down'], hint: safe`scroll`, run: command => detailScroll.scroll(command as Move)},
+			{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => detailScroll.scroll(command as Move)},
+			{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => detailScroll.scroll(command as Move)},
+			{commands: ['back'], hint: safe`close`, run: () => setDetailOpen(false)},
 		];
 	} else {
 		const hasRows = events.state.events.length > 0;
@@ -94,22 +95,22 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 			focus === 'events'
 				? hasRows
 					? [
-						{commands: ['up', 'down'], hint: 'move', run: command => events.move(command as Move)},
+						{commands: ['up', 'down'], hint: safe`move`, run: command => events.move(command as Move)},
 						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => events.move(command as Move)},
-						{commands: ['select'], hint: 'details', run: () => setDetailOpen(true)},
+						{commands: ['select'], hint: safe`details`, run: () => setDetailOpen(true)},
 					]
 					: []
 				: trailsTotal > layout.trailsBody
 					? [
-						{commands: ['up', 'down'], hint: 'scroll', run: command => trailsScroll.scroll(command as Move)},
+						{commands: ['up', 'down'], hint: safe`scroll`, run: command => trailsScroll.scroll(command as Move)},
 						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => trailsScroll.scroll(command as Move)},
 					]
 					: [];
 		specs = [
 			...moves,
-			{commands: ['focusNext'], hint: focus === 'events' ? 'trails' : 'events', run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
-			{commands: ['refresh'], hint: 'refresh', run: refresh},
-			{commands: ['toggleUtc'], hint: utc ? 'local time' : 'UTC', run: () => setUtc(current => !current)},
+			{commands: ['focusNext'], hint: focus === 'events' ? safe`trails` : safe`events`, run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
+			{commands: ['refresh'], hint: safe`refresh`, run: refresh},
+			{commands: ['toggleUtc'], hint: utc ? safe`local time` : safe`UTC`, run: () => setUtc(current => !current)},
 		];
 	}
 
@@ -117,24 +118,25 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 	useReportCommands('main', specs);
 
 	const {loadedAt} = events.state;
-	const freshness = loadedAt ? `loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? 'loading…' : undefined;
+	const freshness = loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
 
+	const zone = utc ? safe`times in UTC` : safe`local time`;
 	let status: StatusPart[];
 	if (detail) {
-		status = [{text: `event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? 'times in UTC' : 'local time'}];
+		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: zone}];
 	} else {
 		status = [{text: eventsSummary(events.state)}];
 		if (loadedAt) {
-			status.push({text: `loaded ${formatRelative(loadedAt, now)}`});
+			status.push({text: safe`loaded ${formatRelative(loadedAt, now)}`});
 		}
 
-		status.push({text: utc ? 'times in UTC' : 'local time'});
+		status.push({text: zone});
 		if (events.state.error) {
-			status.push({text: `✗ ${events.state.error.message}`, color: 'red'});
+			status.push({text: safe`✗ ${sanitizeLine(events.state.error.message)}`, color: 'red'});
 		}
 
 		if (trails.state.error) {
-			status.push({text: '✗ trails unavailable', color: 'red'});
+			status.push({text: safe`✗ trails unavailable`, color: 'red'});
 		}
 	}
 

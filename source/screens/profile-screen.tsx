@@ -5,31 +5,31 @@ import {keymap} from '../keymap.js';
 import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useReportCommands} from '../context/commands-context.js';
 import type {ProfileEntry, ProfileKind} from '../domain/types.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
 import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
 import {useAppActions, useAppConfig, useAppState} from '../context/app-context.js';
 
-const badges: Record<ProfileKind, string> = {
-	sso: 'SSO',
-	static: 'static',
-	'assume-role': 'role',
-	'credential-process': 'process',
-	'web-identity': 'web-id',
-	environment: 'env',
-	'default-chain': 'chain',
-	demo: 'demo',
-	unknown: '?',
+const badges: Record<ProfileKind, SafeText> = {
+	sso: safe`SSO`,
+	static: safe`static`,
+	'assume-role': safe`role`,
+	'credential-process': safe`process`,
+	'web-identity': safe`web-id`,
+	environment: safe`env`,
+	'default-chain': safe`chain`,
+	demo: safe`demo`,
+	unknown: safe`?`,
 };
 const badgeWidth = 7;
 
-export function profileBadge(kind: ProfileKind): string {
+export function profileBadge(kind: ProfileKind): SafeText {
 	return badges[kind];
 }
 
-type ProfileItem = {key: string; searchText: string; profile: ProfileEntry; name: string; badge: string; detail: string};
+type ProfileItem = {key: string; searchText: string; profile: ProfileEntry; name: SafeText; badge: SafeText; detail: SafeText};
 
 export function toProfileItems(entries: readonly ProfileEntry[]): ProfileItem[] {
 	return entries.map(profile => {
@@ -73,11 +73,11 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 		onSubmit(item) {
 			actions.connect(item.profile);
 		},
-		submitHint: 'connect',
+		submitHint: safe`connect`,
 		onCancel: actions.leaveProfiles,
-		cancelHint: canGoBack ? 'clear/back' : 'clear',
+		cancelHint: canGoBack ? safe`clear/back` : safe`clear`,
 	});
-	const cancelSpecs: CommandSpec[] = [{commands: ['back'], hint: 'cancel', run: actions.cancelConnect}];
+	const cancelSpecs: CommandSpec[] = [{commands: ['back'], hint: safe`cancel`, run: actions.cancelConnect}];
 	const specs = connecting ? cancelSpecs : listSpecs;
 	useCommands(specs, isActive && (connecting !== undefined || profiles.status === 'ready'));
 	useReportCommands('profiles', specs);
@@ -86,7 +86,7 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text bold wrap="truncate-end">
-				{canGoBack ? 'Switch profile' : 'Choose a profile'}
+				{canGoBack ? safe`Switch profile` : safe`Choose a profile`}
 			</Text>
 			{notice ? (
 				<Text color="yellow" wrap="truncate-end">
@@ -94,20 +94,20 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 				</Text>
 			) : null}
 			{connecting ? (
-				<SpinnerLine label={`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={`${keymap.back.label} to cancel`} />
+				<SpinnerLine label={safe`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={safe`${keymap.back.label} to cancel`} />
 			) : profileError ? (
 				<ErrorBox error={profileError} />
 			) : null}
 			{profiles.status === 'loading' ? (
-				<SpinnerLine label="Reading profiles from ~/.aws/config and ~/.aws/credentials…" />
+				<SpinnerLine label={safe`Reading profiles from ~/.aws/config and ~/.aws/credentials…`} />
 			) : profiles.status === 'failed' ? (
-				<ErrorBox error={profiles.error} action={`${keymap.forceQuit.label} to quit`} />
+				<ErrorBox error={profiles.error} action={safe`${keymap.forceQuit.label} to quit`} />
 			) : (
 				<FilterListView
 					state={list.state}
 					width={width}
-					noun="profiles"
-					emptyText="No profiles found in ~/.aws/config or ~/.aws/credentials."
+					noun={safe`profiles`}
+					emptyText={safe`No profiles found in ~/.aws/config or ~/.aws/credentials.`}
 					renderItem={(item, {selected, width: rowWidth}) => {
 						const detailWidth = Math.max(0, rowWidth - nameWidth - badgeWidth - 2);
 						return (
@@ -115,8 +115,8 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 								<Text bold={selected} inverse={selected}>
 									{padToWidth(item.name, nameWidth)}
 								</Text>
-								<Text color="magenta">{` ${padToWidth(item.badge, badgeWidth)}`}</Text>
-								{detailWidth > 0 ? <Text dimColor>{` ${truncateToWidth(item.detail, detailWidth)}`}</Text> : null}
+								<Text color="magenta">{safe` ${padToWidth(item.badge, badgeWidth)}`}</Text>
+								{detailWidth > 0 ? <Text dimColor>{safe` ${truncateToWidth(item.detail, detailWidth)}`}</Text> : null}
 							</Text>
 						);
 					}}

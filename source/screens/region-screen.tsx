@@ -4,7 +4,7 @@ import {Text} from '../components/text.js';
 import {hintsOf, hintsText, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useReportCommands} from '../context/commands-context.js';
 import type {DefaultRegion, RegionInfo} from '../domain/types.js';
-import {sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
@@ -13,28 +13,31 @@ import {type ShownError, headerSession, toShownError} from '../context/app-reduc
 import {useAppActions, useAppState, useBackend} from '../context/app-context.js';
 
 /** Where the highlighted default came from, in the words a person would use. */
-export function describeRegionSource(source: DefaultRegion['source'], profileName: string | undefined): string {
+export function describeRegionSource(source: DefaultRegion['source'], profileName: SafeText | undefined): SafeText {
 	switch (source) {
 		case 'flag': {
-			return 'from --region';
+			return safe`from --region`;
 		}
 
-		case 'AWS_REGION':
+		case 'AWS_REGION': {
+			return safe`default from AWS_REGION`;
+		}
+
 		case 'AWS_DEFAULT_REGION': {
-			return `default from ${source}`;
+			return safe`default from AWS_DEFAULT_REGION`;
 		}
 
 		case 'profile': {
-			return profileName === undefined ? 'from the profile' : `from profile ${profileName}`;
+			return profileName === undefined ? safe`from the profile` : safe`from profile ${profileName}`;
 		}
 
 		case 'fallback': {
-			return 'fallback us-east-1 (no region configured)';
+			return safe`fallback us-east-1 (no region configured)`;
 		}
 	}
 }
 
-type RegionItem = {key: string; searchText: string; code: string; name: string};
+type RegionItem = {key: string; searchText: string; code: SafeText; name: SafeText};
 
 /** The regions, with the default and current ones added when the list does not know them. */
 export function toRegionItems(regions: readonly RegionInfo[], extra: ReadonlyArray<string | undefined>): RegionItem[] {
@@ -105,39 +108,40 @@ export function RegionScreen({isActive, height, width, globalSpecs}: Props) {
 		onSubmit(item) {
 			actions.chooseRegion(item.key);
 		},
-		submitHint: 'choose',
+		submitHint: safe`choose`,
 		onCancel: actions.leaveRegions,
-		cancelHint: state.regionBack === 'main' ? 'clear/back' : 'clear/profiles',
+		cancelHint: state.regionBack === 'main' ? safe`clear/back` : safe`clear/profiles`,
 	});
 	useCommands(specs, isActive && loaded.status !== 'loading');
 	useReportCommands('regions', specs);
 
-	const source = `Default ${sanitizeLine(fallback.region)} · ${describeRegionSource(fallback.source, profile ? sanitizeLine(profile.name) : undefined)}${current ? ` · now ${sanitizeLine(current)}` : ''}`;
+	const from = describeRegionSource(fallback.source, profile ? sanitizeLine(profile.name) : undefined);
+	const source = safe`Default ${sanitizeLine(fallback.region)} · ${from}${current ? safe` · now ${sanitizeLine(current)}` : safe``}`;
 	const hint = hintsText([...hintsOf(specs), ...hintsOf(globalSpecs)]);
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text bold wrap="truncate-end">
-				Choose a region
+				{safe`Choose a region`}
 			</Text>
 			<Text dimColor wrap="truncate-end">
 				{source}
 			</Text>
 			{loaded.status === 'failed' ? <ErrorBox error={loaded.error} /> : null}
 			{loaded.status === 'loading' ? (
-				<SpinnerLine label="Loading regions…" />
+				<SpinnerLine label={safe`Loading regions…`} />
 			) : (
 				<FilterListView
 					state={list.state}
 					width={width}
-					noun="regions"
+					noun={safe`regions`}
 					renderItem={(item, {selected, width: rowWidth}) => {
-						const tag = item.key === fallback.region ? ' (default)' : item.key === current ? ' (current)' : '';
+						const tag = item.key === fallback.region ? safe` (default)` : item.key === current ? safe` (current)` : safe``;
 						return (
 							<Text wrap="truncate-end">
 								<Text bold={selected} inverse={selected}>
 									{padToWidth(item.code, Math.min(codeWidth, rowWidth))}
 								</Text>
-								<Text dimColor>{` ${truncateToWidth(item.name, Math.max(0, rowWidth - codeWidth - 1 - tag.length))}`}</Text>
+								<Text dimColor>{safe` ${truncateToWidth(item.name, Math.max(0, rowWidth - codeWidth - 1 - tag.length))}`}</Text>
 								<Text color="green">{tag}</Text>
 							</Text>
 						);

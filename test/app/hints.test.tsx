@@ -10,6 +10,7 @@ import {keymap, type Command, type KeyBinding} from '../../source/keymap.js';
 import type {ProfileEntry} from '../../source/domain/types.js';
 import {keys, renderInk, type Rendered} from '../helpers/ink.js';
 import {fakeBackend, fakeService, fakeSession, makeEvent} from '../helpers/fakes.js';
+import type {SafeText} from '../../source/lib/sanitize.js';
 
 const exit = vi.hoisted(() => vi.fn());
 vi.mock('ink', async importOriginal => ({...(await importOriginal<typeof import('ink')>()), useApp: () => ({exit})}));
@@ -72,7 +73,7 @@ function hintedCommands(frame: string): Command[] {
 	const footer = frame.replaceAll(/\u001B\[[\d;]*m/g, '').trimEnd().split('\n').at(-1) ?? '';
 	const labels = (Object.keys(keymap) as Command[]).flatMap(command => {
 		const binding: KeyBinding = keymap[command];
-		return [binding.label, binding.short].filter((label): label is string => label !== undefined).map(label => ({label, command}));
+		return [binding.label, binding.short].filter((label): label is SafeText => label !== undefined).map(label => ({label, command}));
 	});
 	// Longest labels first, so "Ctrl+C" is not read as "C".
 	labels.sort((a, b) => b.label.length - a.label.length);

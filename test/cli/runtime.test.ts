@@ -136,9 +136,16 @@ describe('lifecycle', () => {
 	});
 
 	it('describes odd throwables without escape sequences', () => {
-		expect(describeUnexpectedError('plain \u001B[31mred')).toBe('trailview: unexpected error: plain [31mred');
+		// Shown as escapes, the scheme every other outside text uses (lib/sanitize.ts).
+		expect(describeUnexpectedError('plain \u001B[31mred')).toBe('trailview: unexpected error: plain \\x1b[31mred');
 		expect(describeUnexpectedError({code: 1})).toBe('trailview: unexpected error: {"code":1}');
 		expect(describeUnexpectedError(undefined)).toBe('trailview: unexpected error: undefined');
+	});
+
+	it('neutralises bidi controls, which would reorder the line the user reads', () => {
+		const line = describeUnexpectedError(new Error('\n\n  bad file \u202Etxt.exe\u2066  \nsecond line'));
+		expect(line).toBe('trailview: unexpected error: bad file \\u202etxt.exe\\u2066');
+		expect(line).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
 	});
 });
 

@@ -83,6 +83,10 @@ describe('filterListReducer', () => {
 		expect(run(initialFilterListState(profiles), {type: 'type', text: '\u001B'}).filter).toBe('');
 	});
 
+	it('drops bidi controls from typed text, which would reorder the filter line', () => {
+		expect(run(initialFilterListState(profiles), {type: 'type', text: 'pr\u202Eod\u2066'}).filter).toBe('prod');
+	});
+
 	it('backspace removes a whole code point, not half a surrogate pair', () => {
 		const state = run(initialFilterListState(profiles), {type: 'type', text: 'a😀'}, {type: 'backspace'});
 		expect(state.filter).toBe('a');

@@ -5,6 +5,7 @@ import {cleanup} from 'ink-testing-library';
 import {FilterListView, filterListCommands, useFilterListState} from '../../source/components/filter-list/index.js';
 import {useCommands} from '../../source/hooks/use-commands.js';
 import {keys, renderInk} from '../helpers/ink.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 afterEach(async () => {
 	await act(async () => {
@@ -17,8 +18,8 @@ const items: Item[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 
 
 function Harness(props: {isActive: boolean; onSubmit(item: Item): void; onCancel(): void; visibleCount?: number}) {
 	const list = useFilterListState({items, selectKey: 'charlie', visibleCount: props.visibleCount ?? 4});
-	useCommands(filterListCommands(list, {...props, submitHint: 'choose', cancelHint: 'clear'}), props.isActive);
-	return <FilterListView state={list.state} width={30} noun="things" renderItem={item => <Text>{item.key}</Text>} />;
+	useCommands(filterListCommands(list, {...props, submitHint: safe`choose`, cancelHint: safe`clear`}), props.isActive);
+	return <FilterListView state={list.state} width={30} noun={safe`things`} renderItem={item => <Text>{item.key}</Text>} />;
 }
 
 const selected = (frame: string) => /› (\S+)/.exec(frame)?.[1];

@@ -14,6 +14,7 @@ import {screenEventTable} from '../../source/domain/event-table.js';
 import {makeEvent, makeTrail} from '../helpers/fakes.js';
 import {renderInk} from '../helpers/ink.js';
 import {attributes, colorCodes} from '../helpers/sgr.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 const chalkLevel = chalk.level;
 beforeAll(() => {
@@ -90,7 +91,7 @@ describe('without colour', () => {
 	});
 
 	it('an error box is marked ✗ and bold', async () => {
-		const text = await frame(<ErrorBox error={{message: 'Access denied', hint: 'Check the policy'}} action="Press r to retry." />, false);
+		const text = await frame(<ErrorBox error={{message: 'Access denied', hint: 'Check the policy'}} action={safe`Press r to retry.`} />, false);
 		expect(colorCodes(text)).toEqual([]);
 		expect(lineWith(text, 'Access denied')).toContain(`${attributes.bold}✗ Access denied`);
 	});

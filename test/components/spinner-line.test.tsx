@@ -2,6 +2,7 @@ import React, {act} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {SpinnerLine} from '../../source/components/spinner-line.js';
 import {renderInk} from '../helpers/ink.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 // The real ink-spinner, on fake timers: its frames advance only when the test moves the clock,
 // inside act(), so what the user would see at each moment can be checked exactly.
@@ -17,7 +18,7 @@ const glyph = (frame: string) => [...frame][0];
 
 describe('SpinnerLine', () => {
 	it('shows a moving spinner, then the label, then the way out, on one line', async () => {
-		const ui = await renderInk(<SpinnerLine label="Resolving credentials for prod…" hint="Esc to cancel" />);
+		const ui = await renderInk(<SpinnerLine label={safe`Resolving credentials for prod…`} hint={safe`Esc to cancel`} />);
 		const first = ui.frame();
 		expect(first).toMatch(/^\S Resolving credentials for prod… {2}Esc to cancel$/);
 
@@ -38,8 +39,8 @@ describe('SpinnerLine', () => {
 	});
 
 	it('cuts a long label at the terminal edge instead of wrapping', async () => {
-		const label = 'Reading profiles from ~/.aws/config and ~/.aws/credentials…';
-		const ui = await renderInk(<SpinnerLine label={label} hint="Esc to cancel" />, {columns: 30});
+		const label = safe`Reading profiles from ~/.aws/config and ~/.aws/credentials…`;
+		const ui = await renderInk(<SpinnerLine label={label} hint={safe`Esc to cancel`} />, {columns: 30});
 		const frame = ui.frame();
 		expect(frame.split('\n')).toHaveLength(1);
 		expect(frame).toContain(' Reading profiles');

@@ -1,5 +1,17 @@
 import {describe, expect, it} from 'vitest';
-import {sanitize, sanitizeLine, sanitizeMultiline} from '../../source/lib/sanitize.js';
+import {
+	isPlainText,
+	joinSafe,
+	repeatSafe,
+	safe,
+	sanitize,
+	sanitizeJson,
+	sanitizeLine,
+	sanitizeLines,
+	sanitizeMultiline,
+	sanitizeProgramLine,
+	stripUnsafe,
+} from '../../source/lib/sanitize.js';
 
 // Anything a terminal might interpret: C0, DEL, C1, bidi controls, line/paragraph separators.
 const dangerous = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
@@ -83,5 +95,57 @@ describe('sanitizeMultiline', () => {
 		const output = sanitizeMultiline(allCodePoints(0, 0xA0) + '\u202A\u2066\uD800');
 		expect(output.replaceAll('\n', '')).not.toMatch(dangerous);
 		expect(output).toContain('\n');
+	});
+});
+
+describe('sanitizeLines', () => {
+	it('gives one sanitised line per line, CR and escapes neutralised', () => {
+		expect(sanitizeLines('a\r\nb\u001B[2J\n\u202Ec')).toEqual(['a\\x0d', 'b\\x1b[2J', '\\u202ec']);
+	});
+});
+
+describe('sanitizeProgramLine', () => {
+	it('drops colour codes and turns stray controls into spaces, as a person reading the output expects', () => {
+		expect(sanitizeProgramLine('\u001B[31mError:\u001B[0m token\u0007expired\n  retry')).toBe('Error: token expired retry');
+	});
+
+	it('still escapes what is not a control, such as bidi overrides', () => {
+		expect(sanitizeProgramLine('user \u202Eexe.txt')).toBe('user \\u202eexe.txt');
+	});
+});
+
+describe('sanitizeJson', () => {
+	it('escapes what JSON.stringify leaves raw as JSON escapes, keeping the JSON equal and its newlines', () => {
+		const value = {s: 'a\u009Bb\u202Ec\u2028'};
+		const json = sanitizeJson(JSON.stringify(value, null, 2));
+		expect(json).toBe('{\n  "s": "a\\u009bb\\u202ec\\u2028"\n}');
+		expect(JSON.parse(json)).toEqual(value);
+	});
+});
+
+describe('typed input', () => {
+	it('isPlainText is true only when there is nothing to escape', () => {
+		expect(isPlainText('prod 日本 🚀')).toBe(true);
+		for (const text of ['a\tb', '\u001B', '\u009B', '\u202E', '\uD800']) {
+			expect(isPlainText(text), JSON.stringify(text)).toBe(false);
+		}
+	});
+
+	it('stripUnsafe removes controls rather than showing them, since nobody meant to type them', () => {
+		expect(stripUnsafe('\u001B[31mpr\u202Eod\n🚀')).toBe('[31mprod🚀');
+	});
+});
+
+describe('safe`…`', () => {
+	it('joins the literal parts with SafeText and numbers', () => {
+		expect(safe`Trails in ${sanitizeLine('eu-west-1\u001B')} (${3})`).toBe('Trails in eu-west-1\\x1b (3)');
+		expect(safe``).toBe('');
+	});
+
+	it('joinSafe and repeatSafe keep to their inputs', () => {
+		expect(joinSafe([safe`a`, safe`b`], safe` · `)).toBe('a · b');
+		expect(joinSafe([safe`a`, safe`b`])).toBe('ab');
+		expect(repeatSafe(safe`─`, 3)).toBe('───');
+		expect(repeatSafe(safe`─`, -1)).toBe('');
 	});
 });

@@ -3,6 +3,7 @@ import {trailLines} from '../../source/panes/trail-lines.js';
 import {fitSegments} from '../../source/panes/segment-line.js';
 import {mainLayout} from '../../source/screens/main-screen.js';
 import {makeTrail} from '../helpers/fakes.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 const now = new Date(Date.UTC(2026, 10, 24, 12, 0, 0));
 const text = (segments: Array<{text: string}>) => segments.map(segment => segment.text).join('');
@@ -41,7 +42,7 @@ describe('trail lines', () => {
 	});
 
 	test('fitSegments cuts at an exact display width', () => {
-		const fitted = fitSegments([{text: 'ab'}, {text: '山田太郎'}, {text: 'zz'}], 6);
+		const fitted = fitSegments([{text: safe`ab`}, {text: safe`山田太郎`}, {text: safe`zz`}], 6);
 		expect(text(fitted)).toBe('ab山… ');
 	});
 });

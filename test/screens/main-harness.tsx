@@ -8,6 +8,7 @@ import type {CloudTrailService, Session} from '../../source/domain/types.js';
 import type {CommandSpec} from '../../source/hooks/use-commands.js';
 import {renderInk, type Rendered} from '../helpers/ink.js';
 import {fakeSession} from '../helpers/fakes.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 afterEach(async () => {
 	await act(async () => {
@@ -17,10 +18,10 @@ afterEach(async () => {
 
 // The keys the app shell handles on the main screen (app.tsx); here they only need their hints.
 const appKeys: CommandSpec[] = [
-	{commands: ['switchProfile'], hint: 'profile', run() {}},
-	{commands: ['switchRegion'], hint: 'region', run() {}},
-	{commands: ['help'], hint: 'help', run() {}},
-	{commands: ['quit'], hint: 'quit', run() {}},
+	{commands: ['switchProfile'], hint: safe`profile`, run() {}},
+	{commands: ['switchRegion'], hint: safe`region`, run() {}},
+	{commands: ['help'], hint: safe`help`, run() {}},
+	{commands: ['quit'], hint: safe`quit`, run() {}},
 ];
 
 export async function renderMain(

@@ -5,6 +5,7 @@ import {describeRegionSource, toRegionItems} from '../../source/screens/region-s
 import {type Backend, type DefaultRegion, type RegionInfo, TrailviewError} from '../../source/domain/types.js';
 import {type Rendered, keys, renderInk} from '../helpers/ink.js';
 import {deferred, fakeBackend} from '../helpers/fakes.js';
+import {safe} from '../../source/lib/sanitize.js';
 
 vi.mock('ink-spinner', () => import('../app/static-spinner.js'));
 vi.mock('../../source/screens/main-screen.js', () => import('../app/main-screen-probe.js'));
@@ -140,10 +141,10 @@ describe('RegionScreen', () => {
 
 describe('region helpers', () => {
 	it('describes every source of the default', () => {
-		expect(describeRegionSource('flag', 'prod')).toBe('from --region');
-		expect(describeRegionSource('AWS_REGION', 'prod')).toBe('default from AWS_REGION');
-		expect(describeRegionSource('AWS_DEFAULT_REGION', 'prod')).toBe('default from AWS_DEFAULT_REGION');
-		expect(describeRegionSource('profile', 'prod')).toBe('from profile prod');
+		expect(describeRegionSource('flag', safe`prod`)).toBe('from --region');
+		expect(describeRegionSource('AWS_REGION', safe`prod`)).toBe('default from AWS_REGION');
+		expect(describeRegionSource('AWS_DEFAULT_REGION', safe`prod`)).toBe('default from AWS_DEFAULT_REGION');
+		expect(describeRegionSource('profile', safe`prod`)).toBe('from profile prod');
 		expect(describeRegionSource('fallback', undefined)).toBe('fallback us-east-1 (no region configured)');
 	});
 

@@ -8,6 +8,7 @@ import {eventRow, type EventTable} from '../../domain/event-table.js';
 import type {TrailEvent} from '../../domain/types.js';
 import type {VisibleRow} from '../../lib/events-state.js';
 import {eventOutcome} from '../../lib/format.js';
+import {safe} from '../../lib/sanitize.js';
 
 export type EventsTableProps = {
 	rows: VisibleRow[];
@@ -59,7 +60,7 @@ export function EventsTable({rows, tail, table, focused}: EventsTableProps) {
 			{tail ? (
 				<Text color="yellow" wrap="truncate">
 					<Spinner />
-					{' loading more…'}
+					{safe` loading more…`}
 				</Text>
 			) : null}
 		</Box>

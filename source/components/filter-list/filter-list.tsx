@@ -1,7 +1,7 @@
 import React, {type ReactNode} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import {sanitizeLine} from '../../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../../lib/sanitize.js';
 import {truncateToWidth} from '../../lib/text-width.js';
 import {type FilterItem, type FilterListState, visibleItems} from './reducer.js';
 
@@ -15,36 +15,37 @@ type Props<T extends FilterItem> = {
 	/** One row, at most `width` columns wide (the cursor marker is drawn outside it). */
 	renderItem(item: T, options: {selected: boolean; width: number}): ReactNode;
 	/** e.g. "profiles"; used in the counter and the empty message. */
-	noun: string;
+	noun: SafeText;
 	/** Shown instead of the rows when there is nothing to filter at all. */
-	emptyText?: string;
+	emptyText?: SafeText;
 };
 
 export function FilterListView<T extends FilterItem>({state, width, renderItem, noun, emptyText}: Props<T>) {
 	const rows = visibleItems(state);
-	const counter = state.filter === '' ? `${state.items.length} ${noun}` : `${state.matches.length}/${state.items.length}`;
+	const counter = state.filter === '' ? safe`${state.items.length} ${noun}` : safe`${state.matches.length}/${state.items.length}`;
 	// The filter is keyboard input, possibly pasted: shown through the same sanitiser as AWS text.
 	const filterText = sanitizeLine(state.filter);
+	const shownFilter = truncateToWidth(filterText, Math.max(1, width - 20));
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Box>
 				<Text wrap="truncate-end">
-					<Text color="cyan">{'/ '}</Text>
-					{filterText === '' ? <Text dimColor>type to filter</Text> : <Text>{truncateToWidth(filterText, Math.max(1, width - 20))}</Text>}
-					<Text color="cyan">▏</Text>
-					<Text dimColor>{`  ${counter}`}</Text>
+					<Text color="cyan">{safe`/ `}</Text>
+					{filterText === '' ? <Text dimColor>{safe`type to filter`}</Text> : <Text>{shownFilter}</Text>}
+					<Text color="cyan">{safe`▏`}</Text>
+					<Text dimColor>{safe`  ${counter}`}</Text>
 				</Text>
 			</Box>
 			{state.items.length === 0 ? (
-				<Text dimColor wrap="truncate-end">{`  ${emptyText ?? `No ${noun}.`}`}</Text>
+				<Text dimColor wrap="truncate-end">{safe`  ${emptyText ?? safe`No ${noun}.`}`}</Text>
 			) : rows.length === 0 ? (
-				<Text dimColor wrap="truncate-end">{`  No ${noun} match “${truncateToWidth(filterText, Math.max(1, width - 20))}”.`}</Text>
+				<Text dimColor wrap="truncate-end">{safe`  No ${noun} match “${shownFilter}”.`}</Text>
 			) : (
 				rows.map((item, index) => {
 					const selected = state.offset + index === state.cursor;
 					return (
 						<Box key={item.key} width={width}>
-							<Text color="cyan" bold>{selected ? '› ' : '  '}</Text>
+							<Text color="cyan" bold>{selected ? safe`› ` : safe`  `}</Text>
 							{renderItem(item, {selected, width: Math.max(1, width - 2)})}
 						</Box>
 					);

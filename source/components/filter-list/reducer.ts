@@ -2,6 +2,7 @@
 // (which item the cursor lands on after the filter changes, which rows are on screen) are unit
 // tested without rendering anything.
 
+import {stripUnsafe} from '../../lib/sanitize.js';
 import {keepVisible, moveIndex, type Move} from '../../lib/table-window.js';
 export type FilterItem = {
 	/** Stable identity: the cursor follows the item with this key across filter changes. */
@@ -90,14 +91,12 @@ export function initialFilterListState<T extends FilterItem>(
 	return refilter(empty, items, '', options.selectKey);
 }
 
-// Strips what a terminal sends that is not text (a paste may carry newlines or escapes).
-const nonText = /[\u0000-\u001F\u007F-\u009F]/g;
-
 export function filterListReducer<T extends FilterItem>(state: FilterListState<T>, action: FilterListAction<T>): FilterListState<T> {
 	const currentKey = selectedItem(state)?.key;
 	switch (action.type) {
 		case 'type': {
-			const text = action.text.replace(nonText, '');
+			// What a terminal sends that is not text (a paste may carry newlines or escapes) is dropped.
+			const text = stripUnsafe(action.text);
 			return text === '' ? state : refilter(state, state.items, state.filter + text, currentKey);
 		}
 

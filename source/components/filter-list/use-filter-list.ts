@@ -1,6 +1,7 @@
 import {type Dispatch, useCallback, useReducer, useRef, useState} from 'react';
 import {keymap, matches, type Command} from '../../keymap.js';
 import type {CommandSpec} from '../../hooks/use-commands.js';
+import {safe, type SafeText} from '../../lib/sanitize.js';
 import {
 	type FilterItem,
 	type FilterListAction,
@@ -80,13 +81,13 @@ const moves: Partial<Record<Command, MoveKind>> = {
  */
 export function filterListCommands<T extends FilterItem>(
 	{dispatch, latest}: FilterList<T>,
-	options: {onSubmit(item: T): void; submitHint: string; onCancel?: () => void; cancelHint: string},
+	options: {onSubmit(item: T): void; submitHint: SafeText; onCancel?: () => void; cancelHint: SafeText},
 ): CommandSpec[] {
 	const {onSubmit, submitHint, onCancel, cancelHint} = options;
 	return [
 		{
 			commands: ['filterType'],
-			hint: 'to filter',
+			hint: safe`to filter`,
 			run(_command, input) {
 				if (!matches(keymap.help, input, {})) {
 					dispatch({type: 'type', text: input});
@@ -95,7 +96,7 @@ export function filterListCommands<T extends FilterItem>(
 		},
 		{
 			commands: ['pickerUp', 'pickerDown'],
-			hint: 'move',
+			hint: safe`move`,
 			run(command) {
 				dispatch({type: 'move', move: moves[command] ?? 'down'});
 			},

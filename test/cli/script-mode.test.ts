@@ -1,0 +1,59 @@
+// Script mode's own error lines (not the output module's): what reaches stderr when the profile or
+// the connection fails. Messages quote profile names and outside text, so escapes must not pass.
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {lazyEmulator} from '../../source/demo.js';
+import {runScriptMode} from '../../source/cli/script-mode.js';
+import type {CliOptions} from '../../source/cli/args.js';
+import {awsFiles} from '../e2e/support.js';
+
+// Raw ESC, CSI, BEL and bidi controls: what a terminal would act on.
+const dangerous = /[\u001B\u0007\u009B\u202A-\u202E\u2066-\u2069]/;
+
+const options = (overrides: Partial<CliOptions>): CliOptions => ({
+	profile: undefined,
+	region: 'eu-west-1',
+	endpointUrl: undefined,
+	demo: false,
+	output: 'table',
+	limit: 10,
+	help: false,
+	version: false,
+	...overrides,
+});
+
+async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator = () => Promise.reject(new Error('not used'))) {
+	const stderr = new PassThrough();
+	const chunks: string[] = [];
+	stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+	const code = await runScriptMode({
+		options: cli,
+		format: 'table',
+		env,
+		stdout: new PassThrough() as unknown as NodeJS.WriteStream,
+		stderr,
+		signal: new AbortController().signal,
+		emulator: lazyEmulator(startEmulator),
+	});
+	return {code, stderr: chunks.join('')};
+}
+
+describe('script mode errors on stderr', () => {
+	it('shows escape sequences in a failure message as text, not as terminal commands', async () => {
+		const {code, stderr} = await run(options({demo: true}), {}, () =>
+			Promise.reject(new Error('port in use \u001B]0;pwned\u0007\u001B[2J by \u202Eexe.txt')),
+		);
+		expect(code).toBe(1);
+		expect(stderr).toBe('trailview: The demo emulator did not start: port in use \\x1b]0;pwned\\x07\\x1b[2J by \\u202eexe.txt\n');
+		expect(stderr).not.toMatch(dangerous);
+	});
+
+	it('sanitises a profile name that only JSON-quoting stood between the flag and the terminal', async () => {
+		// JSON.stringify escapes C0 controls but leaves C1 and bidi controls raw.
+		const files = awsFiles({config: '[profile prod]\nregion = eu-west-1\n'});
+		const {code, stderr} = await run(options({profile: 'ops\u009B2J\u202Etxt'}), {...files.env, HOME: files.dir});
+		expect(code).toBe(1);
+		expect(stderr).toContain('trailview: profile "ops\\x9b2J\\u202etxt" (from --profile) is not in ');
+		expect(stderr).not.toMatch(dangerous);
+	});
+});
