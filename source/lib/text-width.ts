@@ -52,13 +52,27 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	return result + marker + ' '.repeat(budget - used);
 }
 
-/** Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. */
+/**
+ * Unicode's prepended characters (Grapheme_Cluster_Break=Prepend: the Arabic number signs, the
+ * Malayalam dot reph, a few Brahmic ones) join whatever follows them into one grapheme. The list is
+ * every Unicode version's up to 17; test/lib/text-width.test.ts checks it against the runtime's ICU.
+ */
+export const endsWithPrepend =
+	/[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
+
+/**
+ * Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. Text
+ * ending in a prepended character gets a zero-width space after it: otherwise that character would
+ * swallow the padding or the next column's first character into its grapheme, and the row would
+ * come out a column short (string-width, and terminals that draw graphemes, count the pair as one).
+ */
 export function padToWidth(text: string, width: number, align: Align = 'left'): string {
 	if (width <= 0) {
 		return '';
 	}
 
-	const fitted = truncateToWidth(text, width);
+	const truncated = truncateToWidth(text, width);
+	const fitted = endsWithPrepend.test(truncated.slice(-2)) ? `${truncated}\u200B` : truncated;
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 	return align === 'left' ? fitted + padding : padding + fitted;
 }

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {displayWidth, padToWidth, truncateToWidth} from '../../source/lib/text-width.js';
+import stringWidth from 'string-width';
+import {renderRow} from '../../source/lib/columns.js';
+import {displayWidth, endsWithPrepend, padToWidth, truncateToWidth} from '../../source/lib/text-width.js';
 
 describe('displayWidth', () => {
 	it.each([
@@ -73,5 +75,33 @@ describe('padToWidth', () => {
 	it('truncates text that is too long', () => {
 		expect(padToWidth('abcdefgh', 5)).toBe('abcd…');
 		expect(displayWidth(padToWidth('日本語', 5))).toBe(5);
+	});
+
+	// Found by test/fuzz: a user name ending in U+0D4E (Malayalam dot reph) joined the space after
+	// it into one grapheme, and its row came out a column narrower than the header.
+	it('keeps a cell ending in a prepended character from joining what follows', () => {
+		for (const name of ['\u0D4E', 'abc\u0600', 'x\u{11F02}']) {
+			const row = renderRow({user: name, ip: '10.0.0.1'}, [{key: 'user', width: 6}, {key: 'ip', width: 8}]);
+			expect(stringWidth(row)).toBe(15);
+			expect(stringWidth(padToWidth(name, 5, 'right') + 'z')).toBe(6);
+		}
+	});
+
+	it('knows every prepended character of the runtime Unicode (planes 0 and 1, where they all are)', () => {
+		const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		const missing: string[] = [];
+		for (let code = 0; code <= 0x1ffff; code++) {
+			if (code >= 0xd800 && code <= 0xdfff) {
+				continue;
+			}
+
+			const char = String.fromCodePoint(code);
+			// Only a prepended character forms one grapheme with a plain letter after it.
+			if (segmenter.segment(`${char}a`).containing(0)!.segment.length > char.length && !endsWithPrepend.test(char)) {
+				missing.push(`U+${code.toString(16)}`);
+			}
+		}
+
+		expect(missing).toEqual([]);
 	});
 });
