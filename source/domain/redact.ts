@@ -20,18 +20,18 @@ export function redactRecord(value: unknown): unknown {
 		return value;
 	}
 
-	const out: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(value)) {
-		if (typeof field === 'string' && secretKey.test(key)) {
-			out[key] = REDACTED;
-		} else if (typeof field === 'string' && keyIdKey.test(key)) {
-			out[key] = maskAccessKeyId(field);
-		} else {
-			out[key] = redactRecord(field);
-		}
-	}
+	// Built with fromEntries, which defines each key as the record's own: assigning would turn a
+	// `__proto__` key (a tag key may be one) into the copy's prototype, hiding that field from every
+	// output and letting its contents pass for fields of the record.
+	return Object.fromEntries(
+		Object.entries(value).map(([key, field]) => {
+			if (typeof field === 'string' && secretKey.test(key)) {
+				return [key, REDACTED];
+			}
 
-	return out;
+			return [key, typeof field === 'string' && keyIdKey.test(key) ? maskAccessKeyId(field) : redactRecord(field)];
+		}),
+	);
 }
 
 /** For text that did not parse as JSON: the same fields, found by pattern. */

@@ -51,4 +51,17 @@ describe('redaction of keys and tokens', () => {
 
 		expect(summary).toContain('AKIA…MPLE');
 	});
+
+	// Found by test/fuzz: the copy was built by assignment, so a `__proto__` key became the copy's
+	// prototype: the field vanished from every output and its contents passed for record fields.
+	it('keeps a __proto__ key as an ordinary field, shown and not inherited', () => {
+		const raw = '{"requestParameters":{"tags":{"__proto__":"hidden-tag"}},"__proto__":{"userIdentity":{"userName":"spoofed"}}}';
+		const event = makeEvent(1, {raw, username: undefined});
+		const json = JSON.stringify(eventToJson(event).record);
+		expect(json).toContain('"__proto__":"hidden-tag"');
+		expect(json).toContain('"__proto__":{"userIdentity":{"userName":"spoofed"}}');
+		const body = detailBody(event);
+		expect(body.kind === 'json' ? jsonLinesToText(body.lines) : '').toContain('"__proto__": "hidden-tag"');
+		expect(detailSummary(event)[0]?.value).toBe('(no username)');
+	});
 });
