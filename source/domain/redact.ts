@@ -34,11 +34,19 @@ export function redactRecord(value: unknown): unknown {
 	);
 }
 
+/**
+ * A JSON string's contents up to its closing quote, or to the end of a record cut short inside it
+ * (a dangling backslash included): a truncated record must not show the start of a token.
+ */
+const stringValue = String.raw`"((?:[^"\\]|\\[\s\S])*)(?:"|\\?$)`;
+const secretField = new RegExp(String.raw`("(?:sessionToken|secretAccessKey|secretKey|password|token)"\s*:\s*)` + stringValue, 'gi');
+const keyIdField = new RegExp(String.raw`("accessKeyId"\s*:\s*)` + stringValue, 'gi');
+
 /** For text that did not parse as JSON: the same fields, found by pattern. */
 export function redactText(text: string): string {
 	return text
-		.replace(/("(?:sessionToken|secretAccessKey|secretKey|password|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`)
-		.replace(/("accessKeyId"\s*:\s*)"((?:[^"\\]|\\.)*)"/gi, (_match, prefix: string, id: string) => `${prefix}"${maskAccessKeyId(id)}"`);
+		.replace(secretField, `$1"${REDACTED}"`)
+		.replace(keyIdField, (_match, prefix: string, id: string) => `${prefix}"${maskAccessKeyId(id)}"`);
 }
 
 export function maskKeyId(accessKeyId: string | undefined): string | undefined {
