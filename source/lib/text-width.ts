@@ -52,27 +52,43 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	return result + marker + ' '.repeat(budget - used);
 }
 
-/**
- * Unicode's prepended characters (Grapheme_Cluster_Break=Prepend: the Arabic number signs, the
- * Malayalam dot reph, a few Brahmic ones) join whatever follows them into one grapheme. The list is
- * every Unicode version's up to 17; test/lib/text-width.test.ts checks it against the runtime's ICU.
- */
-export const endsWithPrepend =
-	/[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
+/** A zero-width space: a grapheme of its own (Unicode's Control class), so it ends any grapheme before or after it. */
+const graphemeBreak = '\u200B';
+
+/** Whether `first` and `second` form one grapheme. */
+function joins(first: string, second: string): boolean {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	return segmenter.segment(first + second).containing(0)!.segment.length > first.length;
+}
 
 /**
- * Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. Text
- * ending in a prepended character gets a zero-width space after it: otherwise that character would
- * swallow the padding or the next column's first character into its grapheme, and the row would
- * come out a column short (string-width, and terminals that draw graphemes, count the pair as one).
+ * `text` with a zero-width space at an end where it would form one grapheme with the space put next
+ * to it: a first character that attaches to the one before (a combining mark, an emoji skin tone,
+ * Thai sara am) or a last one that attaches to the one after (Unicode's prepended characters, such
+ * as U+0D4E). Otherwise string-width, and terminals that draw graphemes, count the pair as one
+ * character and the row comes out a column or two short.
+ */
+function sealed(text: string): string {
+	if (text === '' || singleColumnText.test(text)) {
+		return text;
+	}
+
+	const first = String.fromCodePoint(text.codePointAt(0)!);
+	const pair = text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2)!) : '';
+	const last = pair.length === 2 ? pair : text.slice(-1);
+	return (joins(' ', first) ? graphemeBreak : '') + text + (joins(last, ' ') ? graphemeBreak : '');
+}
+
+/**
+ * Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. The
+ * result never shares a grapheme with what is put either side of it (see sealed).
  */
 export function padToWidth(text: string, width: number, align: Align = 'left'): string {
 	if (width <= 0) {
 		return '';
 	}
 
-	const truncated = truncateToWidth(text, width);
-	const fitted = endsWithPrepend.test(truncated.slice(-2)) ? `${truncated}\u200B` : truncated;
+	const fitted = sealed(truncateToWidth(text, width));
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 	return align === 'left' ? fitted + padding : padding + fitted;
 }
