@@ -20,25 +20,33 @@ export function redactRecord(value: unknown): unknown {
 		return value;
 	}
 
-	const out: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(value)) {
-		if (typeof field === 'string' && secretKey.test(key)) {
-			out[key] = REDACTED;
-		} else if (typeof field === 'string' && keyIdKey.test(key)) {
-			out[key] = maskAccessKeyId(field);
-		} else {
-			out[key] = redactRecord(field);
-		}
-	}
+	// Built with fromEntries, which defines each key as the record's own: assigning would turn a
+	// `__proto__` key (a tag key may be one) into the copy's prototype, hiding that field from every
+	// output and letting its contents pass for fields of the record.
+	return Object.fromEntries(
+		Object.entries(value).map(([key, field]) => {
+			if (typeof field === 'string' && secretKey.test(key)) {
+				return [key, REDACTED];
+			}
 
-	return out;
+			return [key, typeof field === 'string' && keyIdKey.test(key) ? maskAccessKeyId(field) : redactRecord(field)];
+		}),
+	);
 }
+
+/**
+ * A JSON string's contents up to its closing quote, or to the end of a record cut short inside it
+ * (a dangling backslash included): a truncated record must not show the start of a token.
+ */
+const stringValue = String.raw`"((?:[^"\\]|\\[\s\S])*)(?:"|\\?$)`;
+const secretField = new RegExp(String.raw`("(?:sessionToken|secretAccessKey|secretKey|password|token)"\s*:\s*)` + stringValue, 'gi');
+const keyIdField = new RegExp(String.raw`("accessKeyId"\s*:\s*)` + stringValue, 'gi');
 
 /** For text that did not parse as JSON: the same fields, found by pattern. */
 export function redactText(text: string): string {
 	return text
-		.replace(/("(?:sessionToken|secretAccessKey|secretKey|password|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`)
-		.replace(/("accessKeyId"\s*:\s*)"((?:[^"\\]|\\.)*)"/gi, (_match, prefix: string, id: string) => `${prefix}"${maskAccessKeyId(id)}"`);
+		.replace(secretField, `$1"${REDACTED}"`)
+		.replace(keyIdField, (_match, prefix: string, id: string) => `${prefix}"${maskAccessKeyId(id)}"`);
 }
 
 export function maskKeyId(accessKeyId: string | undefined): string | undefined {

@@ -57,7 +57,37 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	return result + marker + ' '.repeat(budget - used);
 }
 
-/** Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. */
+/** A zero-width space: a grapheme of its own (Unicode's Control class), so it ends any grapheme before or after it. */
+const graphemeBreak = '\u200B';
+
+/** Whether `first` and `second` form one grapheme. */
+function joins(first: string, second: string): boolean {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	return segmenter.segment(first + second).containing(0)!.segment.length > first.length;
+}
+
+/**
+ * `text` with a zero-width space at an end where it would form one grapheme with the space put next
+ * to it: a first character that attaches to the one before (a combining mark, an emoji skin tone,
+ * Thai sara am) or a last one that attaches to the one after (Unicode's prepended characters, such
+ * as U+0D4E). Otherwise string-width, and terminals that draw graphemes, count the pair as one
+ * character and the row comes out a column or two short.
+ */
+function sealed(text: string): string {
+	if (text === '' || singleColumnText.test(text)) {
+		return text;
+	}
+
+	const first = String.fromCodePoint(text.codePointAt(0)!);
+	const pair = text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2)!) : '';
+	const last = pair.length === 2 ? pair : text.slice(-1);
+	return (joins(' ', first) ? graphemeBreak : '') + text + (joins(last, ' ') ? graphemeBreak : '');
+}
+
+/**
+ * Pads with spaces to exactly `width` columns, truncating (with an ellipsis) when too long. The
+ * result never shares a grapheme with what is put either side of it (see sealed).
+ */
 export function padToWidth(text: SafeText, width: number, align?: Align): SafeText;
 export function padToWidth(text: string, width: number, align?: Align): string;
 export function padToWidth(text: string, width: number, align: Align = 'left'): string {
@@ -65,7 +95,7 @@ export function padToWidth(text: string, width: number, align: Align = 'left'): 
 		return '';
 	}
 
-	const fitted = truncateToWidth(text, width);
+	const fitted = sealed(truncateToWidth(text, width));
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 	return align === 'left' ? fitted + padding : padding + fitted;
 }

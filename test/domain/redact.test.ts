@@ -34,6 +34,24 @@ describe('redaction of keys and tokens', () => {
 		expect(out).toContain('ASIA…DFGH');
 	});
 
+	// Found by test/fuzz: the patterns wanted a closing quote, so a record cut short inside a token
+	// or a key id showed the start of it in the detail view's raw text.
+	it('redacts a token or key id that a cut-short record leaves unterminated', () => {
+		const record = JSON.stringify(assumeRole);
+		const inToken = record.slice(0, record.indexOf('IQoJb3JpZ2luX2Vj') + 20);
+		const inKeyId = record.slice(0, record.indexOf('ASIAQWERTYUIOPASDFGH') + 18);
+		const escaped = `{"password":"abc\\"def\\`;
+		for (const [text, leak] of [[inToken, 'IQoJb3JpZ2luX2Vj'], [inKeyId, 'ASIAQWERTYUIOPASDF'], [escaped, 'def']] as const) {
+			expect(redactText(text)).not.toContain(leak);
+			const body = detailBody(makeEvent(1, {raw: text}));
+			expect(body.kind).toBe('raw');
+			expect(body.lines.join('\n')).not.toContain(leak);
+		}
+
+		expect(redactText(inToken)).toMatch(/"sessionToken":"\(redacted\)"$/);
+		expect(redactText(inKeyId)).toMatch(/"accessKeyId":"ASIA…ASDF"$/);
+	});
+
 	it('reaches the detail view, its summary and every script output', () => {
 		const event = makeEvent(1, {raw: JSON.stringify(assumeRole), accessKeyId: 'AKIAIOSFODNN7EXAMPLE'});
 		const body = detailBody(event);
@@ -50,5 +68,18 @@ describe('redaction of keys and tokens', () => {
 		}
 
 		expect(summary).toContain('AKIA…MPLE');
+	});
+
+	// Found by test/fuzz: the copy was built by assignment, so a `__proto__` key became the copy's
+	// prototype: the field vanished from every output and its contents passed for record fields.
+	it('keeps a __proto__ key as an ordinary field, shown and not inherited', () => {
+		const raw = '{"requestParameters":{"tags":{"__proto__":"hidden-tag"}},"__proto__":{"userIdentity":{"userName":"spoofed"}}}';
+		const event = makeEvent(1, {raw, username: undefined});
+		const json = JSON.stringify(eventToJson(event).record);
+		expect(json).toContain('"__proto__":"hidden-tag"');
+		expect(json).toContain('"__proto__":{"userIdentity":{"userName":"spoofed"}}');
+		const body = detailBody(event);
+		expect(body.kind === 'json' ? jsonLinesToText(body.lines) : '').toContain('"__proto__": "hidden-tag"');
+		expect(detailSummary(event)[0]?.value).toBe('(no username)');
 	});
 });

@@ -1,6 +1,12 @@
 import stringWidth from 'string-width';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import fastStringWidth, {singleColumnText} from '../../source/lib/fast-string-width.js';
+
+// Wrapped so a test can see what string-width is handed; every call still goes to the real one.
+vi.mock('string-width', async importOriginal => {
+	const real = await importOriginal<typeof import('string-width')>();
+	return {default: vi.fn(real.default)};
+});
 
 describe('fastStringWidth', () => {
 	it('agrees with string-width on every character its fast path accepts', () => {
@@ -35,5 +41,26 @@ describe('fastStringWidth', () => {
 	it('leaves options it does not model to string-width', () => {
 		expect(fastStringWidth('·', {ambiguousIsNarrow: false})).toBe(stringWidth('·', {ambiguousIsNarrow: false}));
 		expect(fastStringWidth('\u001B[31mx', {countAnsiEscapeCodes: true})).toBe(stringWidth('\u001B[31mx', {countAnsiEscapeCodes: true}));
+	});
+
+	// Found by test/fuzz: string-width walks a text with one grapheme iterator whose steps cost more
+	// the further in they are, so a 100 KB field took over ten seconds to measure. Long text is
+	// measured in pieces cut at grapheme boundaries; the answer must not change.
+	it('measures long text in pieces exactly as string-width measures it whole', () => {
+		const units = ['é', '漢字', 'e\u0301\u0302', '👩‍👩‍👧', '🇬🇧🇬', '\u1100\u1161\u11A8', '\u0D4Ea', 'ｶﾞ', 'a\u0903'];
+		for (const unit of [...units, units.join(''), '\u0301'.repeat(700) + 'x', `x${'\u200D👩'.repeat(300)}`]) {
+			for (const length of [511, 513, 1500, 3000]) {
+				const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+				expect(fastStringWidth(text), `${JSON.stringify(unit)} x ${length}`).toBe(stringWidth(text));
+			}
+		}
+	});
+
+	it('never hands string-width a long text whole, whose cost grows with the square of its length', () => {
+		const text = 'a漢e\u0301👩‍👩‍👧 '.repeat(10_000);
+		vi.mocked(stringWidth).mockClear();
+		fastStringWidth(text);
+		const longest = Math.max(...vi.mocked(stringWidth).mock.calls.map(([input]) => input.length));
+		expect(longest).toBeLessThanOrEqual(512);
 	});
 });

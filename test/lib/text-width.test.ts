@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import stringWidth from 'string-width';
+import {renderRow} from '../../source/lib/columns.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../../source/lib/text-width.js';
 
 describe('displayWidth', () => {
@@ -73,5 +75,16 @@ describe('padToWidth', () => {
 	it('truncates text that is too long', () => {
 		expect(padToWidth('abcdefgh', 5)).toBe('abcd…');
 		expect(displayWidth(padToWidth('日本語', 5))).toBe(5);
+	});
+
+	// Found by test/fuzz: a user name ending in U+0D4E (Malayalam dot reph, which attaches to the
+	// character after it) or starting with an emoji skin tone (which attaches to the one before)
+	// formed one grapheme with the space next to it, and the row came out narrower than the header.
+	it('keeps a cell from forming a grapheme with the spaces around it', () => {
+		for (const name of ['\u0D4E', 'abc\u0600', 'x\u{11F02}', '\u{1F3FD}', '\u0E33ab', '\u0301x', '日\u0D4E']) {
+			const row = renderRow({user: name, ip: '10.0.0.1'}, [{key: 'user', width: 6}, {key: 'ip', width: 8, align: 'right'}]);
+			expect(stringWidth(row), JSON.stringify(name)).toBe(15);
+			expect(stringWidth(`z${padToWidth(name, 5, 'right')}z`), JSON.stringify(name)).toBe(7);
+		}
 	});
 });
