@@ -8,6 +8,7 @@ import {resolveEndpoints} from './endpoints.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {maskAccessKeyId} from '../domain/mask.js';
 import {sharedRateLimiter} from './rate-limiter.js';
+import {localRetryTiming} from './throttle-retry.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -63,7 +64,9 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 			// Keyed by account now that it is known: every pane on this account and region shares them.
 			limiter: sharedRateLimiter({quota: 'lookup-events', ...scope}),
 			trailLimiter: sharedRateLimiter({quota: 'trail-reads', ...scope}),
-			errorContext: {...errorContext, region: serviceRegion},
+			throttleTiming: localRetryTiming(endpoints.cloudTrail, env),
+			// CloudTrail's own endpoint, named when it answers with something that is not CloudTrail.
+			errorContext: {...errorContext, region: serviceRegion, endpoint: endpoints.cloudTrail},
 		});
 	}
 
