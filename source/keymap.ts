@@ -33,7 +33,7 @@ export const keymap = {
 	select: {label: 'Enter', description: 'Choose / open event details', keys: ['return']},
 	back: {label: 'Esc', description: 'Back / close / cancel', keys: ['escape']},
 	focusNext: {label: 'Tab', description: 'Focus next pane', keys: ['tab']},
-	refresh: {label: 'r', description: 'Refresh trails and events; retry after an error', chars: ['r']},
+	refresh: {label: 'r', description: 'Refresh trails and events; retry after an error, or now while throttled', chars: ['r']},
 	toggleUtc: {label: 'u', description: 'Toggle local time / UTC', chars: ['u']},
 	switchProfile: {label: 'p', description: 'Switch profile', chars: ['p']},
 	switchRegion: {label: 'R', description: 'Switch region', chars: ['R']},

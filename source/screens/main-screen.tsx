@@ -108,7 +108,8 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 		specs = [
 			...moves,
 			{commands: ['focusNext'], hint: focus === 'events' ? 'trails' : 'events', run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
-			{commands: ['refresh'], hint: 'refresh', run: refresh},
+			// While a pane waits out throttling, r ends the wait rather than starting over.
+			{commands: ['refresh'], hint: events.state.waiting || trails.state.waiting ? 'retry now' : 'refresh', run: refresh},
 			{commands: ['toggleUtc'], hint: utc ? 'local time' : 'UTC', run: () => setUtc(current => !current)},
 		];
 	}
