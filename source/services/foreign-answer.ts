@@ -2,7 +2,9 @@
 // an HTML error page with HTTP 500 for LookupEvents), a proxy's error page, an empty 502. The SDK
 // reports those as a JSON syntax error or "UnknownError", which says nothing useful; this names
 // the operation, the endpoint, the HTTP status and what came back instead. SDK-free, duck-typed.
-import type {ErrorContext} from './errors.js';
+
+/** The parts of errors.ts's ErrorContext used here (not imported: errors.ts imports this module). */
+type ErrorContext = {operation?: string; region?: string; endpoint?: string};
 
 type Answered = {
 	name?: unknown;
@@ -70,5 +72,5 @@ function fix(context: ErrorContext): string {
 	const operation = operationName(context);
 	return context.endpoint === undefined
 		? `Something between trailview and AWS (a proxy?) answered instead of the service.`
-		: `Use an endpoint that implements ${operation}, or drop --endpoint-url / AWS_ENDPOINT_URL to use AWS. Other panes keep working.`;
+		: `Use an endpoint that implements ${operation}, or drop --endpoint-url / AWS_ENDPOINT_URL to use AWS.`;
 }
