@@ -14,9 +14,9 @@ type Running = {result: Promise<Result>; kill(signal: NodeJS.Signals): void};
 
 /**
  * One try per request (the SDK's own retries would spend seconds of real time first) and a
- * back-off of 100 ms, 200 ms … 3 s: the production schedule (1 s … 30 s) at a tenth of its
- * speed, so a 2 s storm here stands for a 20 s one. (The SDK's adaptive mode still slows the
- * client after a throttle, as it does in production.) Both settings are honoured only on loopback.
+ * back-off of 100 ms, 200 ms … 3 s: the production schedule (1 s … 30 s) at a tenth of its speed.
+ * Both are honoured only on loopback. The SDK's adaptive mode still slows the client after a
+ * throttle, as in production.
  */
 const stormEnv = {AWS_MAX_ATTEMPTS: '1', TRAILVIEW_RETRY_BASE_MS: '100'};
 const fastPaging = {TRAILVIEW_LOOKUP_RPS: '25'};
@@ -67,14 +67,21 @@ describe('a throttling storm', () => {
 		const calm = await run(['--output', 'jsonl', '--limit', '120'], stormEnv);
 		expect(calm).toMatchObject({code: 0, stderr: ''});
 
-		emulator.throttle('LookupEvents', 2000);
-		const stormy = await run(['--output', 'jsonl', '--limit', '120'], stormEnv);
+		// The storm lasts until trailview has been throttled twice (past the SDK's one try), then passes.
+		emulator.throttle('LookupEvents', 10 * 60_000);
+		const running = start(['--output', 'jsonl', '--limit', '120'], stormEnv);
+		await vi.waitFor(
+			() => {
+				expect(emulator.requestCounts()['throttled'] ?? 0).toBeGreaterThanOrEqual(2);
+			},
+			{timeout: 15_000, interval: 20},
+		);
+		emulator.clearFailures();
+		const stormy = await running.result;
 		expect(stormy.code).toBe(0);
 		expect(stormy.stdout).toBe(calm.stdout);
 		expect(jsonLines(stormy.stdout)).toHaveLength(120);
 		expect(stormy.stderr).toBe('trailview: CloudTrail is throttling LookupEvents in us-east-1; retrying for up to 5m (--max-wait)\n');
-		// The note comes from trailview's own wait, which starts only once the SDK's try was throttled.
-		expect(emulator.requestCounts()['throttled']).toBeGreaterThanOrEqual(1);
 	});
 
 	it('ends the run after --max-wait: exit 1, the message and the fix, nothing on stdout for json', async () => {
