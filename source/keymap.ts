@@ -34,7 +34,7 @@ export const keymap = {
 	select: {label: safe`Enter`, description: safe`Choose / open event details`, keys: ['return']},
 	back: {label: safe`Esc`, description: safe`Back / close / cancel`, keys: ['escape']},
 	focusNext: {label: safe`Tab`, description: safe`Focus next pane`, keys: ['tab']},
-	refresh: {label: safe`r`, description: safe`Refresh trails and events; retry after an error`, chars: ['r']},
+	refresh: {label: safe`r`, description: safe`Refresh trails and events; retry after an error, or now while throttled`, chars: ['r']},
 	toggleUtc: {label: safe`u`, description: safe`Toggle local time / UTC`, chars: ['u']},
 	switchProfile: {label: safe`p`, description: safe`Switch profile`, chars: ['p']},
 	switchRegion: {label: safe`R`, description: safe`Switch region`, chars: ['R']},

@@ -2,7 +2,17 @@
 // parser); this module decides what is an error, so every mistake ends as one sentence for a
 // person instead of meow's multi-line report or a stack trace.
 import {isValidRegionName} from '../services/regions.js';
-import {booleanFlagNames, defaultLimit, longFlagNames, outputFormats, shortFlagNames, valueFlagNames, type OutputFormat} from './flags.js';
+import {parseDuration} from '../lib/duration.js';
+import {
+	booleanFlagNames,
+	defaultLimit,
+	defaultMaxWait,
+	longFlagNames,
+	outputFormats,
+	shortFlagNames,
+	valueFlagNames,
+	type OutputFormat,
+} from './flags.js';
 
 export type CliOptions = {
 	profile: string | undefined;
@@ -12,6 +22,8 @@ export type CliOptions = {
 	/** undefined when --output was not given (script mode may still apply, as table). */
 	output: OutputFormat | undefined;
 	limit: number;
+	/** --max-wait: how long script output waits out throttling of one request, in ms. */
+	maxWaitMs: number;
 	help: boolean;
 	version: boolean;
 };
@@ -114,10 +126,11 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(`unexpected argument ${JSON.stringify(input[0])} (trailview takes only flags)`);
 	}
 
-	const examples: Record<string, string> = {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', output: 'json', limit: '100'};
-	for (const key of ['profile', 'region', 'endpointUrl', 'output', 'limit']) {
+	const examples: Record<string, string> = {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', output: 'json', limit: '100', maxWait: '90s'};
+	const kebab: Record<string, string> = {endpointUrl: 'endpoint-url', maxWait: 'max-wait'};
+	for (const key of ['profile', 'region', 'endpointUrl', 'output', 'limit', 'maxWait']) {
 		if (key in flags && (stringFlag(flags, key) ?? '').trim() === '') {
-			const flag = key === 'endpointUrl' ? 'endpoint-url' : key;
+			const flag = kebab[key] ?? key;
 			return fail(`--${flag} needs a value (e.g. --${flag} ${examples[key]!})`);
 		}
 	}
@@ -156,6 +169,12 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		limit = Number(limitValue);
 	}
 
+	const maxWaitValue = stringFlag(flags, 'maxWait');
+	const maxWaitMs = parseDuration(maxWaitValue ?? defaultMaxWait);
+	if (maxWaitMs === undefined) {
+		return fail(`--max-wait must be a duration like 90s or 5m, or a number of seconds (got ${JSON.stringify(maxWaitValue)})`);
+	}
+
 	return {
 		ok: true,
 		options: {
@@ -165,6 +184,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			demo,
 			output: outputValue,
 			limit,
+			maxWaitMs,
 			help: flags['help'] === true,
 			version: flags['version'] === true,
 		},

@@ -6,6 +6,9 @@ export {outputFormats, type OutputFormat} from '../output/format-names.js';
 
 export const defaultLimit = 50;
 
+/** How long script output waits out throttling of one request, unless --max-wait says otherwise. */
+export const defaultMaxWait = '5m';
+
 export const meowFlags = {
 	profile: {type: 'string'},
 	region: {type: 'string'},
@@ -13,6 +16,7 @@ export const meowFlags = {
 	demo: {type: 'boolean'},
 	output: {type: 'string'},
 	limit: {type: 'string'},
+	maxWait: {type: 'string'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -25,6 +29,7 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'demo',
 	'output',
 	'limit',
+	'max-wait',
 	'help',
 	'version',
 ]);
@@ -32,6 +37,6 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 
 /** Flags that take a value, so the token after them is not itself a flag. */
-export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit']);
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait']);
 
 export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'help', 'version']);

@@ -1,13 +1,15 @@
 // Usage and help text. The key list is built from the keymap so --help never drifts from what
 // the UI actually does.
 import {keymap, type KeyBinding} from '../keymap.js';
-import {defaultLimit, outputFormats} from './flags.js';
+import {defaultLimit, defaultMaxWait, outputFormats} from './flags.js';
 
-export const usageText = [
+const usageLines = [
 	'Usage: trailview [--profile NAME] [--region NAME] [--endpoint-url URL] [--demo]',
 	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
-	'Run "trailview --help" for details.',
-].join('\n');
+	'                 [--max-wait DURATION]',
+];
+
+export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
 
 function table(rows: Array<[string, string]>, indent = 2): string[] {
 	const width = Math.max(...rows.map(([left]) => left.length)) + 2;
@@ -42,7 +44,7 @@ export function helpText(version: string): string {
 		'and write events. It only reads (ListTrails, GetTrailStatus, LookupEvents, GetCallerIdentity),',
 		'so it is safe to point at production.',
 		'',
-		usageText.split('\n').slice(0, 2).join('\n'),
+		...usageLines,
 		'',
 		'Options',
 		...table([
@@ -52,6 +54,7 @@ export function helpText(version: string): string {
 			['--demo', 'Explore sample data from the built-in local emulator; no AWS account needed'],
 			['--output FORMAT', `Print write events as ${outputFormats.join(', ')} and exit instead of starting the UI`],
 			['--limit N', `How many events --output prints, a whole number >= 0 (default ${defaultLimit})`],
+			['--max-wait DURATION', `How long --output waits out CloudTrail throttling, e.g. 90s, 5m (default ${defaultMaxWait})`],
 			['-h, --help', 'Show this help'],
 			['--version', 'Show the version'],
 		]),
@@ -80,6 +83,8 @@ export function helpText(version: string): string {
 		'Keys in the profile and region pickers',
 		...table(keyBindingRows(keymap, 'picker')),
 		'',
-		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line.',
+		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line,',
+		'130 / 143 interrupted (SIGINT / SIGTERM). With --output json or table stdout holds the whole',
+		'result or nothing; jsonl and csv keep only the complete lines printed before a failure.',
 	].join('\n');
 }

@@ -56,7 +56,7 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 		const session = await backend.connect(profile.value, {region: region.value, signal});
 		const service = session.serviceFor(region.value);
 		const {runOutput} = await import('../output/run-output.js');
-		return await runOutput({format, limit: options.limit, service, stdout, stderr, signal});
+		return await runOutput({format, limit: options.limit, maxWaitMs: options.maxWaitMs, service, stdout, stderr, signal});
 	} catch (error) {
 		if (error instanceof TrailviewError) {
 			if (error.kind === 'cancelled') {

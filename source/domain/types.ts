@@ -84,6 +84,31 @@ export type LookupOptions = {
 	/** 1..50; the service default is 50. */
 	pageSize?: number;
 	signal?: AbortSignal;
+	/** Whether and how long to wait out throttling once the SDK's own retries are spent. */
+	throttle?: ThrottlePolicy;
+};
+
+/** One wait between tries of a throttled request (services/throttle-retry.ts). */
+export type ThrottleWait = {
+	/** 1 for the first wait of this request, then 2, 3… */
+	retry: number;
+	/** When the next try starts, in Date.now() milliseconds. */
+	retryAt: number;
+	/** The throttling error the last try ended with. */
+	error: TrailviewError;
+	/** Ends this wait early: the next try starts at once. */
+	retryNow(): void;
+};
+
+/**
+ * What a caller wants when CloudTrail keeps throttling after the SDK's retries: keep trying with
+ * back-off (lib/backoff.ts), and hear about each wait. Without a policy a throttle is an error.
+ */
+export type ThrottlePolicy = {
+	/** Give up (reject with the throttling error) once one request has been throttled this long; undefined: for as long as the caller's signal lives. */
+	maxWaitMs?: number;
+	/** Each wait as it starts, so a pane can show it and a script can say so once. */
+	onWait?(wait: ThrottleWait): void;
 };
 
 export type CallerIdentity = {
@@ -95,7 +120,7 @@ export type CallerIdentity = {
 /** What the shared service module offers every pane and the script output. */
 export type CloudTrailService = {
 	readonly region: string;
-	listTrails(options?: {signal?: AbortSignal}): Promise<Trail[]>;
+	listTrails(options?: {signal?: AbortSignal; throttle?: ThrottlePolicy}): Promise<Trail[]>;
 	/** Pages of write events (ReadOnly=false), newest first, as the service returns them. */
 	lookupWriteEvents(options?: LookupOptions): AsyncIterable<TrailEvent[]>;
 	getCallerIdentity(options?: {signal?: AbortSignal}): Promise<CallerIdentity>;

@@ -21,6 +21,7 @@ export type {
 	FailureOptions,
 	InjectedError,
 	InjectedFailure,
+	InjectedHttpAnswer,
 } from './types.js';
 
 export const defaultSeed = 42;
@@ -72,6 +73,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		addEvent: input => state.store.add(input, state.clock()),
 		failOperation(op, error, failureOptions) {
 			state.failures.add(op, error, failureOptions);
+		},
+		throttle(op, ms, throttleOptions) {
+			state.failures.throttle(op, state.clock().getTime() + Math.max(0, ms), throttleOptions?.accountId);
 		},
 		clearFailures() {
 			state.failures.clear();

@@ -1,7 +1,7 @@
 // The HTTP front: tells CloudTrail (awsJson1_1) from STS (query/XML), authenticates, applies
 // injected failures, latency and the rate limits, then dispatches.
 import {randomUUID} from 'node:crypto';
-import type {IncomingMessage, ServerResponse} from 'node:http';
+import {STATUS_CODES, type IncomingMessage, type ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';
 import {accessDenied, type CredentialStore, type Principal} from './auth.js';
 import {ApiError, defaultStatus, jsonErrorBody, xmlErrorBody} from './errors.js';
@@ -13,7 +13,7 @@ import type {RequestContext} from './request-context.js';
 import {headerValues, parseAuthorization} from './sigv4.js';
 import {assumeRole, getCallerIdentity, stsOperation} from './sts.js';
 import {describeTrails, getTrailStatus, listTrails} from './trails.js';
-import type {EmulatedOperation, InjectedFailure} from './types.js';
+import type {EmulatedOperation, InjectedFailure, InjectedHttpAnswer} from './types.js';
 
 export type ServerState = {
 	credentials: CredentialStore;
@@ -91,6 +91,16 @@ function injectFailure(failure: InjectedFailure, response: ServerResponse, proto
 		return;
 	}
 
+	if (failure === 'hang') {
+		// No answer at all; the socket closes when the client gives up or the emulator stops.
+		return;
+	}
+
+	if (typeof failure === 'object' && 'httpStatus' in failure) {
+		sendForeign(response, failure, requestId);
+		return;
+	}
+
 	if (failure === 'malformed') {
 		const body = protocol === 'json' ? '{"Events": [{"EventId": "truncated' : '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>';
 		send(response, 200, protocol === 'json' ? 'application/x-amz-json-1.1' : 'text/xml', body, requestId);
@@ -99,6 +109,21 @@ function injectFailure(failure: InjectedFailure, response: ServerResponse, proto
 
 	const error = new ApiError(failure.code, failure.message ?? `${failure.code} (injected by the emulator)`, failure.status ?? defaultStatus(failure.code));
 	sendError(response, error, protocol, requestId);
+}
+
+/** Not an AWS error: what a web framework or proxy sends (the HTML is Flask's, which moto serves). */
+function sendForeign(response: ServerResponse, {httpStatus, body}: InjectedHttpAnswer, requestId: string): void {
+	const reason = STATUS_CODES[httpStatus] ?? 'Error';
+	if (body === 'html') {
+		const text =
+			httpStatus === 501
+				? 'The server does not support the action requested by the browser.'
+				: 'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.';
+		const page = `<!doctype html>\n<html lang=en>\n<title>${httpStatus} ${reason}</title>\n<h1>${reason}</h1>\n<p>${text}</p>\n`;
+		send(response, httpStatus, 'text/html; charset=utf-8', page, requestId);
+	} else {
+		send(response, httpStatus, 'text/plain; charset=utf-8', body === 'empty' ? '' : `${reason}\n`, requestId);
+	}
 }
 
 function count(state: ServerState, key: string): void {
@@ -152,7 +177,8 @@ function handleCloudTrail(state: ServerState, call: Call): void {
 		throw accessDenied(principal, `cloudtrail:${op}`, `arn:aws:cloudtrail:${region}:${principal.accountId}:trail/*`, true);
 	}
 
-	if (!state.limiter.take(op === 'LookupEvents' ? 'lookup-events' : 'trail-reads', `${principal.accountId}/${region}`)) {
+	const throttledByTest = state.failures.throttled(op, principal.accountId, state.clock().getTime());
+	if (throttledByTest || !state.limiter.take(op === 'LookupEvents' ? 'lookup-events' : 'trail-reads', `${principal.accountId}/${region}`)) {
 		count(state, 'throttled');
 		throw new ApiError('ThrottlingException', 'Rate exceeded');
 	}

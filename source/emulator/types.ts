@@ -49,12 +49,24 @@ export type EmulatedOperation =
 
 export type InjectedError = {code: string; message?: string; status?: number};
 
-/** 'malformed' answers 200 with a body that does not parse; 'drop-connection' destroys the socket. */
-export type InjectedFailure = InjectedError | 'malformed' | 'drop-connection';
+/**
+ * An answer that is not an AWS error at all, as from an endpoint that does not implement the
+ * operation (moto answers LookupEvents with Flask's HTML error page and HTTP 500) or a proxy:
+ * `httpStatus` with a text/html page, an empty body, or plain text.
+ */
+export type InjectedHttpAnswer = {httpStatus: number; body: 'html' | 'empty' | 'text'};
+
+/**
+ * 'malformed' answers 200 with a body that does not parse; 'drop-connection' destroys the socket;
+ * 'hang' never answers (until the client gives up or the emulator stops).
+ */
+export type InjectedFailure = InjectedError | InjectedHttpAnswer | 'malformed' | 'drop-connection' | 'hang';
 
 export type FailureOptions = {
 	/** How many matching calls fail; default: every call until clearFailures(). */
 	times?: number;
+	/** Let this many matching calls through first (e.g. 2 to fail the third page). Default 0. */
+	after?: number;
 	/** Only calls made with this account's credentials fail. */
 	accountId?: string;
 };
@@ -84,11 +96,17 @@ export type Emulator = {
 	/** Returns the new event's id. */
 	addEvent(input: AddEventInput): string;
 	failOperation(op: EmulatedOperation, error: InjectedFailure, options?: FailureOptions): void;
+	/**
+	 * Every call of `op` (CloudTrail operations) answers ThrottlingException, as the service does
+	 * when another client spends the account's budget, for the next `ms` of the emulator's clock.
+	 */
+	throttle(op: EmulatedOperation, ms: number, options?: {accountId?: string}): void;
+	/** Ends injected failures and throttling. */
 	clearFailures(): void;
 	setLatency(ms: number): void;
 	/** As `rateLimitPerSecond`; starts every budget afresh. */
 	setRateLimit(perSecond: number | false): void;
-	/** Requests by operation (whatever their outcome), plus 'throttled'. */
+	/** Requests by operation (whatever their outcome), plus 'throttled' (by the rate limit or throttle()). */
 	requestCounts(): Record<string, number>;
 	resetCounts(): void;
 };

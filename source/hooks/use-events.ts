@@ -1,20 +1,27 @@
 // Feeds the events reducer from the service: one async iterator per load, pulled one page at a
 // time only when the cursor nears the end, so the 2 requests/s LookupEvents limit is not spent on
 // pages nobody looks at. Every load owns an AbortController; a refresh or unmount aborts it and
-// answers from an old load are dropped.
+// answers from an old load are dropped. A throttled page is waited out for as long as the pane is
+// open (services/throttle-retry.ts), the rows already loaded staying; r skips the current wait.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import type {CloudTrailService, TrailEvent} from '../domain/types.js';
+import type {CloudTrailService, ThrottleWait, TrailEvent} from '../domain/types.js';
 import {toTrailviewError} from '../services/errors.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';
 
-/** One load. `pulling` while a page is on its way, so a re-render never asks for it twice. */
-type Run = {controller: AbortController; iterator: AsyncIterator<TrailEvent[]> | undefined; pulling: boolean};
+/**
+ * One load. `pulling` while a page is on its way, so a re-render never asks for it twice; `wait`
+ * while that page is throttled and waiting for its next try.
+ */
+type Run = {controller: AbortController; iterator: AsyncIterator<TrailEvent[]> | undefined; pulling: boolean; wait: ThrottleWait | undefined};
 
 export type UseEvents = {
 	state: EventsState;
 	move(move: Move): void;
-	/** Starts again from the first page; the cursor stays on the same event when it is still there. */
+	/**
+	 * Starts again from the first page; the cursor stays on the same event when it is still there.
+	 * While a throttled page waits for its next try, tries it now instead.
+	 */
 	refresh(): void;
 };
 
@@ -52,6 +59,7 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 		current.iterator.next().then(
 			result => {
 				current.pulling = false;
+				current.wait = undefined;
 				if (isStale()) {
 					return;
 				}
@@ -64,6 +72,7 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 			},
 			(error: unknown) => {
 				current.pulling = false;
+				current.wait = undefined;
 				if (!isStale()) {
 					dispatch({type: 'failed', error: toTrailviewError(error, {operation: 'cloudtrail:LookupEvents', region: service.region})});
 				}
@@ -73,11 +82,19 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 
 	const start = useCallback(() => {
 		close(run.current);
-		const current: Run = {controller: new AbortController(), iterator: undefined, pulling: false};
+		const current: Run = {controller: new AbortController(), iterator: undefined, pulling: false, wait: undefined};
 		run.current = current;
 		dispatch({type: 'load'});
+		const onWait = (wait: ThrottleWait) => {
+			if (run.current === current && !current.controller.signal.aborted) {
+				current.wait = wait;
+				dispatch({type: 'throttled', retryAt: wait.retryAt});
+			}
+		};
+
 		try {
-			current.iterator = service.lookupWriteEvents({signal: current.controller.signal})[Symbol.asyncIterator]();
+			const pages = service.lookupWriteEvents({signal: current.controller.signal, throttle: {onWait}});
+			current.iterator = pages[Symbol.asyncIterator]();
 		} catch (error: unknown) {
 			dispatch({type: 'failed', error: toTrailviewError(error, {operation: 'cloudtrail:LookupEvents', region: service.region})});
 			return;
@@ -110,5 +127,19 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 		dispatch({type: 'move', move: direction, rows: viewportRef.current});
 	}, []);
 
-	return {state, move, refresh: start};
+	const refresh = useCallback(() => {
+		const wait = run.current?.wait;
+		// Only a wait still running: once its time is up the retry is already on its way.
+		if (wait && wait.retryAt > Date.now()) {
+			run.current!.wait = undefined;
+			wait.retryNow();
+			// The notice now says the try is under way, in the same frame as the key.
+			dispatch({type: 'throttled', retryAt: Date.now()});
+			return;
+		}
+
+		start();
+	}, [start]);
+
+	return {state, move, refresh};
 }

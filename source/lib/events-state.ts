@@ -30,6 +30,8 @@ export type EventsState = {
 	hasMore: boolean;
 	/** The last failure; events already loaded stay. Cleared by the next load. */
 	error: TrailviewError | undefined;
+	/** While CloudTrail throttles the page being loaded: when it is tried next (Date.now() ms). Rows stay. */
+	waiting: {retryAt: number} | undefined;
 	/** At least one first page has arrived (an empty result then means "no events"). */
 	loaded: boolean;
 	loadedAt: Date | undefined;
@@ -48,6 +50,8 @@ export type EventsAction =
 	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date; rows?: number}
 	| {type: 'end'; now: Date}
 	| {type: 'failed'; error: TrailviewError}
+	/** The page being loaded was throttled and is tried again at `retryAt`; cleared by what comes next. */
+	| {type: 'throttled'; retryAt: number}
 	/** `rows`: the table's rows as drawn (default: as at the last action); it comes with the key, never from an effect. */
 	| {type: 'move'; move: Move; rows?: number};
 
@@ -61,6 +65,7 @@ export function initialEventsState(viewport = 10): EventsState {
 		loading: 'first',
 		hasMore: true,
 		error: undefined,
+		waiting: undefined,
 		loaded: false,
 		loadedAt: undefined,
 		newIds: new Set(),
@@ -192,15 +197,20 @@ function unlessUnchanged(state: EventsState, next: EventsState): EventsState {
 export function eventsReducer(state: EventsState, action: EventsAction): EventsState {
 	switch (action.type) {
 		case 'load': {
-			return {...state, loading: 'first', error: undefined};
+			return {...state, loading: 'first', error: undefined, waiting: undefined};
 		}
 
 		case 'more': {
 			return reframe({...state, loading: 'more', error: undefined});
 		}
 
+		case 'throttled': {
+			return {...state, waiting: {retryAt: action.retryAt}};
+		}
+
 		case 'page': {
-			const base = action.rows === undefined ? state : framed(state, action.rows);
+			const framedState = action.rows === undefined ? state : framed(state, action.rows);
+			const base = framedState.waiting === undefined ? framedState : {...framedState, waiting: undefined};
 			return action.first ? firstPage(base, action.events, action.now) : addPage(base, action.events, action.now);
 		}
 
@@ -208,6 +218,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 			return reframe({
 				...state,
 				loading: undefined,
+				waiting: undefined,
 				hasMore: false,
 				followId: undefined,
 				loaded: true,
@@ -218,7 +229,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 		}
 
 		case 'failed': {
-			return reframe({...state, loading: undefined, error: action.error});
+			return reframe({...state, loading: undefined, waiting: undefined, error: action.error});
 		}
 
 		case 'move': {

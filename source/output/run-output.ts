@@ -1,9 +1,14 @@
 // `trailview --output ...`: page through the write events and print them for a script or a pipe.
 // stdout only ever receives data; every diagnostic goes to stderr as one line (plus a hint line).
+// What stdout holds when a run does not finish is part of the contract (README, "Scripts and
+// pipes"): json and table print everything or nothing; jsonl and csv keep the complete lines of the
+// pages already written, and never half a line.
+import {formatDuration} from '../lib/duration.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
-import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
-import {type CloudTrailService, type TrailEvent, TrailviewError} from '../domain/types.js';
+import {sanitizeLine} from '../lib/sanitize.js';
+import {type CloudTrailService, type ThrottlePolicy, type TrailEvent, TrailviewError} from '../domain/types.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
+import {createWriter, isClosedPipe, report} from './writer.js';
 
 export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
 
@@ -17,19 +22,24 @@ export type RunOutputOptions = {
 	signal?: AbortSignal;
 	/** Table times in UTC (the default, so script output does not depend on the machine's zone). */
 	utc?: boolean;
+	/** How long one request may stay throttled (retried with back-off) before the run fails. Default 5 minutes. */
+	maxWaitMs?: number;
 };
 
 /** The exit status for an interrupted run, as shells report SIGINT. */
 export const cancelledExitCode = 130;
 
+export const defaultMaxWaitMs = 5 * 60_000;
+
 /** The service's largest page; asking for less when the limit is smaller fetches only what is printed. */
 const maxPageSize = 50;
 
 /**
- * Turns pages into text. `page` returns what to write now (possibly ''), `end` what closes the
- * output. Formats that need every event first (table widths) buffer and write everything in `end`.
+ * Turns pages into text. `page` returns what to write now (possibly ''), always whole lines; `end`
+ * what completes the output, written only when every page is in. Formats that cannot be cut short
+ * (a table's widths, a JSON document) keep everything for `end`.
  */
-type Sink = {page(events: TrailEvent[]): string; end(): string};
+type Sink = {page(events: TrailEvent[]): string; end(): string; streams: boolean};
 
 function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): Sink {
 	switch (format) {
@@ -37,26 +47,25 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 			return {
 				page: events => events.map(event => `${eventToJsonLine(event)}\n`).join(''),
 				end: () => '',
+				streams: true,
 			};
 		}
 
 		case 'json': {
-			// Streamed as `[`, elements joined by `,\n`, `]`: byte-identical to
-			// JSON.stringify(all, null, 2) without holding every event. The `[` waits for the first
-			// event so a failure before any data leaves stdout empty.
-			let started = false;
+			// One document or nothing: the array is built page by page (byte-identical to
+			// JSON.stringify(all, null, 2)) but written only when the last page is in, so a failure or an
+			// interrupt never leaves a consumer half an array, nor a closed one that looks complete.
+			const elements: string[] = [];
 			return {
 				page(events) {
-					if (events.length === 0) {
-						return '';
+					for (const event of events) {
+						elements.push(`  ${safeJsonStringify(eventToJson(event), 2).replaceAll('\n', '\n  ')}`);
 					}
 
-					const elements = events.map(event => `  ${safeJsonStringify(eventToJson(event), 2).replaceAll('\n', '\n  ')}`).join(',\n');
-					const prefix = started ? ',\n' : '[\n';
-					started = true;
-					return prefix + elements;
+					return '';
 				},
-				end: () => (started ? '\n]\n' : '[]\n'),
+				end: () => (elements.length === 0 ? '[]\n' : `[\n${elements.join(',\n')}\n]\n`),
+				streams: false,
 			};
 		}
 
@@ -74,6 +83,7 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 			return {
 				page: events => (events.length === 0 ? '' : header() + events.map(event => `${eventToCsvRow(event)}\n`).join('')),
 				end: header,
+				streams: true,
 			};
 		}
 
@@ -85,89 +95,56 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 					return '';
 				},
 				end: () => formatTable(events, {...(stdout.isTTY && stdout.columns ? {maxWidth: stdout.columns} : {}), utc}),
+				streams: false,
 			};
 		}
 	}
 }
 
-function errorCode(error: unknown): unknown {
-	return typeof error === 'object' && error !== null ? (error as {code?: unknown}).code : undefined;
-}
-
-/** The reader went away (`| head`, a closed pager): not a failure of ours. */
-function isClosedPipe(error: unknown): boolean {
-	const code = errorCode(error);
-	return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
-}
-
-/**
- * Writes that resolve once the stream has taken the chunk (which is also backpressure), and reject
- * when it fails, whether the failure comes through the callback or an 'error' event.
- */
-function createWriter(stream: NodeJS.WritableStream) {
-	let failure: unknown;
-	const onError = (error: unknown) => {
-		failure ??= error;
-	};
-
-	stream.on('error', onError);
-
-	return {
-		async write(chunk: string): Promise<void> {
-			if (failure !== undefined) {
-				throw failure;
-			}
-
-			await new Promise<void>((resolve, reject) => {
-				const onFail = (error: unknown) => {
-					reject(error);
-				};
-
-				stream.once('error', onFail);
-				stream.write(chunk, (error?: Error | null) => {
-					stream.off('error', onFail);
-					if (error) {
-						reject(error);
-					} else {
-						resolve();
-					}
-				});
-			});
-		},
-		dispose(): void {
-			// After a broken pipe the stream may still emit 'error' on a later tick; keep swallowing it
-			// then, since an unhandled 'error' would crash a run that has already succeeded.
-			if (failure === undefined) {
-				stream.off('error', onError);
-			}
-		},
-	};
-}
-
-async function report(stderr: NodeJS.WritableStream, lines: readonly SafeText[]): Promise<void> {
-	const writer = createWriter(stderr);
-	try {
-		await writer.write(lines.map(line => `${line}\n`).join(''));
-	} catch {
-		// Nowhere left to say it.
-	} finally {
-		writer.dispose();
-	}
-}
-
 /** One line for the error, one indented line for the fix, both safe for a terminal. */
-function describeError(error: unknown): SafeText[] {
+function describeError(error: unknown, maxWaitMs: number): string[] {
 	if (error instanceof TrailviewError) {
-		const lines = [safe`trailview: ${sanitizeLine(error.message)}`];
-		if (error.hint !== undefined && error.hint !== '') {
-			lines.push(safe`  ${sanitizeLine(error.hint)}`);
+		const lines = [`trailview: ${sanitizeLine(error.message)}`];
+		if (error.kind === 'throttled') {
+			lines.push(
+				maxWaitMs > 0
+					? `  Still throttled after retrying for ${formatDuration(maxWaitMs)} (--max-wait); try again later, or wait longer with a larger --max-wait.`
+					: '  With --max-wait 0 trailview does not wait out throttling; try again in a moment, or allow a wait such as --max-wait 5m.',
+			);
+		} else if (error.hint !== undefined && error.hint !== '') {
+			lines.push(`  ${sanitizeLine(error.hint)}`);
 		}
 
 		return lines;
 	}
 
 	const message = error instanceof Error ? error.message : String(error);
-	return [safe`trailview: ${sanitizeLine(message) || safe`unexpected error`}`];
+	return [`trailview: ${sanitizeLine(message) || 'unexpected error'}`];
+}
+
+/**
+ * Asks the service to wait out throttling for up to `maxWaitMs` per request, and says so on stderr
+ * the first time, so a script that goes quiet for minutes is not mistaken for a hung one.
+ */
+function throttlePolicy(region: string, maxWaitMs: number, stderr: NodeJS.WritableStream): ThrottlePolicy {
+	let told = false;
+	return {
+		maxWaitMs,
+		onWait() {
+			if (!told) {
+				told = true;
+				void report(stderr, [`trailview: CloudTrail is throttling LookupEvents in ${sanitizeLine(region)}; retrying for up to ${formatDuration(maxWaitMs)} (--max-wait)`]);
+			}
+		},
+	};
+}
+
+/** How far an interrupted run got, for stderr: stdout has only what was complete. */
+function interruptedSummary(format: OutputFormat, streams: boolean, read: number, printed: number): string {
+	const events = (count: number) => `${count} event${count === 1 ? '' : 's'}`;
+	return streams
+		? `trailview: interrupted; ${events(printed)} printed`
+		: `trailview: interrupted after reading ${events(read)}; nothing printed (${format} prints only a complete result)`;
 }
 
 /**
@@ -177,30 +154,54 @@ function describeError(error: unknown): SafeText[] {
  */
 export async function runOutput(options: RunOutputOptions): Promise<number> {
 	const {format, limit, service, stdout, stderr, signal} = options;
+	const maxWaitMs = options.maxWaitMs ?? defaultMaxWaitMs;
 	if (!Number.isSafeInteger(limit) || limit < 0) {
-		await report(stderr, [safe`trailview: --limit must be a whole number of events, 0 for all (got ${sanitizeLine(String(limit))})`]);
+		await report(stderr, [`trailview: --limit must be a whole number of events, 0 for all (got ${sanitizeLine(String(limit))})`]);
 		return 1;
 	}
 
 	const sink = createSink(format, stdout, options.utc ?? true);
 	const out = createWriter(stdout);
+	// Events taken from the pages, and of those, how many are on stdout.
+	let read = 0;
 	let printed = 0;
+	const interrupted = async () => {
+		await report(stderr, [interruptedSummary(format, sink.streams, read, printed)]);
+		return cancelledExitCode;
+	};
 
 	try {
 		const pageSize = limit > 0 && limit < maxPageSize ? limit : undefined;
-		const pages = service.lookupWriteEvents({...(signal ? {signal} : {}), ...(pageSize ? {pageSize} : {})});
+		const pages = service.lookupWriteEvents({
+			...(signal ? {signal} : {}),
+			...(pageSize ? {pageSize} : {}),
+			throttle: throttlePolicy(service.region, maxWaitMs, stderr),
+		});
 		for await (const page of pages) {
-			const events = limit === 0 ? page : page.slice(0, limit - printed);
-			printed += events.length;
+			if (signal?.aborted) {
+				break;
+			}
+
+			const events = limit === 0 ? page : page.slice(0, limit - read);
+			read += events.length;
 			const chunk = sink.page(events);
 			if (chunk !== '') {
 				await out.write(chunk);
 			}
 
+			if (sink.streams) {
+				printed = read;
+			}
+
 			// Leaving the loop calls the iterator's return(), so no further page is requested.
-			if (limit > 0 && printed >= limit) {
+			if (limit > 0 && read >= limit) {
 				break;
 			}
+		}
+
+		// An aborted run's pages end quietly; that is not the end of the data, so nothing closes it.
+		if (signal?.aborted) {
+			return await interrupted();
 		}
 
 		const tail = sink.end();
@@ -208,8 +209,8 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 			await out.write(tail);
 		}
 
-		if (printed === 0 && format === 'table') {
-			await report(stderr, [safe`trailview: no write events in ${sanitizeLine(service.region)} in the last 90 days`]);
+		if (read === 0 && format === 'table') {
+			await report(stderr, [`trailview: no write events in ${sanitizeLine(service.region)} in the last 90 days`]);
 		}
 
 		return 0;
@@ -219,11 +220,10 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		}
 
 		if (signal?.aborted || (error instanceof TrailviewError && error.kind === 'cancelled')) {
-			await report(stderr, [safe`trailview: cancelled`]);
-			return cancelledExitCode;
+			return await interrupted();
 		}
 
-		await report(stderr, describeError(error));
+		await report(stderr, describeError(error, maxWaitMs));
 		return 1;
 	} finally {
 		out.dispose();

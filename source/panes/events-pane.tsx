@@ -10,6 +10,7 @@ import {screenEventTable, type TableMeasure} from '../domain/event-table.js';
 import {keymap} from '../keymap.js';
 import {safe, sanitizeLine} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
+import {RetryNotice} from '../components/retry-notice.js';
 import {EventsTable} from '../components/events-table/events-table.js';
 import {PaneTitle} from './pane-title.js';
 import {errorLines, fitError} from './fit-error.js';
@@ -30,9 +31,17 @@ const keptAction = safe`Events above are kept. ${retryAction}`;
 /** Table rows wanted on screen before an inline error may take its full three lines. */
 const minRowsBesideError = 3;
 
-/** Lines an inline error (events already on screen) takes from the table of `height` lines. */
+/** Lines an inline error or throttling notice (events already on screen) takes from the table of `height` lines. */
 export function eventsErrorLines(state: EventsState, height: number): number {
-	if (!state.error || state.events.length === 0) {
+	if (state.events.length === 0) {
+		return 0;
+	}
+
+	if (state.waiting) {
+		return 1;
+	}
+
+	if (!state.error) {
 		return 0;
 	}
 
@@ -61,11 +70,17 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 		body = (
 			<>
 				<EventsTable rows={rows} tail={tail} table={table} focused={focused} />
-				{state.error ? <ErrorBox {...fitError(state.error, keptAction, eventsErrorLines(state, height))} /> : null}
+				{state.waiting ? (
+					<RetryNotice retryAt={state.waiting.retryAt} />
+				) : state.error ? (
+					<ErrorBox {...fitError(state.error, keptAction, eventsErrorLines(state, height))} />
+				) : null}
 			</>
 		);
 	} else if (state.error) {
 		body = <ErrorBox {...fitError(state.error, retryAction, height)} />;
+	} else if (state.waiting) {
+		body = <RetryNotice retryAt={state.waiting.retryAt} />;
 	} else if (state.loading) {
 		body = (
 			<Text>

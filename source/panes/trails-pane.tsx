@@ -5,6 +5,7 @@ import {Text} from '../components/text.js';
 import {Spinner} from '../components/spinner.js';
 import type {TrailsState} from '../hooks/use-trails.js';
 import {ErrorBox} from '../components/error-box.js';
+import {RetryNotice} from '../components/retry-notice.js';
 import {safe, sanitizeLine} from '../lib/sanitize.js';
 import {keymap} from '../keymap.js';
 import {SegmentLine} from './segment-line.js';
@@ -41,7 +42,9 @@ export function trailsPaneWants(state: TrailsState): number {
 		return 1;
 	}
 
-	return state.trails.length === 0 ? noTrailLines.length : trailLineCount(state.trails.length, false);
+	// A throttling notice goes above the trails already shown.
+	const notice = state.waiting ? 1 : 0;
+	return notice + (state.trails.length === 0 ? noTrailLines.length : trailLineCount(state.trails.length, false));
 }
 
 /** Lines the trails list has at `height` (0 when there is nothing to scroll: an error, loading, no trails). */
@@ -61,6 +64,8 @@ export function TrailsPane({state, region, width, height, focused, start, utc, n
 	let body: React.ReactNode;
 	if (state.error) {
 		body = <ErrorBox {...fitError(state.error, retryAction, height)} />;
+	} else if (state.waiting && !state.trails) {
+		body = <RetryNotice retryAt={state.waiting.retryAt} />;
 	} else if (!state.trails) {
 		body = (
 			<Text>
@@ -81,6 +86,16 @@ export function TrailsPane({state, region, width, height, focused, start, utc, n
 			// The window's rows are positions, not identities: a key per screen line re-renders least.
 			<SegmentLine key={index} segments={segments} width={width} />
 		));
+	}
+
+	if (state.waiting && state.trails) {
+		// Above what is shown; the pane clips the last line rather than hide the notice.
+		body = (
+			<>
+				<RetryNotice retryAt={state.waiting.retryAt} />
+				{body}
+			</>
+		);
 	}
 
 	return (

@@ -109,7 +109,8 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 		specs = [
 			...moves,
 			{commands: ['focusNext'], hint: focus === 'events' ? safe`trails` : safe`events`, run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
-			{commands: ['refresh'], hint: safe`refresh`, run: refresh},
+			// While a pane waits out throttling, r ends the wait rather than starting over.
+			{commands: ['refresh'], hint: events.state.waiting || trails.state.waiting ? safe`retry now` : safe`refresh`, run: refresh},
 			{commands: ['toggleUtc'], hint: utc ? safe`local time` : safe`UTC`, run: () => setUtc(current => !current)},
 		];
 	}

@@ -17,8 +17,17 @@ export type ClientOptions = {
 
 export type AwsClients = {cloudTrail: CloudTrailClient; sts: STSClient};
 
-/** Throttling is expected at 2 TPS; adaptive mode also slows the client down after a throttle. */
+/**
+ * Throttling is expected at 2 TPS; adaptive mode also slows the client down after a throttle. When
+ * these tries are spent on throttling, throttle-retry.ts keeps waiting if the caller asked it to.
+ */
 export const MAX_ATTEMPTS = 5;
+
+/** AWS_MAX_ATTEMPTS, as the AWS CLI reads it (a whole number >= 1), read from the injected env. */
+export function maxAttempts(env: NodeJS.ProcessEnv): number {
+	const value = env['AWS_MAX_ATTEMPTS']?.trim();
+	return value && /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : MAX_ATTEMPTS;
+}
 
 /** The SDK logs to the console by default in places; the console belongs to Ink. */
 export const silentLogger = {
@@ -32,12 +41,13 @@ export const silentLogger = {
 const requestHandler = {connectionTimeout: 5000, requestTimeout: 30_000};
 
 export function createClients(options: ClientOptions): AwsClients {
-	const endpoints = resolveEndpoints(options.endpointUrl, options.env ?? process.env);
+	const env = options.env ?? process.env;
+	const endpoints = resolveEndpoints(options.endpointUrl, env);
 	const common = {
 		region: options.region,
 		credentials: options.credentials,
 		retryMode: 'adaptive',
-		maxAttempts: MAX_ATTEMPTS,
+		maxAttempts: maxAttempts(env),
 		logger: silentLogger,
 		requestHandler,
 	};

@@ -10,11 +10,12 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import './sdk-quiet.js';
-import type {CallerIdentity, CloudTrailService, LookupOptions, Trail, TrailEvent} from '../domain/types.js';
+import type {CallerIdentity, CloudTrailService, LookupOptions, ThrottlePolicy, Trail, TrailEvent} from '../domain/types.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
 import {matchesAttribute, toTrailEvent} from './events.js';
 import {paced} from './paced.js';
 import {sharedRateLimiter, type RateLimiter} from './rate-limiter.js';
+import {retryThrottled, type RetryThrottledOptions, type RetryTiming} from './throttle-retry.js';
 
 export type CloudTrailServiceOptions = {
 	client: CloudTrailClient;
@@ -26,6 +27,8 @@ export type CloudTrailServiceOptions = {
 	trailLimiter?: RateLimiter;
 	/** Enriches error messages (SSO hints, endpoint names). */
 	errorContext?: ErrorContext;
+	/** The back-off between tries of a throttled request, when the caller's policy asks for them (throttle-retry.ts). */
+	throttleTiming?: RetryTiming;
 };
 
 /** The full window the service keeps: event history covers 90 days. */
@@ -39,17 +42,27 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 	const trailLimiter = options.trailLimiter ?? sharedRateLimiter({quota: 'trail-reads', account: 'unknown', region});
 	const fail = (error: unknown, operation: string) =>
 		toTrailviewError(error, {...options.errorContext, region, operation});
+	// Each try sends a fresh command: paced() adds its middleware to the command it is given.
+	const retrying = (operation: string, signal: AbortSignal | undefined, throttle: ThrottlePolicy | undefined): RetryThrottledOptions => ({
+		policy: throttle,
+		signal,
+		fail: error => fail(error, operation),
+		timing: options.throttleTiming,
+	});
 
 	return {
 		region,
 
-		async listTrails({signal} = {}) {
+		async listTrails({signal, throttle} = {}) {
 			const listed = new Map<string, {name: string; homeRegion: string | undefined}>();
 			try {
 				// Paged by hand, not with the SDK's paginator, so each page's command can be paced.
 				let token: string | undefined;
 				do {
-					const page = await client.send(paced(new ListTrailsCommand({NextToken: token}), trailLimiter, signal), {abortSignal: signal});
+					const page = await retryThrottled(
+						async () => client.send(paced(new ListTrailsCommand({NextToken: token}), trailLimiter, signal), {abortSignal: signal}),
+						retrying('cloudtrail:ListTrails', signal, throttle),
+					);
 					for (const info of page.Trails ?? []) {
 						if (info.TrailARN) {
 							listed.set(info.TrailARN, {name: info.Name ?? info.TrailARN, homeRegion: info.HomeRegion});
@@ -67,7 +80,10 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 			// shadows of multi-region trails homed elsewhere. ListTrails fills gaps in what it returns.
 			let described: SdkTrail[];
 			try {
-				const output = await client.send(paced(new DescribeTrailsCommand({includeShadowTrails: true}), trailLimiter, signal), {abortSignal: signal});
+				const output = await retryThrottled(
+					async () => client.send(paced(new DescribeTrailsCommand({includeShadowTrails: true}), trailLimiter, signal), {abortSignal: signal}),
+					retrying('cloudtrail:DescribeTrails', signal, throttle),
+				);
 				described = (output.trailList ?? []).filter((trail) => trail.TrailARN ?? trail.Name);
 			} catch (error) {
 				throw fail(error, 'cloudtrail:DescribeTrails');
@@ -80,7 +96,10 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 					// By ARN: a shadow trail's name only resolves in its home region.
 					const identifier = trail.TrailARN ?? trail.Name ?? '';
 					try {
-						const status = await client.send(paced(new GetTrailStatusCommand({Name: identifier}), trailLimiter, signal), {abortSignal: signal});
+						const status = await retryThrottled(
+							async () => client.send(paced(new GetTrailStatusCommand({Name: identifier}), trailLimiter, signal), {abortSignal: signal}),
+							retrying('cloudtrail:GetTrailStatus', signal, throttle),
+						);
 						return toTrail(trail, listed.get(identifier), region, status, undefined);
 					} catch (error) {
 						const mapped = fail(error, 'cloudtrail:GetTrailStatus');
@@ -95,7 +114,7 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 		},
 
 		lookupWriteEvents(lookup: LookupOptions = {}) {
-			return lookupWriteEvents(client, limiter, lookup, (error) => fail(error, 'cloudtrail:LookupEvents'));
+			return lookupWriteEvents(client, limiter, lookup, retrying('cloudtrail:LookupEvents', lookup.signal, lookup.throttle));
 		},
 
 		async getCallerIdentity({signal} = {}) {
@@ -113,7 +132,7 @@ async function* lookupWriteEvents(
 	client: CloudTrailClient,
 	limiter: RateLimiter,
 	{start, end, attribute, pageSize, signal}: LookupOptions,
-	fail: (error: unknown) => Error,
+	retry: RetryThrottledOptions,
 ): AsyncGenerator<TrailEvent[], void, undefined> {
 	// A NextToken is only valid with the exact parameters that produced it, so the window is fixed
 	// once here and never recomputed from "now" while paging.
@@ -126,14 +145,14 @@ async function* lookupWriteEvents(
 	try {
 		while (true) {
 			// Paged by hand, not with the SDK's paginator, so each page's command can be paced.
-			const command = new LookupEventsCommand({
-				LookupAttributes: [{AttributeKey: 'ReadOnly', AttributeValue: 'false'}],
+			const input = {
+				LookupAttributes: [{AttributeKey: 'ReadOnly' as const, AttributeValue: 'false'}],
 				StartTime: startTime,
 				EndTime: endTime,
 				...(maxResults === undefined ? {} : {MaxResults: maxResults}),
 				...(token === undefined ? {} : {NextToken: token}),
-			});
-			const page = await client.send(paced(command, limiter, signal), {abortSignal: signal});
+			};
+			const page = await retryThrottled(async () => client.send(paced(new LookupEventsCommand(input), limiter, signal), {abortSignal: signal}), retry);
 			const events: TrailEvent[] = [];
 			for (const sdkEvent of page.Events ?? []) {
 				const event = toTrailEvent(sdkEvent);
@@ -165,7 +184,7 @@ async function* lookupWriteEvents(
 			return;
 		}
 
-		throw fail(error);
+		throw retry.fail(error);
 	}
 }
 

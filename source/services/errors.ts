@@ -3,6 +3,7 @@
 // the SDK. Messages end up on screen and in logs, so every one passes redactMessage (domain/redact.ts).
 import {TrailviewError, type ErrorKind, type ProfileKind} from '../domain/types.js';
 import {redactMessage} from '../domain/redact.js';
+import {foreignAnswer, unsupported} from './foreign-answer.js';
 
 export type ErrorContext = {
 	profile?: string;
@@ -146,6 +147,16 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 	const networkCode = findNetworkCode(e);
 	if (networkCode !== undefined || name === 'TimeoutError' || /socket hang up/i.test(rawMessage)) {
 		return networkError(e, networkCode, context, make);
+	}
+
+	if (serviceCode === 'UnknownOperationException') {
+		const answer = unsupported(context, `answered ${serviceCode}`);
+		return make('service', answer.message, answer.hint);
+	}
+
+	const foreign = foreignAnswer(e, context);
+	if (foreign !== undefined) {
+		return make('service', redactMessage(foreign.message), foreign.hint);
 	}
 
 	if (is(INVALID_INPUT, name, code) || /invalid region/i.test(rawMessage)) {

@@ -3,7 +3,7 @@
 // out together with the identity check instead of one round trip after it. The screen's first
 // matching call takes over the request in flight, and from then on that call's signal aborts it;
 // until then the connect's signal does, so an abandoned choice leaves nothing running.
-import type {CloudTrailService, LookupOptions, Trail, TrailEvent} from '../domain/types.js';
+import type {CloudTrailService, LookupOptions, ThrottlePolicy, ThrottleWait, Trail, TrailEvent} from '../domain/types.js';
 
 export type PrefetchingService = CloudTrailService & {
 	/** Aborts whatever no one has taken over (the connect failed after starting them). */
@@ -12,14 +12,40 @@ export type PrefetchingService = CloudTrailService & {
 
 type FirstPage = {iterator: AsyncIterator<TrailEvent[]>; first: Promise<IteratorResult<TrailEvent[]>>};
 
+/**
+ * A throttle policy for a request started before anyone asked for it: it waits throttling out (the
+ * screen that takes the request over always does) and, once taken over, tells that caller about
+ * each wait, so its pane can count down. A wait already under way is passed on at take-over.
+ */
+function deferredThrottle(): {policy: ThrottlePolicy; adopt(policy: ThrottlePolicy | undefined): void} {
+	let owner: ThrottlePolicy | undefined;
+	let pending: ThrottleWait | undefined;
+	return {
+		policy: {
+			onWait(wait) {
+				pending = wait;
+				owner?.onWait?.(wait);
+			},
+		},
+		adopt(policy) {
+			owner = policy;
+			if (pending && pending.retryAt > Date.now()) {
+				owner?.onWait?.(pending);
+			}
+		},
+	};
+}
+
 export function prefetchingService(service: CloudTrailService, signal?: AbortSignal): PrefetchingService {
+	const trailsThrottle = deferredThrottle();
+	const eventsThrottle = deferredThrottle();
 	const trails = handOver(signal, started => {
-		const request = service.listTrails({signal: started});
+		const request = service.listTrails({signal: started, throttle: trailsThrottle.policy});
 		request.catch(() => undefined);
 		return request;
 	});
 	const events = handOver(signal, (started): FirstPage => {
-		const iterator = service.lookupWriteEvents({signal: started})[Symbol.asyncIterator]();
+		const iterator = service.lookupWriteEvents({signal: started, throttle: eventsThrottle.policy})[Symbol.asyncIterator]();
 		const first = iterator.next();
 		first.catch(() => undefined);
 		return {iterator, first};
@@ -28,12 +54,21 @@ export function prefetchingService(service: CloudTrailService, signal?: AbortSig
 	return {
 		region: service.region,
 		listTrails(options = {}): Promise<Trail[]> {
-			return trails.take(options.signal) ?? service.listTrails(options);
+			const taken = trails.take(options.signal);
+			if (taken) {
+				trailsThrottle.adopt(options.throttle);
+			}
+
+			return taken ?? service.listTrails(options);
 		},
 		lookupWriteEvents(options: LookupOptions = {}): AsyncIterable<TrailEvent[]> {
 			// Only the screen's own request (newest first, the whole window, default page size) matches.
 			const plain = options.start === undefined && options.end === undefined && options.attribute === undefined && options.pageSize === undefined;
 			const page = plain ? events.take(options.signal) : undefined;
+			if (page) {
+				eventsThrottle.adopt(options.throttle);
+			}
+
 			return page ? resume(page) : service.lookupWriteEvents(options);
 		},
 		async getCallerIdentity(options) {

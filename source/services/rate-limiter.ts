@@ -177,7 +177,7 @@ export function localPacing(endpoint: string | undefined, env: NodeJS.ProcessEnv
 	return {limit: 1, windowMs: 1000 / perSecond};
 }
 
-function isLoopback(endpoint: string): boolean {
+export function isLoopback(endpoint: string): boolean {
 	try {
 		const host = new URL(endpoint).hostname;
 		return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);

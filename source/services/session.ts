@@ -10,6 +10,7 @@ import {toTrailviewError, type ErrorContext} from './errors.js';
 import {maskAccessKeyId} from '../domain/mask.js';
 import {adoptRateLimiter, sharedRateLimiter, type Quota, type RateLimiter} from './rate-limiter.js';
 import {prefetchingService} from './prefetch.js';
+import {localRetryTiming} from './throttle-retry.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -75,7 +76,9 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 			region: serviceRegion,
 			limiter: limiterFor('lookup-events'),
 			trailLimiter: limiterFor('trail-reads'),
-			errorContext: {...errorContext, region: serviceRegion},
+			throttleTiming: localRetryTiming(endpoints.cloudTrail, env),
+			// CloudTrail's own endpoint, named when it answers with something that is not CloudTrail.
+			errorContext: {...errorContext, region: serviceRegion, endpoint: endpoints.cloudTrail},
 		});
 	}
 

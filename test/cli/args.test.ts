@@ -21,16 +21,36 @@ function message(argv: string[]): string {
 
 describe('parseCommandLine', () => {
 	it('accepts every flag', () => {
-		const result = parse(['--profile', 'dev', '--region', 'eu-west-1', '--endpoint-url', 'http://localhost:4566', '--output', 'jsonl', '--limit', '7']);
+		const result = parse(['--profile', 'dev', '--region', 'eu-west-1', '--endpoint-url', 'http://localhost:4566', '--output', 'jsonl', '--limit', '7', '--max-wait', '90s']);
 		expect(result).toEqual({
 			ok: true,
-			options: {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', demo: false, output: 'jsonl', limit: 7, help: false, version: false},
+			options: {
+				profile: 'dev',
+				region: 'eu-west-1',
+				endpointUrl: 'http://localhost:4566',
+				demo: false,
+				output: 'jsonl',
+				limit: 7,
+				maxWaitMs: 90_000,
+				help: false,
+				version: false,
+			},
 		});
 	});
 
-	it('defaults limit to 50 and output to undefined', () => {
+	it('defaults limit to 50, output to undefined and --max-wait to 5 minutes', () => {
 		const result = parse([]);
-		expect(result.ok && result.options).toMatchObject({limit: 50, output: undefined, demo: false});
+		expect(result.ok && result.options).toMatchObject({limit: 50, output: undefined, demo: false, maxWaitMs: 300_000});
+	});
+
+	it.each([
+		['90s', 90_000],
+		['5m', 300_000],
+		['300', 300_000],
+		['0', 0],
+	])('accepts --max-wait %s', (value, ms) => {
+		const result = parse(['--max-wait', value]);
+		expect(result.ok && result.options.maxWaitMs).toBe(ms);
 	});
 
 	it('accepts --flag=value, --demo, -h and --limit 0', () => {
@@ -44,6 +64,10 @@ describe('parseCommandLine', () => {
 		[['--limit', '1.5'], '--limit must be a whole number >= 0 (got "1.5")'],
 		[['--limit=-3'], '--limit must be a whole number >= 0 (got "-3")'],
 		[['--output', 'xml'], '--output must be one of table, json, jsonl, csv (got "xml")'],
+		[['--max-wait', 'soon'], '--max-wait must be a duration like 90s or 5m, or a number of seconds (got "soon")'],
+		[['--max-wait=-5s'], '--max-wait must be a duration like 90s or 5m, or a number of seconds (got "-5s")'],
+		[['--max-wait='], '--max-wait needs a value (e.g. --max-wait 90s)'],
+		[['--max-wait', '1m', '--max-wait', '2m'], '--max-wait can only be given once'],
 		[['--region', 'notaregion'], '--region must be an AWS region name like eu-west-1 (got "notaregion")'],
 		[['--endpoint-url', 'not-a-url'], '--endpoint-url must be an http:// or https:// URL (got "not-a-url")'],
 		[['--endpoint-url', 'ftp://x'], '--endpoint-url must be an http:// or https:// URL (got "ftp://x")'],

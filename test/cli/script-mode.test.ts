@@ -17,6 +17,7 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	demo: false,
 	output: 'table',
 	limit: 10,
+	maxWaitMs: 0,
 	help: false,
 	version: false,
 	...overrides,

@@ -150,7 +150,14 @@ export function spawnCli(options: PtyOptions = {}): PtySession {
 	const poll = async (done: (text: string) => boolean, what: string, timeoutMs: number): Promise<string> => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			await pendingWrites;
+			// Until xterm has parsed everything received: output can arrive while a wait is pending, and
+			// a screen read then would show a frame's first rows new and its last rows (the footer) old,
+			// with both of the frame's sync markers already in `raw`.
+			for (let applied: Promise<void> | undefined; applied !== pendingWrites; ) {
+				applied = pendingWrites;
+				await applied;
+			}
+
 			const text = screen();
 			if (!midFrame() && done(text)) {
 				return text;

@@ -25,11 +25,24 @@ describe('runOutput json', () => {
 		expect(result.stdout).toBe(`${JSON.stringify(makeEvents(8).map(eventToJson), null, 2)}\n`);
 	});
 
-	it('streams the array page by page', async () => {
-		const {service} = fakeService(threePages());
+	it('writes nothing until the last page is in, then the whole document at once', async () => {
+		const stdout = new CaptureStream();
+		const seenBeforePage: string[] = [];
+		const {service} = fakeService(threePages(), {
+			beforePage(index) {
+				seenBeforePage[index] = stdout.text;
+			},
+		});
+		const result = await run('json', service, 0, stdout);
+		expect(seenBeforePage).toEqual(['', '', '']);
+		expect(result.chunks).toHaveLength(1);
+	});
+
+	it('prints nothing at all when a later page fails: a consumer gets a whole document or none', async () => {
+		const {service} = fakeService(threePages(), {failBeforePage: 2, error: new TrailviewError('invalid-input', 'The request was rejected as invalid (InvalidNextTokenException): Invalid NextToken.')});
 		const result = await run('json', service);
-		expect(result.chunks.length).toBe(4);
-		expect(result.chunks[0]!.startsWith('[\n')).toBe(true);
+		expect(result).toMatchObject({code: 1, stdout: ''});
+		expect(result.stderr).toBe('trailview: The request was rejected as invalid (InvalidNextTokenException): Invalid NextToken.\n');
 	});
 
 	it('prints [] when there are no events, even if pages are empty', async () => {
@@ -235,7 +248,7 @@ describe('runOutput errors', () => {
 		expect(result.stderr).toBe('trailview: boom\n');
 	});
 
-	it('exits 130 with one line when cancelled', async () => {
+	it('exits 130 with one line when cancelled, saying how many events stdout has', async () => {
 		const controller = new AbortController();
 		const cancelled = new TrailviewError('cancelled', 'Cancelled.');
 		const {service, log} = fakeService(threePages(), {
@@ -251,8 +264,78 @@ describe('runOutput errors', () => {
 		const stderr = new CaptureStream();
 		const code = await runOutput({format: 'jsonl', limit: 0, service, stdout, stderr, signal: controller.signal});
 		expect(code).toBe(130);
-		expect(stderr.text).toBe('trailview: cancelled\n');
+		expect(stdout.text.trimEnd().split('\n')).toHaveLength(3);
+		expect(stderr.text).toBe('trailview: interrupted; 3 events printed\n');
 		expect(log.options?.signal).toBe(controller.signal);
+	});
+
+	it.each(['json', 'csv', 'table'] as const)('%s: pages that end quietly because of an interrupt are not taken for the end of the data', async format => {
+		// The service ends its pages without an error once the run's signal aborts.
+		const controller = new AbortController();
+		const {service} = fakeService(threePages(), {
+			beforePage(index) {
+				if (index === 1) {
+					controller.abort();
+				}
+			},
+		});
+		const stdout = new CaptureStream();
+		const stderr = new CaptureStream();
+		const code = await runOutput({format, limit: 0, service, stdout, stderr, signal: controller.signal});
+		expect(code).toBe(130);
+		if (format === 'csv') {
+			// The first page's complete lines, and no header written as if the run had ended empty.
+			expect(parseCsv(stdout.text)).toHaveLength(4);
+		} else {
+			expect(stdout.text).toBe('');
+			expect(stderr.text).toBe(`trailview: interrupted after reading 3 events; nothing printed (${format} prints only a complete result)\n`);
+		}
+	});
+});
+
+describe('runOutput throttling', () => {
+	const throttled = new TrailviewError('throttled', 'CloudTrail is throttling requests in eu-west-1 (event history allows 2 lookups per second per account and region).', {
+		hint: 'Wait a few seconds and try again.',
+	});
+
+	it('asks the service to wait out throttling for up to --max-wait, and says so once on stderr', async () => {
+		const {service, log} = fakeService(threePages(), {
+			beforePage(index) {
+				if (index === 1) {
+					// What the service does while it waits: tell the caller, each time.
+					for (let retry = 1; retry <= 3; retry++) {
+						log.options?.throttle?.onWait?.({retry, retryAt: Date.now() + 1000, error: throttled, retryNow() {}});
+					}
+				}
+			},
+		});
+		const stdout = new CaptureStream();
+		const stderr = new CaptureStream();
+		const code = await runOutput({format: 'jsonl', limit: 0, maxWaitMs: 90_000, service, stdout, stderr});
+		expect(code).toBe(0);
+		expect(log.options?.throttle?.maxWaitMs).toBe(90_000);
+		expect(stdout.text.trimEnd().split('\n')).toHaveLength(8);
+		expect(stderr.text).toBe('trailview: CloudTrail is throttling LookupEvents in eu-west-1; retrying for up to 1m 30s (--max-wait)\n');
+	});
+
+	it('waits 5 minutes by default', async () => {
+		const {service, log} = fakeService(threePages());
+		await run('jsonl', service);
+		expect(log.options?.throttle?.maxWaitMs).toBe(300_000);
+	});
+
+	it('when the wait is spent: exit 1, the message, and what to do about it', async () => {
+		const {service} = fakeService(threePages(), {failBeforePage: 0, error: throttled});
+		const stdout = new CaptureStream();
+		const stderr = new CaptureStream();
+		const code = await runOutput({format: 'json', limit: 0, maxWaitMs: 120_000, service, stdout, stderr});
+		expect(code).toBe(1);
+		expect(stdout.text).toBe('');
+		expect(stderr.text.split('\n')).toEqual([
+			`trailview: ${throttled.message}`,
+			'  Still throttled after retrying for 2m (--max-wait); try again later, or wait longer with a larger --max-wait.',
+			'',
+		]);
 	});
 });
 

@@ -1,59 +1,11 @@
 // Pacing through the SDK's real request pipeline (retries included): a CloudTrailClient whose HTTP
 // handler is a fake that answers like the service and records when each request reached it.
 // Fake timers drive the limiters and the SDK's retry back-off, so nothing here waits.
-import {Readable} from 'node:stream';
-import {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
-import {STSClient} from '@aws-sdk/client-sts';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RateLimiter as EmulatorRateLimiter, type QuotaKind} from '../../source/emulator/rate-limiter.js';
-import {createCloudTrailService} from '../../source/services/cloudtrail.js';
-import {MAX_ATTEMPTS} from '../../source/services/client.js';
 import {createRateLimiter, pacing, type RateLimiter} from '../../source/services/rate-limiter.js';
+import {fakeService, throttled, type Answer, type Reached} from '../helpers/sdk-answers.js';
 import type {TrailEvent} from '../../source/domain/types.js';
-
-type Answer = {status?: number; body: Record<string, unknown>};
-type Reached = {op: string; at: number};
-
-const throttled: Answer = {status: 400, body: {__type: 'ThrottlingException', message: 'Rate exceeded'}};
-
-/** A service whose client sends through `answer` instead of the network; `reached` fills as calls arrive. */
-function fakeService(answer: (op: string, input: Record<string, unknown>) => Answer, limiters: {lookup?: RateLimiter; trails?: RateLimiter}) {
-	const reached: Reached[] = [];
-	const origin = Date.now();
-	const requestHandler = {
-		async handle(request: {headers: Record<string, string>; body?: string | Uint8Array}) {
-			const op = (request.headers['x-amz-target'] ?? '').split('.').at(-1) ?? '';
-			reached.push({op, at: Date.now() - origin});
-			const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
-			const {status = 200, body} = answer(op, JSON.parse(text) as Record<string, unknown>);
-			const headers: Record<string, string> = {'content-type': 'application/x-amz-json-1.1'};
-			if (status !== 200) {
-				headers['x-amzn-errortype'] = String(body['__type']);
-			}
-
-			return {response: {statusCode: status, headers, body: Readable.from([Buffer.from(JSON.stringify(body))])}};
-		},
-	};
-	// Retries as client.ts configures them, except 'standard' for 'adaptive': adaptive mode's own
-	// token bucket waits fractions of a millisecond for a token, which fake time never supplies.
-	// Either way the SDK tries a throttled call again, which is what the pacing must cover.
-	const client = new CloudTrailClient({
-		region: 'eu-west-1',
-		credentials: {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret'},
-		retryMode: 'standard',
-		maxAttempts: MAX_ATTEMPTS,
-		requestHandler: requestHandler as never,
-	});
-	const unlimited: RateLimiter = {acquire: async () => {}};
-	const service = createCloudTrailService({
-		client,
-		stsClient: new STSClient({region: 'eu-west-1'}),
-		region: 'eu-west-1',
-		limiter: limiters.lookup ?? unlimited,
-		trailLimiter: limiters.trails ?? unlimited,
-	});
-	return {service, reached};
-}
 
 /** A limiter that lets everything through and notes each time it was asked. */
 function recording(log: string[]): RateLimiter {
