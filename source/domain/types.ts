@@ -20,12 +20,15 @@ export class TrailviewError extends Error {
 	readonly hint: string | undefined;
 	/** The service's error code (AccessDeniedException, ...), when there was one. */
 	readonly code: string | undefined;
+	/** The SSO profile whose `aws sso login` fixes this, when that is the fix. */
+	readonly ssoLoginProfile: string | undefined;
 
-	constructor(kind: ErrorKind, message: string, options: {hint?: string; code?: string; cause?: unknown} = {}) {
+	constructor(kind: ErrorKind, message: string, options: {hint?: string; code?: string; cause?: unknown; ssoLoginProfile?: string} = {}) {
 		super(message, options.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.hint = options.hint;
 		this.code = options.code;
+		this.ssoLoginProfile = options.ssoLoginProfile;
 	}
 }
 
@@ -124,6 +127,12 @@ export type ProfileEntry = {
 	/** For SSO profiles, so a failure can say `aws sso login --profile X`. */
 	ssoSession?: string;
 };
+
+/** An assume-role profile's `mfa_serial` wants a code; `retry` says why the last one was refused. */
+export type MfaRequest = {profile: string; serial: string; retry?: string};
+
+/** Asks a person for an MFA code; rejects (with a TrailviewError) when they decline. */
+export type MfaPrompt = (request: MfaRequest) => Promise<string>;
 
 export type RegionInfo = {code: string; name: string | undefined};
 

@@ -102,15 +102,17 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 	}
 
 	if (isSsoExpiry(name, rawMessage)) {
-		return make('expired-credentials', 'The SSO session has expired or was never started.', ssoHint(context.profile));
+		// A role's source can be the SSO profile: the SDK names it ("profile=ssoadmin").
+		const login = /profile=([\w.@+-]+)/.exec(rawMessage)?.[1] ?? context.profile;
+		return sso(make('expired-credentials', 'The SSO session has expired or was never started.', ssoHint(login)), login);
 	}
 
 	if (is(EXPIRED, name, code)) {
-		const hint =
-			context.profileKind === 'sso'
-				? ssoHint(context.profile)
-				: `Refresh the temporary credentials${profileSuffix(context.profile)} and try again.`;
-		return make('expired-credentials', 'The credentials have expired.', hint);
+		if (context.profileKind === 'sso') {
+			return sso(make('expired-credentials', 'The credentials have expired.', ssoHint(context.profile)), context.profile);
+		}
+
+		return make('expired-credentials', 'The credentials have expired.', `Refresh the temporary credentials${profileSuffix(context.profile)} and try again.`);
 	}
 
 	if (isCredentialProviderError(name)) {
@@ -162,6 +164,13 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 
 	const prefix = serviceCode === undefined ? '' : `${serviceCode}: `;
 	return make('service', `${prefix}${ensurePeriod(clip(detail || 'unknown error'))}`);
+}
+
+/** The same error, marked as fixed by `aws sso login --profile <profile>` (the UI offers a key). */
+function sso(error: TrailviewError, profile: string | undefined): TrailviewError {
+	return profile === undefined
+		? error
+		: new TrailviewError(error.kind, error.message, {hint: error.hint, code: error.code, cause: error.cause, ssoLoginProfile: profile});
 }
 
 type Make = (kind: ErrorKind, message: string, hint?: string) => TrailviewError;
