@@ -22,6 +22,8 @@ export type ServerState = {
 	limiter: RateLimiter;
 	counts: Map<string, number>;
 	latencyMs: number;
+	/** Shortest AssumeRole DurationSeconds accepted. */
+	minSessionSeconds: number;
 	/** The emulated clock. */
 	clock: () => Date;
 	dataNow: Date;
@@ -192,7 +194,7 @@ function handleSts(state: ServerState, call: Call): void {
 		return;
 	}
 
-	const xml = op === 'GetCallerIdentity' ? getCallerIdentity(principal, call.requestId) : assumeRole(params, principal, state.credentials, call.requestId);
+	const xml = op === 'GetCallerIdentity' ? getCallerIdentity(principal, call.requestId) : assumeRole(params, principal, state.credentials, call.requestId, state.minSessionSeconds);
 	send(call.response, 200, 'text/xml', xml, call.requestId);
 }
 
