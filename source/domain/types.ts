@@ -161,6 +161,8 @@ export type ConnectOptions = {
 	 * service in that region to hand over.
 	 */
 	prefetch?: boolean;
+	/** Resolve credentials anew (after `aws sso login`), not from what this run already holds. */
+	fresh?: boolean;
 };
 
 /**

@@ -45,7 +45,8 @@ export function createCredentialsProvider(profile: ProfileEntry, options: Provid
 	}
 
 	const env = options.env ?? process.env;
-	const key = JSON.stringify([profile.name, options.stsEndpoint, sharedFilePaths(env), options.region]);
+	// Not keyed by region: one role session serves them all (STS is global; its region only picks an endpoint).
+	const key = JSON.stringify([profile.name, options.stsEndpoint, sharedFilePaths(env)]);
 	let provider = shared.get(key);
 	if (provider === undefined || options.fresh) {
 		provider = memoize(baseProvider(profile, options));
