@@ -46,6 +46,8 @@ export const keymap = {
 	pickerDown: {label: '↓/Ctrl+N', description: 'Move down', chars: ['n'], ctrl: true, keys: ['downArrow'], short: '↓'},
 	pickerFirst: {label: 'Home', description: 'First match', keys: ['home']},
 	pickerLast: {label: 'End', description: 'Last match', keys: ['end']},
+	codeDigit: {label: '0-9', description: 'Type the MFA code (shown masked)', printable: true},
+	ssoLogin: {label: 'L', description: 'Run `aws sso login` for this profile, then connect again', chars: ['L']},
 	pick: {label: 'Enter', description: 'Choose the highlighted entry', keys: ['return']},
 } as const satisfies Record<string, KeyBinding>;
 
