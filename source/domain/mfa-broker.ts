@@ -57,3 +57,10 @@ export function createMfaBroker(): MfaBroker {
 		},
 	};
 }
+
+/** No way to ask (script mode with no terminal): what to do instead. */
+export function mfaUnavailable(profile: string): TrailviewError {
+	return new TrailviewError('missing-credentials', `Profile ${profile} needs an MFA code, and there is no terminal to ask for it.`, {
+		hint: 'Run trailview in a terminal to be asked for the code, or set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from `aws sts assume-role --serial-number … --token-code …`.',
+	});
+}

@@ -8,7 +8,8 @@
 // (never sent) and this role assumer, which the SDK calls with the source already resolved, asks
 // for the real one.
 import {getDefaultRoleAssumer} from '@aws-sdk/client-sts';
-import {TrailviewError, type MfaPrompt} from '../domain/types.js';
+import type {MfaPrompt} from '../domain/types.js';
+import {mfaUnavailable} from '../domain/mfa-broker.js';
 import {silentLogger} from './client.js';
 
 type RoleAssumer = ReturnType<typeof getDefaultRoleAssumer>;
@@ -58,12 +59,6 @@ export function createRoleAssumer(options: RoleAssumerOptions): RoleAssumer {
 			}
 		}
 	};
-}
-
-export function mfaUnavailable(profile: string): TrailviewError {
-	return new TrailviewError('missing-credentials', `Profile ${profile} needs an MFA code, and there is no terminal to ask for it.`, {
-		hint: 'Run trailview in a terminal to be asked for the code, or set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from `aws sts assume-role --serial-number … --token-code …`.',
-	});
 }
 
 function isRefusedCode(error: unknown): boolean {
