@@ -84,7 +84,7 @@ if (!parsed.ok) {
 					);
 			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
 			runInteractive({
-				element: (
+				element: terminal => (
 					<App
 						backend={backend}
 						{...(initialProfile ? {initialProfile} : {})}
@@ -92,6 +92,7 @@ if (!parsed.ok) {
 						skipPickers={Boolean(initialProfile && options.region)}
 						{...(options.demo ? {notice: demoNotice} : {})}
 						mfa={mfa}
+						terminal={terminal}
 					/>
 				),
 				lifecycle,

@@ -15,6 +15,7 @@ import {HelpScreen} from './screens/help-screen.js';
 import {MainScreen} from './screens/main-screen.js';
 import {MfaPrompt} from './components/mfa-prompt/index.js';
 import type {MfaBroker} from './domain/mfa-broker.js';
+import type {TerminalHandover} from './runtime/handover.js';
 
 export type AppProps = {
 	backend: Backend;
@@ -28,6 +29,8 @@ export type AppProps = {
 	notice?: string;
 	/** Where the backend's requests for MFA codes arrive; the prompt shows the current one. */
 	mfa?: MfaBroker;
+	/** Lends the terminal to `aws sso login`. */
+	terminal?: TerminalHandover;
 };
 
 const screenTitles = {profiles: 'Profile picker', regions: 'Region picker', main: 'Main screen'} as const;
@@ -40,10 +43,10 @@ const noMfa: MfaBroker = {
 	cancel() {},
 };
 
-export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa}: AppProps) {
+export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal}: AppProps) {
 	const config = useMemo(
-		() => ({initialProfile, initialRegion, skipPickers, notice}),
-		[initialProfile, initialRegion, skipPickers, notice],
+		() => ({initialProfile, initialRegion, skipPickers, notice, terminal}),
+		[initialProfile, initialRegion, skipPickers, notice, terminal],
 	);
 	return (
 		<AppProvider backend={backend} config={config}>

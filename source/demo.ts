@@ -128,5 +128,6 @@ export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 
 			return demo.connect(first, connectOptions);
 		},
+		...(base.ssoLogin ? {ssoLogin: base.ssoLogin.bind(base)} : {}),
 	};
 }

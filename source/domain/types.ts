@@ -182,4 +182,11 @@ export type Backend = {
 	defaultRegion(profile: ProfileEntry | undefined): DefaultRegion;
 	/** Resolves credentials and calls STS GetCallerIdentity. Rejects with TrailviewError. */
 	connect(profile: ProfileEntry, options: ConnectOptions): Promise<Session>;
+	/**
+	 * Runs `aws sso login --profile <profile>`, which uses the terminal: call it only with the
+	 * terminal handed over. Absent where there is nothing to log in to (the demo).
+	 */
+	ssoLogin?(profile: string): Promise<SsoLoginResult>;
 };
+
+export type SsoLoginResult = {ok: true} | {ok: false; message: string; hint: string};

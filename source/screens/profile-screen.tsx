@@ -63,7 +63,7 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 
 	const title = 1;
 	const noticeLines = notice ? 1 : 0;
-	const statusLines = connecting ? 1 : profileError ? (profileError.hint ? 2 : 1) : 0;
+	const statusLines = connecting ? 1 : profileError ? 1 + (profileError.hint ? 1 : 0) + (profileError.ssoLoginProfile ? 1 : 0) : 0;
 	const footer = 1;
 	// One row is left spare: a frame as tall as the terminal makes Ink clear and redraw everything.
 	const visibleCount = Math.max(1, height - 1 - title - noticeLines - statusLines - filterListChromeLines - footer);
@@ -78,7 +78,13 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 		cancelHint: canGoBack ? 'clear/back' : 'clear',
 	});
 	const cancelSpecs: CommandSpec[] = [{commands: ['back'], hint: 'cancel', run: actions.cancelConnect}];
-	const specs = connecting ? cancelSpecs : listSpecs;
+	// An SSO session to log in to: L runs `aws sso login` here (L is then not filter text).
+	const loginProfile = profileError?.ssoLoginProfile;
+	const failed = entries?.find(entry => entry.name === state.preferredProfile);
+	const {ssoLogin} = actions;
+	const loginSpecs: CommandSpec[] =
+		loginProfile && failed && ssoLogin ? [{commands: ['ssoLogin'], hint: 'aws sso login', run: () => ssoLogin(failed, loginProfile)}] : [];
+	const specs = connecting ? cancelSpecs : [...loginSpecs, ...listSpecs];
 	useCommands(specs, isActive && (connecting !== undefined || profiles.status === 'ready'));
 	useReportCommands('profiles', specs);
 
@@ -96,7 +102,10 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 			{connecting ? (
 				<SpinnerLine label={`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={`${keymap.back.label} to cancel`} />
 			) : profileError ? (
-				<ErrorBox error={profileError} />
+				<ErrorBox
+					error={profileError}
+					{...(loginSpecs.length > 0 && loginProfile ? {action: `Press L to run \`aws sso login --profile ${sanitizeLine(loginProfile)}\` here.`} : {})}
+				/>
 			) : null}
 			{profiles.status === 'loading' ? (
 				<SpinnerLine label="Reading profiles from ~/.aws/config and ~/.aws/credentials…" />

@@ -96,5 +96,10 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 		},
 
 		profileWarnings: () => warnings,
+
+		async ssoLogin(profile) {
+			const {runSsoLogin} = await import('./sso-login.js');
+			return runSsoLogin(profile, env);
+		},
 	};
 }

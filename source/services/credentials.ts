@@ -93,7 +93,7 @@ function baseProvider(profile: ProfileEntry, options: ProviderOptions): () => Pr
 				// Re-read after `aws sso login` or an edited file, without restarting trailview.
 				ignoreCache: true,
 				parentClientConfig: {region: options.region},
-				...(assumesRole && options.stsEndpoint
+				...((assumesRole || profile.kind === 'sso') && options.stsEndpoint
 					? {clientConfig: {endpoint: options.stsEndpoint, region: stsRegion, logger: silentLogger}}
 					: {}),
 				// See role-assumer.ts: the code is asked for after the source credentials resolved.

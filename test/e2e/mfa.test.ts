@@ -4,7 +4,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {emulatorMfaCode, type Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {account, awsFiles, requireBuild, withEmulator, type AwsFiles} from './support.js';
+import {account, awsFiles, filterAndPick, requireBuild, withEmulator, type AwsFiles} from './support.js';
 
 let emulator: Emulator;
 let files: AwsFiles;
@@ -34,6 +34,23 @@ afterEach(() => {
 	session = undefined;
 });
 
+/** Types digits into the prompt, checking the masked field after each (a just-opened modal may miss the first). */
+async function typeCode(session: PtySession, digits: string, typedBefore = 0): Promise<void> {
+	for (const [index, digit] of [...digits].entries()) {
+		const shown = '•'.repeat(typedBefore + index + 1);
+		for (let attempt = 0; ; attempt++) {
+			await session.press(digit);
+			if (await session.waitForText(`Code: ${shown}`, 1000).then(() => true, () => false)) {
+				break;
+			}
+
+			if (attempt === 2) {
+				throw new Error(`the prompt never showed ${shown}. Screen:\n${session.screen()}`);
+			}
+		}
+	}
+}
+
 describe('MFA prompt', () => {
 	it('asks once: a wrong code is refused, the right one loads events in two regions', async () => {
 		const before = emulator.requestCounts()['AssumeRole'] ?? 0;
@@ -41,7 +58,7 @@ describe('MFA prompt', () => {
 		await session.waitForText('MFA code for profile role-mfa');
 		expect(session.screen()).toContain('arn:aws:iam::111111111111:mfa/alice');
 
-		await session.press(...'99999'.split(''));
+		await typeCode(session, '99999');
 		await session.waitForText('Code: •••••_');
 		// Five digits are not a code: Enter does nothing yet.
 		await session.press(ptyKeys.enter, '9', ptyKeys.enter);
@@ -49,7 +66,8 @@ describe('MFA prompt', () => {
 		expect(session.screen()).toContain('Code: ______');
 		expect(session.screen()).not.toContain('999999');
 
-		await session.press(...emulatorMfaCode.split(''), ptyKeys.enter);
+		await typeCode(session, emulatorMfaCode);
+		await session.press(ptyKeys.enter);
 		const main = await session.waitForText(/Write events in us-east-1/);
 		expect(main).toContain('222222222222');
 		expect(main).not.toContain('MFA code');
@@ -57,7 +75,7 @@ describe('MFA prompt', () => {
 
 		await session.press('R');
 		await session.waitForText('Choose a region');
-		await session.press(...'eu-west-1'.split(''), ptyKeys.enter);
+		await filterAndPick(session, 'eu-west-1');
 		await session.waitForText(/Write events in eu-west-1/);
 		await session.waitForText(/events? loaded/);
 		expect(session.screen()).not.toContain('MFA code');
@@ -68,7 +86,7 @@ describe('MFA prompt', () => {
 	it('Esc cancels the prompt and the picker says no code was entered', async () => {
 		session = spawnCli({args: ['--endpoint-url', emulator.endpoint], env: files.env, cols: 120, rows: 30});
 		await session.waitForText('role-mfa');
-		await session.press(...'role-mfa'.split(''), ptyKeys.enter);
+		await filterAndPick(session, 'role-mfa');
 		await session.waitForText('MFA code for profile role-mfa');
 		await session.press('1', '2', ptyKeys.escape);
 		await session.waitForText('No MFA code was entered for profile role-mfa.');
