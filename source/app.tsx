@@ -78,13 +78,18 @@ function AppShell({mfa}: {mfa: MfaBroker}) {
 	);
 	// The main screen has no text entry, so its single letters are commands there (and only there:
 	// in the pickers every letter is filter text).
+	// An SSO session cannot be refreshed past its token: L logs in again before anything fails
+	// (the header offers it as the expiry nears).
+	const activeProfile = state.active?.session.profile;
+	const {ssoLogin} = actions;
 	const onMainScreen = useMemo<CommandSpec[]>(
 		() => [
 			{commands: ['switchProfile'], hint: 'profile', run: actions.openProfiles},
 			{commands: ['switchRegion'], hint: 'region', run: actions.openRegions},
 			{commands: ['quit'], hint: 'quit', run: actions.quit},
+			...(activeProfile?.kind === 'sso' && ssoLogin ? [{commands: ['ssoLogin'] as const, run: () => ssoLogin(activeProfile, activeProfile.name)}] : []),
 		],
-		[actions],
+		[actions, activeProfile, ssoLogin],
 	);
 	// The main screen's footer shows these with `?` before `q`; each is handled once, above.
 	const mainHints = useMemo(() => [onMainScreen[0]!, onMainScreen[1]!, everywhere[0]!, onMainScreen[2]!], [onMainScreen, everywhere]);

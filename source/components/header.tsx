@@ -72,6 +72,7 @@ export function Header({session, region, freshness, title}: Props) {
 							{`  ${expiry.text}`}
 						</Text>
 					) : null}
+					{expiry && expiry.tone !== 'normal' && session.profile.kind === 'sso' ? '  · L to log in again' : ''}
 				</Text>
 			) : null}
 		</Box>

@@ -187,6 +187,11 @@ export type Backend = {
 	 * terminal handed over. Absent where there is nothing to log in to (the demo).
 	 */
 	ssoLogin?(profile: string): Promise<SsoLoginResult>;
+	/**
+	 * After listProfiles() found no AWS setup at all: where it looked and how to add access, one
+	 * line each. Undefined when there are profiles.
+	 */
+	firstRunNote?(): string[] | undefined;
 };
 
 export type SsoLoginResult = {ok: true} | {ok: false; message: string; hint: string};

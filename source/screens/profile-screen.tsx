@@ -10,7 +10,7 @@ import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
 import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
-import {useAppActions, useAppConfig, useAppState} from '../context/app-context.js';
+import {useAppActions, useAppConfig, useAppState, useBackend} from '../context/app-context.js';
 
 const badges: Record<ProfileKind, string> = {
 	sso: 'SSO',
@@ -54,6 +54,7 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const state = useAppState();
 	const actions = useAppActions();
 	const {notice} = useAppConfig();
+	const backend = useBackend();
 	const {profiles, connect, profileError} = state;
 	const connecting = connect.status === 'connecting' ? connect.profile : undefined;
 	const canGoBack = state.active !== undefined;
@@ -61,8 +62,10 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const entries = profiles.status === 'ready' ? profiles.entries : undefined;
 	const items = useMemo(() => toProfileItems(entries ?? []), [entries]);
 
+	// Read once the list is in: the backend knows then whether it found any setup.
+	const firstRun = useMemo(() => (entries ? backend.firstRunNote?.() : undefined), [backend, entries]);
 	const title = 1;
-	const noticeLines = notice ? 1 : 0;
+	const noticeLines = (notice ? 1 : 0) + (firstRun?.length ?? 0);
 	const statusLines = connecting ? 1 : profileError ? 1 + (profileError.hint ? 1 : 0) + (profileError.ssoLoginProfile ? 1 : 0) : 0;
 	const footer = 1;
 	// One row is left spare: a frame as tall as the terminal makes Ink clear and redraw everything.
@@ -99,6 +102,11 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 					{sanitizeLine(notice)}
 				</Text>
 			) : null}
+			{firstRun?.map(line => (
+				<Text key={line} color="yellow" wrap="truncate-end">
+					{sanitizeLine(line)}
+				</Text>
+			))}
 			{connecting ? (
 				<SpinnerLine label={`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={`${keymap.back.label} to cancel`} />
 			) : profileError ? (
