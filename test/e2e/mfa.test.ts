@@ -92,4 +92,20 @@ describe('MFA prompt', () => {
 		await session.waitForText('No MFA code was entered for profile role-mfa.');
 		expect(session.screen()).toContain('Choose a profile');
 	});
+
+	it('script mode reads the code from the terminal, masked, and prints the events', async () => {
+		session = spawnCli({
+			args: ['--profile', 'role-mfa', '--region', 'us-east-1', '--endpoint-url', emulator.endpoint, '--output', 'jsonl', '--limit', '1'],
+			env: files.env,
+			cols: 200,
+			rows: 30,
+		});
+		await session.waitForText('MFA code for profile role-mfa (arn:aws:iam::111111111111:mfa/alice):');
+		await session.press(...emulatorMfaCode.split(''));
+		await session.waitForText('******');
+		expect(session.screen()).not.toContain(emulatorMfaCode);
+		await session.press(ptyKeys.enter);
+		await session.waitForText('"eventName"');
+		expect(await session.exitCode).toBe(0);
+	});
 });
