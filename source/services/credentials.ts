@@ -80,7 +80,19 @@ function baseProvider(profile: ProfileEntry, options: ProviderOptions): () => Pr
 		}
 
 		case 'default-chain': {
-			return fromNodeProviderChain({...fileOptions(env), logger: silentLogger, clientConfig: {region: options.region}});
+			// The chain's profile step is fromIni too: the same role assumer, or an MFA role over a
+			// failing source would crash the app from here as well (see role-assumer.ts).
+			return fromNodeProviderChain({
+				...fileOptions(env),
+				logger: silentLogger,
+				clientConfig: {region: options.region},
+				mfaCodeProvider: deferredMfaCode,
+				roleAssumer: createRoleAssumer({
+					profile: env['AWS_PROFILE'] || 'default',
+					region: options.region,
+					...(options.mfa ? {mfa: options.mfa} : {}),
+				}),
+			});
 		}
 
 		default: {

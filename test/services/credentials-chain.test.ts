@@ -74,6 +74,16 @@ describe('credential chains', () => {
 		expect((error as Error).message).toContain('helper: no session');
 	});
 
+	it('the default chain, pointed at the same profile by AWS_PROFILE, explains it too', async () => {
+		const backend = await backendWith(mfaOverSsoConfig);
+		vi.stubEnv('AWS_PROFILE', 'role-mfa-sso');
+		const chain: ProfileEntry = {name: 'Default provider chain', kind: 'default-chain', detail: '', region: undefined};
+		const error = await backend.connect(chain, {region: 'us-east-1'}).catch((error_: unknown) => error_);
+		// Which link's failure the chain reports is the SDK's business; that it is an answer, not a crash, is ours.
+		expect(error).toMatchObject({name: 'TrailviewError'});
+		expect(['expired-credentials', 'missing-credentials']).toContain((error as {kind: string}).kind);
+	});
+
 	describe('an assume-role profile with mfa_serial', () => {
 		const config = (duration = 3600) =>
 			`[profile role-mfa]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\nduration_seconds = ${duration}\n`;
