@@ -188,10 +188,11 @@ function credentialProviderError(rawMessage: string, context: ErrorContext, make
 	}
 
 	if (/multi-factor authentication/i.test(rawMessage)) {
+		// Only reached when no MFA prompt was wired in (see services/role-assumer.ts).
 		return make(
 			'missing-credentials',
-			`Profile ${profile ?? ''} needs an MFA code, which trailview cannot ask for.`.replace('  ', ' '),
-			'Use a profile whose credentials are cached, e.g. through SSO or credential_process.',
+			`Profile ${profile ?? ''} needs an MFA code, and nothing here can ask for it.`.replace('  ', ' '),
+			'Run trailview in a terminal to be asked for the code.',
 		);
 	}
 
