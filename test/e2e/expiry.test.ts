@@ -41,9 +41,17 @@ describe('credential expiry in the header', () => {
 		const start = secondsLeft(first)!;
 		await session.waitForScreen(screen => (secondsLeft(screen) ?? 99) < start && (secondsLeft(screen) ?? 0) <= 2, 10_000, 'the countdown to run down');
 		const before = emulator.requestCounts()['AssumeRole'] ?? 0;
-		await session.press('r');
-		// New credentials: the count starts again from near the full 8 s.
-		await session.waitForScreen(screen => (secondsLeft(screen) ?? 0) >= 5, 10_000, 'the refreshed expiry');
+		// New credentials: the count starts again from near the full 8 s. On a loaded machine the
+		// first refresh can land after those lapse too, so r is pressed again, as a person would.
+		const refreshed = (screen: string) => (secondsLeft(screen) ?? 0) >= 5;
+		for (let attempt = 0; attempt < 4; attempt++) {
+			await session.press('r');
+			if (await session.waitForScreen(refreshed, 5000, 'the refreshed expiry').then(() => true, () => false)) {
+				break;
+			}
+		}
+
+		expect(refreshed(session.screen())).toBe(true);
 		expect((emulator.requestCounts()['AssumeRole'] ?? 0) - before).toBeGreaterThanOrEqual(1);
 	});
 
