@@ -12,6 +12,7 @@ import {helpText, usageText} from './source/cli/help.js';
 import {selectMode} from './source/cli/mode.js';
 import {resolveProfileName} from './source/cli/env.js';
 import {createAwsBackend} from './source/services/backend.js';
+import {createMfaBroker} from './source/domain/mfa-broker.js';
 import {createDemoBackend, demoNotice, lazyEmulator, withDemoFallback} from './source/demo.js';
 import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capture-log.js';
 import {createLifecycle} from './source/runtime/lifecycle.js';
@@ -73,6 +74,7 @@ if (!parsed.ok) {
 
 		case 'interactive': {
 			const demoOptions = {regionFlag: options.region, env, emulator};
+			const mfa = createMfaBroker();
 			const backend = options.demo
 				? createDemoBackend(demoOptions)
 				: withDemoFallback(
@@ -81,18 +83,21 @@ if (!parsed.ok) {
 							...(options.region ? {regionFlag: options.region} : {}),
 							...(options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
 							env,
+							mfa: mfa.ask,
 						}),
 						demoOptions,
 					);
 			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
 			runInteractive({
-				element: (
+				element: terminal => (
 					<App
 						backend={backend}
 						{...(initialProfile ? {initialProfile} : {})}
 						{...(options.region ? {initialRegion: options.region} : {})}
 						skipPickers={Boolean(initialProfile && options.region)}
 						{...(options.demo ? {notice: demoNotice} : {})}
+						mfa={mfa}
+						terminal={terminal}
 					/>
 				),
 				lifecycle,

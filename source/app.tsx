@@ -1,6 +1,6 @@
 // The app shell: profile picker -> connect -> region picker -> main screen, the `?` help overlay
 // and the keys that work everywhere. Screens read state and actions from context.
-import React, {useMemo} from 'react';
+import React, {useMemo, useSyncExternalStore} from 'react';
 import {Box} from 'ink';
 import type {Backend} from './domain/types.js';
 import {useCommands, type CommandSpec} from './hooks/use-commands.js';
@@ -14,6 +14,9 @@ import {RegionScreen} from './screens/region-screen.js';
 import {HelpScreen} from './screens/help-screen.js';
 import {MainScreen} from './screens/main-screen.js';
 import {safe} from './lib/sanitize.js';
+import {MfaPrompt} from './components/mfa-prompt/index.js';
+import type {MfaBroker} from './domain/mfa-broker.js';
+import type {TerminalHandover} from './runtime/handover.js';
 
 export type AppProps = {
 	backend: Backend;
@@ -25,29 +28,44 @@ export type AppProps = {
 	skipPickers?: boolean;
 	/** Shown on the profile screen, e.g. "Demo mode: local sample data (emulator at http://127.0.0.1:PORT)". */
 	notice?: string;
+	/** Where the backend's requests for MFA codes arrive; the prompt shows the current one. */
+	mfa?: MfaBroker;
+	/** Lends the terminal to `aws sso login`. */
+	terminal?: TerminalHandover;
 };
 
 const screenTitles = {profiles: safe`Profile picker`, regions: safe`Region picker`, main: safe`Main screen`} as const;
 
-export function App({backend, initialProfile, initialRegion, skipPickers, notice}: AppProps) {
+const noMfa: MfaBroker = {
+	ask: async () => Promise.reject(new Error('no MFA prompt')),
+	current: () => undefined,
+	subscribe: () => () => undefined,
+	answer() {},
+	cancel() {},
+};
+
+export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal}: AppProps) {
 	const config = useMemo(
-		() => ({initialProfile, initialRegion, skipPickers, notice}),
-		[initialProfile, initialRegion, skipPickers, notice],
+		() => ({initialProfile, initialRegion, skipPickers, notice, terminal}),
+		[initialProfile, initialRegion, skipPickers, notice, terminal],
 	);
 	return (
 		<AppProvider backend={backend} config={config}>
 			<CommandsProvider>
-				<AppShell />
+				<AppShell mfa={mfa} />
 			</CommandsProvider>
 		</AppProvider>
 	);
 }
 
-function AppShell() {
+function AppShell({mfa}: {mfa: MfaBroker}) {
 	const state = useAppState();
 	const actions = useAppActions();
 	const {columns, rows} = useTerminalSize();
-	const onMain = state.screen === 'main' && !state.helpOpen;
+	const mfaRequest = useSyncExternalStore(mfa.subscribe, mfa.current);
+	// The MFA prompt is modal: the screen beneath keeps its state but gets no keys.
+	const covered = state.helpOpen || mfaRequest !== undefined;
+	const onMain = state.screen === 'main' && !covered;
 	const reported = useReportedCommands();
 
 	// Keys that work on every screen. Ctrl+C reaches this handler (Ink is told not to exit on it),
@@ -61,23 +79,28 @@ function AppShell() {
 	);
 	// The main screen has no text entry, so its single letters are commands there (and only there:
 	// in the pickers every letter is filter text).
+	// An SSO session cannot be refreshed past its token: L logs in again before anything fails
+	// (the header offers it as the expiry nears).
+	const activeProfile = state.active?.session.profile;
+	const {ssoLogin} = actions;
 	const onMainScreen = useMemo<CommandSpec[]>(
 		() => [
 			{commands: ['switchProfile'], hint: safe`profile`, run: actions.openProfiles},
 			{commands: ['switchRegion'], hint: safe`region`, run: actions.openRegions},
 			{commands: ['quit'], hint: safe`quit`, run: actions.quit},
+			...(activeProfile?.kind === 'sso' && ssoLogin ? [{commands: ['ssoLogin'] as const, run: () => ssoLogin(activeProfile, activeProfile.name)}] : []),
 		],
-		[actions],
+		[actions, activeProfile, ssoLogin],
 	);
 	// The main screen's footer shows these with `?` before `q`; each is handled once, above.
 	const mainHints = useMemo(() => [onMainScreen[0]!, onMainScreen[1]!, everywhere[0]!, onMainScreen[2]!], [onMainScreen, everywhere]);
 	// While the help is open it handles ? and Esc itself; Ctrl+C still quits.
-	useCommands(state.helpOpen ? everywhere.filter(spec => !spec.commands.includes('help')) : everywhere, true);
+	useCommands(covered ? everywhere.filter(spec => !spec.commands.includes('help')) : everywhere, true);
 	useCommands(onMainScreen, onMain);
 
 	// The main screen draws its own header (with freshness); every other screen gets this one.
 	const session = headerSession(state);
-	const showHeader = state.screen !== 'main' || state.helpOpen;
+	const showHeader = state.screen !== 'main' || covered;
 	const headerLines = session ? 2 : 1;
 	const height = Math.max(1, rows - (showHeader ? headerLines : 0));
 	const headerRegion = session === state.active?.session ? state.active?.region : undefined;
@@ -86,9 +109,12 @@ function AppShell() {
 	return (
 		<Box flexDirection="column">
 			{showHeader ? <Header session={session} region={headerRegion} /> : null}
-			{state.helpOpen ? (
+			{mfaRequest ? (
+				<MfaPrompt request={mfaRequest} isActive width={columns} onSubmit={mfa.answer} onCancel={mfa.cancel} />
+			) : null}
+			{state.helpOpen && !mfaRequest ? (
 				<HelpScreen
-					isActive
+					isActive={!mfaRequest}
 					height={height}
 					width={columns}
 					sections={[
@@ -100,13 +126,13 @@ function AppShell() {
 				/>
 			) : null}
 			{state.screen === 'profiles' ? (
-				<Box display={state.helpOpen ? 'none' : 'flex'}>
-					<ProfileScreen isActive={!state.helpOpen} height={height} width={columns} globalSpecs={everywhere} />
+				<Box display={covered ? 'none' : 'flex'}>
+					<ProfileScreen isActive={!covered} height={height} width={columns} globalSpecs={everywhere} />
 				</Box>
 			) : null}
 			{state.screen === 'regions' ? (
-				<Box display={state.helpOpen ? 'none' : 'flex'}>
-					<RegionScreen isActive={!state.helpOpen} height={height} width={columns} globalSpecs={everywhere} />
+				<Box display={covered ? 'none' : 'flex'}>
+					<RegionScreen isActive={!covered} height={height} width={columns} globalSpecs={everywhere} />
 				</Box>
 			) : null}
 			{active ? (

@@ -105,10 +105,14 @@ export function hasNoAwsSetup(profiles: readonly ProfileEntry[], env: NodeJS.Pro
 export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 	const env = options.env ?? process.env;
 	let demo: Backend | undefined;
+	let firstRun = false;
 	return {
 		listProfiles() {
 			// First, so Enter on a fresh machine shows data instead of a missing-credentials error.
-			const withDemo = (profiles: ProfileEntry[]) => (hasNoAwsSetup(profiles, env) ? [demoProfileEntry, ...profiles] : profiles);
+			const withDemo = (profiles: ProfileEntry[]) => {
+				firstRun = hasNoAwsSetup(profiles, env);
+				return firstRun ? [demoProfileEntry, ...profiles] : profiles;
+			};
 			const profiles = base.listProfiles();
 			// Stays synchronous when the base is, so the picker's first frame keeps its list.
 			return Array.isArray(profiles) ? withDemo(profiles) : profiles.then(withDemo);
@@ -128,5 +132,16 @@ export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 
 			return demo.connect(first, connectOptions);
 		},
+		...(base.ssoLogin ? {ssoLogin: base.ssoLogin.bind(base)} : {}),
+		firstRunNote: () => (firstRun ? firstRunNote(env) : undefined),
 	};
+}
+
+/** Where the picker looked for profiles (the variables that moved the files, if set) and how to add some. */
+export function firstRunNote(env: NodeJS.ProcessEnv): string[] {
+	const file = (variable: string, fallback: string) => (env[variable] ? `${env[variable]} (${variable})` : fallback);
+	return [
+		`No AWS profiles in ${file('AWS_CONFIG_FILE', '~/.aws/config')} or ${file('AWS_SHARED_CREDENTIALS_FILE', '~/.aws/credentials')}.`,
+		'Add access with `aws configure sso` (IAM Identity Center) or `aws configure` (access keys), then start trailview again.',
+	];
 }

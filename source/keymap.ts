@@ -47,6 +47,8 @@ export const keymap = {
 	pickerDown: {label: safe`↓/Ctrl+N`, description: safe`Move down`, chars: ['n'], ctrl: true, keys: ['downArrow'], short: safe`↓`},
 	pickerFirst: {label: safe`Home`, description: safe`First match`, keys: ['home']},
 	pickerLast: {label: safe`End`, description: safe`Last match`, keys: ['end']},
+	codeDigit: {label: safe`0-9`, description: safe`Type the MFA code (shown masked)`, printable: true},
+	ssoLogin: {label: safe`L`, description: safe`Run \`aws sso login\` for this profile, then connect again`, chars: ['L']},
 	pick: {label: safe`Enter`, description: safe`Choose the highlighted entry`, keys: ['return']},
 } as const satisfies Record<string, KeyBinding>;
 

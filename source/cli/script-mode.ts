@@ -8,6 +8,7 @@ import {createDemoBackend, type LazyEmulator} from '../demo.js';
 import type {CliOptions} from './args.js';
 import type {OutputFormat} from './flags.js';
 import {chooseScriptProfile, chooseScriptRegion} from './script-target.js';
+import {terminalMfaPrompt} from './terminal-mfa.js';
 
 export type ScriptModeOptions = {
 	options: CliOptions;
@@ -40,6 +41,7 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 				...(options.region ? {regionFlag: options.region} : {}),
 				...(options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
 				env,
+				mfa: terminalMfaPrompt(),
 			});
 
 	try {

@@ -1,10 +1,31 @@
-import React from 'react';
+import React, {useEffect, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
 import type {Session} from '../domain/types.js';
 import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 
 const gap = safe`  `;
+import {expiryView, isLongTermKey, msUntilExpiryChange} from '../lib/expiry.js';
+
+const toneColor = {normal: undefined, warning: 'yellow', critical: 'red'} as const;
+
+/** The time now, re-read whenever the expiry text could change. */
+function useExpiryNow(expiration: Date | undefined): Date {
+	const [now, setNow] = useState(() => new Date());
+	useEffect(() => {
+		if (expiration === undefined) {
+			return undefined;
+		}
+
+		const timer = setTimeout(() => {
+			setNow(new Date());
+		}, msUntilExpiryChange(expiration, new Date()));
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [expiration, now]);
+	return now;
+}
 
 type Props = {
 	session?: Session | undefined;
@@ -18,6 +39,10 @@ type Props = {
 // Identity stays visible on every screen after a profile is chosen, so a person always knows
 // whose account they are looking at. Only the masked key id is ever shown.
 export function Header({session, region, freshness, title}: Props) {
+	// Read on every render: it follows the provider's refreshes (services/session.ts).
+	const expiration = session?.expiration;
+	const now = useExpiryNow(expiration);
+	const expiry = expiration ? expiryView(expiration, now) : undefined;
 	// One Text per line: Ink shrinks sibling Texts in a row independently, which cut the app name
 	// itself at 40 columns; a single truncating Text keeps the start and cuts the end.
 	return (
@@ -43,8 +68,13 @@ export function Header({session, region, freshness, title}: Props) {
 				<Text dimColor wrap="truncate-end">
 					{sanitizeLine(session.identity.arn)}
 					{session.maskedAccessKeyId ? safe`  key ${sanitizeLine(session.maskedAccessKeyId)}` : null}
-					{/* The locale's own format: sanitised like any text the app did not write itself. */}
-					{session.expiration ? safe`  expires ${sanitizeLine(session.expiration.toLocaleString())}` : null}
+					{isLongTermKey(session.maskedAccessKeyId) ? safe` (long-term access key, does not expire)` : null}
+					{expiry ? (
+						<Text dimColor={expiry.tone === 'normal'} color={toneColor[expiry.tone]}>
+							{safe`  ${sanitizeLine(expiry.text)}`}
+						</Text>
+					) : null}
+					{expiry && expiry.tone !== 'normal' && session.profile.kind === 'sso' ? safe`  · L to log in again` : null}
 				</Text>
 			) : null}
 		</Box>

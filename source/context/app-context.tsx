@@ -4,8 +4,11 @@ import React, {type ReactNode, createContext, useContext, useEffect, useMemo, us
 import {useApp} from 'ink';
 import type {Backend, DefaultRegion, ProfileEntry} from '../domain/types.js';
 import {type AppState, appReducer, initialAppState, toShownError} from './app-reducer.js';
+import type {TerminalHandover} from '../runtime/handover.js';
 
 export type AppConfig = {
+	/** Lends the terminal to `aws sso login`; without it the login key is not offered. */
+	terminal?: TerminalHandover | undefined;
 	initialProfile?: string | undefined;
 	initialRegion?: string | undefined;
 	skipPickers?: boolean | undefined;
@@ -16,6 +19,11 @@ export type AppActions = {
 	/** Resolves credentials for `profile`; a new call or cancelConnect() aborts the previous one. */
 	connect(profile: ProfileEntry): void;
 	cancelConnect(): void;
+	/**
+	 * Hands the terminal to `aws sso login --profile <loginProfile>`, then connects to `profile`
+	 * again with fresh credentials. Undefined when there is no terminal to hand over.
+	 */
+	ssoLogin: ((profile: ProfileEntry, loginProfile: string) => void) | undefined;
 	chooseRegion(region: string): void;
 	/** Esc on the region picker. */
 	leaveRegions(): void;
@@ -109,7 +117,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		};
 
 		/** `opensMain`: the answer goes straight to the main screen (--profile with --region). */
-		const connect = (profile: ProfileEntry, opensMain = false) => {
+		const connect = (profile: ProfileEntry, opensMain = false, fresh = false) => {
 			connection.current?.abort();
 			const controller = new AbortController();
 			connection.current = controller;
@@ -118,7 +126,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 			dispatch({type: 'connectStarted', profile, attempt});
 			// Once aborted (Esc, another pick, unmount) the answer is dropped here, and the reducer
 			// also ignores any attempt that is no longer current.
-			backend.connect(profile, {region, signal: controller.signal, ...(opensMain ? {prefetch: true} : {})}).then(
+			backend.connect(profile, {region, signal: controller.signal, ...(opensMain ? {prefetch: true} : {}), ...(fresh ? {fresh} : {})}).then(
 				session => {
 					if (!controller.signal.aborted) {
 						dispatch({type: 'connected', attempt, session, region});
@@ -141,6 +149,31 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 				connection.current = undefined;
 				dispatch({type: 'connectCancelled'});
 			},
+			ssoLogin:
+				config.terminal && backend.ssoLogin
+					? (profile, loginProfile) => {
+							const {terminal} = config;
+							const login = backend.ssoLogin;
+							if (!terminal || !login) {
+								return;
+							}
+
+							void terminal.run(async () => login.call(backend, loginProfile)).then(
+								result => {
+									if (result.ok) {
+										// The SDK keeps no token in memory across this (ignoreCache), and `fresh` drops
+										// trailview's own hold on the old session.
+										connect(profile, false, true);
+									} else {
+										dispatch({type: 'loginFailed', error: {message: result.message, hint: result.hint}});
+									}
+								},
+								(error: unknown) => {
+									dispatch({type: 'loginFailed', error: toShownError(error)});
+								},
+							);
+						}
+					: undefined,
 			chooseRegion(region) {
 				dispatch({type: 'regionChosen', region});
 			},
@@ -171,7 +204,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		// --profile with --region: the main screen opens on the answer, so its first requests can
 		// start alongside the credentials check.
 		return {actions: appActions, autoConnect: (profile: ProfileEntry) => connect(profile, true)};
-	}, [backend, config.initialRegion, exit]);
+	}, [backend, config.initialRegion, config.terminal, exit]);
 
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
 	useEffect(() => {

@@ -5,7 +5,12 @@ import {type ProfileEntry, type Session, TrailviewError} from '../domain/types.j
 export type Screen = 'profiles' | 'regions' | 'main';
 
 /** An error as the person sees it: what went wrong and what to do. */
-export type ShownError = {message: string; hint: string | undefined};
+export type ShownError = {
+	message: string;
+	hint: string | undefined;
+	/** Set when `aws sso login --profile <this>` is the fix: the picker offers a key for it. */
+	ssoLoginProfile?: string | undefined;
+};
 
 export type ProfilesState =
 	| {status: 'loading'}
@@ -44,6 +49,8 @@ export type AppAction =
 	| {type: 'connected'; attempt: number; session: Session; region: string}
 	| {type: 'connectFailed'; attempt: number; error: ShownError}
 	| {type: 'connectCancelled'}
+	/** `aws sso login` could not run or did not finish: shown on the picker like a connect failure. */
+	| {type: 'loginFailed'; error: ShownError}
 	| {type: 'regionChosen'; region: string}
 	| {type: 'regionBack'}
 	| {type: 'profilesBack'}
@@ -70,7 +77,7 @@ export function initialAppState(options: {initialProfile?: string | undefined; s
 
 export function toShownError(error: unknown): ShownError {
 	if (error instanceof TrailviewError) {
-		return {message: error.message, hint: error.hint};
+		return {message: error.message, hint: error.hint, ...(error.ssoLoginProfile ? {ssoLoginProfile: error.ssoLoginProfile} : {})};
 	}
 
 	if (error instanceof Error) {
@@ -150,6 +157,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			}
 
 			return {...state, connect: {status: 'idle'}, profileError: action.error, autoConnect: false, preferredProfile: state.connect.profile.name};
+		}
+
+		case 'loginFailed': {
+			return {...state, screen: 'profiles', profileError: action.error};
 		}
 
 		case 'connectCancelled': {

@@ -20,12 +20,15 @@ export class TrailviewError extends Error {
 	readonly hint: string | undefined;
 	/** The service's error code (AccessDeniedException, ...), when there was one. */
 	readonly code: string | undefined;
+	/** The SSO profile whose `aws sso login` fixes this, when that is the fix. */
+	readonly ssoLoginProfile: string | undefined;
 
-	constructor(kind: ErrorKind, message: string, options: {hint?: string; code?: string; cause?: unknown} = {}) {
+	constructor(kind: ErrorKind, message: string, options: {hint?: string; code?: string; cause?: unknown; ssoLoginProfile?: string} = {}) {
 		super(message, options.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.hint = options.hint;
 		this.code = options.code;
+		this.ssoLoginProfile = options.ssoLoginProfile;
 	}
 }
 
@@ -150,6 +153,12 @@ export type ProfileEntry = {
 	ssoSession?: string;
 };
 
+/** An assume-role profile's `mfa_serial` wants a code; `retry` says why the last one was refused. */
+export type MfaRequest = {profile: string; serial: string; retry?: string};
+
+/** Asks a person for an MFA code; rejects (with a TrailviewError) when they decline. */
+export type MfaPrompt = (request: MfaRequest) => Promise<string>;
+
 export type RegionInfo = {code: string; name: string | undefined};
 
 export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'fallback';
@@ -177,6 +186,8 @@ export type ConnectOptions = {
 	 * service in that region to hand over.
 	 */
 	prefetch?: boolean;
+	/** Resolve credentials anew (after `aws sso login`), not from what this run already holds. */
+	fresh?: boolean;
 };
 
 /**
@@ -196,4 +207,16 @@ export type Backend = {
 	defaultRegion(profile: ProfileEntry | undefined): DefaultRegion;
 	/** Resolves credentials and calls STS GetCallerIdentity. Rejects with TrailviewError. */
 	connect(profile: ProfileEntry, options: ConnectOptions): Promise<Session>;
+	/**
+	 * Runs `aws sso login --profile <profile>`, which uses the terminal: call it only with the
+	 * terminal handed over. Absent where there is nothing to log in to (the demo).
+	 */
+	ssoLogin?(profile: string): Promise<SsoLoginResult>;
+	/**
+	 * After listProfiles() found no AWS setup at all: where it looked and how to add access, one
+	 * line each. Undefined when there are profiles.
+	 */
+	firstRunNote?(): string[] | undefined;
 };
+
+export type SsoLoginResult = {ok: true} | {ok: false; message: string; hint: string};

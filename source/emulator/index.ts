@@ -11,6 +11,7 @@ import {FailureRules} from './failures.js';
 import {RateLimiter} from './rate-limiter.js';
 import {createHandler, type ServerState} from './server.js';
 import type {Emulator, EmulatorOptions} from './types.js';
+export {emulatorMfaCode} from './sts.js';
 
 export type {
 	AddEventInput,
@@ -42,6 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2, now),
 		counts: new Map(),
 		latencyMs: options.latencyMs ?? 0,
+		minSessionSeconds: options.minSessionSeconds ?? 900,
 		clock: () => new Date(dataNow.getTime() + (now() - startedAt)),
 		dataNow,
 	};

@@ -12,6 +12,7 @@ import type {RateLimiter} from './rate-limiter.js';
 import type {RequestContext} from './request-context.js';
 import {headerValues, parseAuthorization} from './sigv4.js';
 import {assumeRole, getCallerIdentity, stsOperation} from './sts.js';
+import {getRoleCredentials, isSsoRequest} from './sso.js';
 import {describeTrails, getTrailStatus, listTrails} from './trails.js';
 import type {EmulatedOperation, InjectedFailure, InjectedHttpAnswer} from './types.js';
 
@@ -22,6 +23,8 @@ export type ServerState = {
 	limiter: RateLimiter;
 	counts: Map<string, number>;
 	latencyMs: number;
+	/** Shortest AssumeRole DurationSeconds accepted. */
+	minSessionSeconds: number;
 	/** The emulated clock. */
 	clock: () => Date;
 	dataNow: Date;
@@ -218,7 +221,7 @@ function handleSts(state: ServerState, call: Call): void {
 		return;
 	}
 
-	const xml = op === 'GetCallerIdentity' ? getCallerIdentity(principal, call.requestId) : assumeRole(params, principal, state.credentials, call.requestId);
+	const xml = op === 'GetCallerIdentity' ? getCallerIdentity(principal, call.requestId) : assumeRole(params, principal, state.credentials, call.requestId, state.minSessionSeconds);
 	send(call.response, 200, 'text/xml', xml, call.requestId);
 }
 
@@ -236,6 +239,13 @@ export function createHandler(state: ServerState): (request: IncomingMessage, re
 				const body = await readBody(request);
 				if (state.latencyMs > 0) {
 					await delay(state.latencyMs);
+				}
+
+				if (isSsoRequest(request.method, request.url)) {
+					count(state, 'GetRoleCredentials');
+					const bearer = headerValues(request.rawHeaders).get('x-amz-sso_bearer_token')?.[0];
+					send(response, 200, 'application/json', getRoleCredentials(request.url ?? '/', bearer, state.credentials), requestId);
+					return;
 				}
 
 				if (request.method !== 'POST') {

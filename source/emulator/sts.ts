@@ -32,7 +32,11 @@ function validation(field: string, value: string, constraint: string): ApiError 
 	);
 }
 
-export function assumeRole(params: URLSearchParams, caller: Principal, credentials: CredentialStore, requestId: string): string {
+/** The one code the emulated MFA device accepts (any other is refused, as a wrong or stale code is). */
+export const emulatorMfaCode = '123456';
+
+/** `minSessionSeconds`: the service's 900, or less so tests can watch credentials expire. */
+export function assumeRole(params: URLSearchParams, caller: Principal, credentials: CredentialStore, requestId: string, minSessionSeconds = 900): string {
 	const roleArn = params.get('RoleArn') ?? '';
 	const sessionName = params.get('RoleSessionName') ?? '';
 	const duration = Number(params.get('DurationSeconds') ?? '3600');
@@ -45,9 +49,11 @@ export function assumeRole(params: URLSearchParams, caller: Principal, credentia
 		throw validation('roleSessionName', sessionName, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
 	}
 
-	if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
-		throw validation('durationSeconds', String(duration), 'Member must have value between 900 and 43200');
+	if (!Number.isInteger(duration) || duration < minSessionSeconds || duration > 43_200) {
+		throw validation('durationSeconds', String(duration), `Member must have value greater than or equal to ${minSessionSeconds}`);
 	}
+
+	checkMfa(params.get('SerialNumber'), params.get('TokenCode'));
 
 	const [, accountId, roleName] = match as unknown as [string, string, string];
 	if (!knownAccountIds.has(accountId)) {
@@ -67,4 +73,22 @@ export function assumeRole(params: URLSearchParams, caller: Principal, credentia
 		`      <Expiration>${issued.expiration.toISOString()}</Expiration>\n    </Credentials>\n` +
 		`  </AssumeRoleResult>\n${metadata(requestId)}</AssumeRoleResponse>\n`
 	);
+}
+
+function checkMfa(serial: string | null, code: string | null): void {
+	if (serial === null && code === null) {
+		return;
+	}
+
+	if (code !== null && !/^\d{6}$/.test(code)) {
+		throw validation('tokenCode', code, 'Member must have length 6 and satisfy regular expression pattern: [\\d]*');
+	}
+
+	if (serial === null || code === null) {
+		throw new ApiError('AccessDenied', 'MultiFactorAuthentication failed, unable to validate MFA code.');
+	}
+
+	if (code !== emulatorMfaCode) {
+		throw new ApiError('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ');
+	}
 }

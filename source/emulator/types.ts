@@ -22,6 +22,11 @@ export type EmulatorOptions = {
 	clock?: () => number;
 	/** Added before every response, to make loading states visible. Default 0. */
 	latencyMs?: number;
+	/**
+	 * Shortest AssumeRole DurationSeconds accepted (the service's 900 by default). Tests lower it to
+	 * watch temporary credentials refresh and expire (expired ones answer ExpiredToken).
+	 */
+	minSessionSeconds?: number;
 	/** Events in the busiest account+region (demo-prod us-east-1); the others scale with it. Default 6000. */
 	eventsPerRegion?: number;
 };

@@ -11,10 +11,12 @@ import {ColorProvider} from '../components/text.js';
 import {ExitOnRenderError} from '../components/exit-on-render-error.js';
 import {enterAltScreen} from './terminal.js';
 import {FrameWriter} from './frame-writer.js';
+import {createTerminalHandover, type TerminalHandover} from './handover.js';
 import type {Lifecycle} from './lifecycle.js';
 
 export type InteractiveOptions = {
-	element: ReactElement;
+	/** The UI; given the handover when it needs to lend the terminal to a child process. */
+	element: ReactElement | ((terminal: TerminalHandover) => ReactElement);
 	lifecycle: Lifecycle;
 	stdout: NodeJS.WriteStream;
 	stdin: NodeJS.ReadStream;
@@ -61,7 +63,20 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr, env}:
 	// `debug` makes Ink hand every frame whole to the writer, which puts only changed lines on
 	// screen (frame-writer.ts); Ink's own redraw clears the screen on every key once a frame fills
 	// the terminal. Ink's stdout type is a WriteStream; the writer has every member Ink uses.
-	const tree = React.createElement(ColorProvider, {value: color}, React.createElement(ExitOnRenderError, null, element));
+	const handover = createTerminalHandover({
+		stdin,
+		write(text) {
+			stdout.write(text);
+		},
+		redraw() {
+			frames.invalidate();
+			// Ink redraws on resize; the size is the same, the screen is not.
+			frames.emit('resize');
+		},
+		holdInterrupts: lifecycle.holdInterrupts,
+	});
+	const ui = typeof element === 'function' ? element(handover) : element;
+	const tree = React.createElement(ColorProvider, {value: color}, React.createElement(ExitOnRenderError, null, ui));
 	const instance = render(tree, {
 		stdout: frames as unknown as NodeJS.WriteStream,
 		stdin,

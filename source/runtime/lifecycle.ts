@@ -19,6 +19,11 @@ export type Lifecycle = {
 	fail(error: unknown): Promise<void>;
 	/** Listens for SIGINT/SIGTERM/SIGHUP, uncaught exceptions and unhandled rejections. */
 	install(): void;
+	/**
+	 * While a child process owns the terminal (`aws sso login`), Ctrl+C is its to handle: SIGINT,
+	 * sent to the whole foreground group, must not end trailview too. Returns the release.
+	 */
+	holdInterrupts(): () => void;
 	readonly signal: AbortSignal;
 };
 
@@ -48,6 +53,7 @@ export function createLifecycle(options: {
 	const cleanups: Array<() => void | Promise<void>> = [];
 	const controller = new AbortController();
 	let shuttingDown = false;
+	let interruptsHeld = 0;
 
 	const writeErr = (text: string) => {
 		try {
@@ -114,6 +120,10 @@ export function createLifecycle(options: {
 	const install = () => {
 		for (const [name, number] of Object.entries(signalNumbers)) {
 			proc.on(name as NodeJS.Signals, () => {
+				if (name === 'SIGINT' && interruptsHeld > 0 && !shuttingDown) {
+					return;
+				}
+
 				if (shuttingDown) {
 					// Second Ctrl+C / signal: the user means it.
 					options.exit(128 + number);
@@ -142,6 +152,16 @@ export function createLifecycle(options: {
 		shutdown,
 		fail,
 		install,
+		holdInterrupts() {
+			interruptsHeld++;
+			let released = false;
+			return () => {
+				if (!released) {
+					released = true;
+					interruptsHeld--;
+				}
+			};
+		},
 		signal: controller.signal,
 	};
 }

@@ -10,7 +10,7 @@ import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
 import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
-import {useAppActions, useAppConfig, useAppState} from '../context/app-context.js';
+import {useAppActions, useAppConfig, useAppState, useBackend} from '../context/app-context.js';
 
 const badges: Record<ProfileKind, SafeText> = {
 	sso: safe`SSO`,
@@ -54,6 +54,7 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const state = useAppState();
 	const actions = useAppActions();
 	const {notice} = useAppConfig();
+	const backend = useBackend();
 	const {profiles, connect, profileError} = state;
 	const connecting = connect.status === 'connecting' ? connect.profile : undefined;
 	const canGoBack = state.active !== undefined;
@@ -61,9 +62,11 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const entries = profiles.status === 'ready' ? profiles.entries : undefined;
 	const items = useMemo(() => toProfileItems(entries ?? []), [entries]);
 
+	// Read once the list is in: the backend knows then whether it found any setup.
+	const firstRun = useMemo(() => (entries ? backend.firstRunNote?.() : undefined), [backend, entries]);
 	const title = 1;
-	const noticeLines = notice ? 1 : 0;
-	const statusLines = connecting ? 1 : profileError ? (profileError.hint ? 2 : 1) : 0;
+	const noticeLines = (notice ? 1 : 0) + (firstRun?.length ?? 0);
+	const statusLines = connecting ? 1 : profileError ? 1 + (profileError.hint ? 1 : 0) + (profileError.ssoLoginProfile ? 1 : 0) : 0;
 	const footer = 1;
 	// One row is left spare: a frame as tall as the terminal makes Ink clear and redraw everything.
 	const visibleCount = Math.max(1, height - 1 - title - noticeLines - statusLines - filterListChromeLines - footer);
@@ -78,7 +81,13 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 		cancelHint: canGoBack ? safe`clear/back` : safe`clear`,
 	});
 	const cancelSpecs: CommandSpec[] = [{commands: ['back'], hint: safe`cancel`, run: actions.cancelConnect}];
-	const specs = connecting ? cancelSpecs : listSpecs;
+	// An SSO session to log in to: L runs `aws sso login` here (L is then not filter text).
+	const loginProfile = profileError?.ssoLoginProfile;
+	const failed = entries?.find(entry => entry.name === state.preferredProfile);
+	const {ssoLogin} = actions;
+	const loginSpecs: CommandSpec[] =
+		loginProfile && failed && ssoLogin ? [{commands: ['ssoLogin'], hint: safe`aws sso login`, run: () => ssoLogin(failed, loginProfile)}] : [];
+	const specs = connecting ? cancelSpecs : [...loginSpecs, ...listSpecs];
 	useCommands(specs, isActive && (connecting !== undefined || profiles.status === 'ready'));
 	useReportCommands('profiles', specs);
 
@@ -93,10 +102,18 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 					{sanitizeLine(notice)}
 				</Text>
 			) : null}
+			{firstRun?.map(line => (
+				<Text key={line} color="yellow" wrap="truncate-end">
+					{sanitizeLine(line)}
+				</Text>
+			))}
 			{connecting ? (
 				<SpinnerLine label={safe`Resolving credentials for ${sanitizeLine(connecting.name)}…`} hint={safe`${keymap.back.label} to cancel`} />
 			) : profileError ? (
-				<ErrorBox error={profileError} />
+				<ErrorBox
+					error={profileError}
+					{...(loginSpecs.length > 0 && loginProfile ? {action: safe`Press L to run \`aws sso login --profile ${sanitizeLine(loginProfile)}\` here.`} : {})}
+				/>
 			) : null}
 			{profiles.status === 'loading' ? (
 				<SpinnerLine label={safe`Reading profiles from ~/.aws/config and ~/.aws/credentials…`} />

@@ -1,7 +1,7 @@
 // The real Backend. Startup is a feature: the first frame must not wait for the AWS SDK, so this
 // module imports nothing from @aws-sdk/* and reaches session.ts (which does) through
 // `await import()`, which esbuild turns into a separately loaded chunk.
-import type {Backend, ProfileEntry, RegionInfo, Session} from '../domain/types.js';
+import type {Backend, MfaPrompt, ProfileEntry, RegionInfo, Session} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
 import {readProfiles} from './profiles.js';
 import {listRegions, resolveDefaultRegion} from './regions.js';
@@ -17,6 +17,8 @@ export type AwsBackendOptions = {
 	endpointUrl?: string;
 	env?: NodeJS.ProcessEnv;
 	demo?: {endpoint: string; accounts: DemoProfile[]};
+	/** Asks for MFA codes (the UI's prompt, or the terminal in script mode). */
+	mfa?: MfaPrompt;
 };
 
 export type AwsBackend = Backend & {
@@ -60,7 +62,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 			return resolveDefaultRegion({flag: options.regionFlag, env, profileRegion: profile?.region});
 		},
 
-		async connect(profile, {region, signal, prefetch}): Promise<Session> {
+		async connect(profile, {region, signal, prefetch, fresh}): Promise<Session> {
 			if (signal?.aborted) {
 				throw new TrailviewError('cancelled', 'Cancelled.');
 			}
@@ -71,6 +73,8 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 					region,
 					env,
 					...(prefetch ? {prefetch} : {}),
+					...(fresh ? {fresh} : {}),
+					...(options.mfa ? {mfa: options.mfa} : {}),
 					...(signal ? {signal} : {}),
 					...(demo ? {endpointUrl: demo.endpoint} : options.endpointUrl ? {endpointUrl: options.endpointUrl} : {}),
 					...(demo
@@ -92,5 +96,10 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 		},
 
 		profileWarnings: () => warnings,
+
+		async ssoLogin(profile) {
+			const {runSsoLogin} = await import('./sso-login.js');
+			return runSsoLogin(profile, env);
+		},
 	};
 }

@@ -4,6 +4,7 @@
 import {TrailviewError, type ErrorKind, type ProfileKind} from '../domain/types.js';
 import {redactMessage} from '../domain/redact.js';
 import {foreignAnswer, unsupported} from './foreign-answer.js';
+import {ACCESS_DENIED, EXPIRED, INVALID_CREDENTIALS, INVALID_INPUT, NETWORK_CODES, THROTTLED} from './error-names.js';
 
 export type ErrorContext = {
 	profile?: string;
@@ -27,60 +28,6 @@ type ErrorLike = {
 	cause?: unknown;
 };
 
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const INVALID_CREDENTIALS = new Set([
-	'UnrecognizedClientException',
-	'InvalidClientTokenId',
-	'InvalidSignatureException',
-	'SignatureDoesNotMatch',
-	'IncompleteSignature',
-	'IncompleteSignatureException',
-	'InvalidAccessKeyId',
-	'AuthFailure',
-]);
-const ACCESS_DENIED = new Set([
-	'AccessDenied',
-	'AccessDeniedException',
-	'UnauthorizedOperation',
-	'OperationNotPermittedException',
-	'NotAuthorized',
-]);
-const THROTTLED = new Set([
-	'ThrottlingException',
-	'Throttling',
-	'TooManyRequests',
-	'TooManyRequestsException',
-	'RequestLimitExceeded',
-	'ThrottledException',
-	'SlowDown',
-]);
-const NETWORK_CODES = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'ETIMEDOUT',
-	'ECONNRESET',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ECONNABORTED',
-	'EPIPE',
-]);
-const INVALID_INPUT = new Set([
-	'InvalidTimeRangeException',
-	'InvalidLookupAttributesException',
-	'InvalidNextTokenException',
-	'InvalidMaxResultsException',
-	'InvalidEventCategoryException',
-	'InvalidParameterException',
-	'InvalidParameterCombinationException',
-	'InvalidTrailNameException',
-	'TrailNotFoundException',
-	'UnsupportedOperationException',
-	'ValidationException',
-	'ValidationError',
-	'InvalidParameterValue',
-]);
-
 const MAX_DETAIL = 300;
 
 export function toTrailviewError(error: unknown, context: ErrorContext = {}): TrailviewError {
@@ -103,15 +50,17 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 	}
 
 	if (isSsoExpiry(name, rawMessage)) {
-		return make('expired-credentials', 'The SSO session has expired or was never started.', ssoHint(context.profile));
+		// A role's source can be the SSO profile: the SDK names it ("profile=ssoadmin").
+		const login = /profile=([\w.@+-]+)/.exec(rawMessage)?.[1] ?? context.profile;
+		return sso(make('expired-credentials', 'The SSO session has expired or was never started.', ssoHint(login)), login);
 	}
 
 	if (is(EXPIRED, name, code)) {
-		const hint =
-			context.profileKind === 'sso'
-				? ssoHint(context.profile)
-				: `Refresh the temporary credentials${profileSuffix(context.profile)} and try again.`;
-		return make('expired-credentials', 'The credentials have expired.', hint);
+		if (context.profileKind === 'sso') {
+			return sso(make('expired-credentials', 'The credentials have expired.', ssoHint(context.profile)), context.profile);
+		}
+
+		return make('expired-credentials', 'The credentials have expired.', `Refresh the temporary credentials${profileSuffix(context.profile)} and try again.`);
 	}
 
 	if (isCredentialProviderError(name)) {
@@ -175,6 +124,13 @@ export function toTrailviewError(error: unknown, context: ErrorContext = {}): Tr
 	return make('service', `${prefix}${ensurePeriod(clip(detail || 'unknown error'))}`);
 }
 
+/** The same error, marked as fixed by `aws sso login --profile <profile>` (the UI offers a key). */
+function sso(error: TrailviewError, profile: string | undefined): TrailviewError {
+	return profile === undefined
+		? error
+		: new TrailviewError(error.kind, error.message, {hint: error.hint, code: error.code, cause: error.cause, ssoLoginProfile: profile});
+}
+
 type Make = (kind: ErrorKind, message: string, hint?: string) => TrailviewError;
 
 function credentialProviderError(rawMessage: string, context: ErrorContext, make: Make): TrailviewError {
@@ -190,10 +146,11 @@ function credentialProviderError(rawMessage: string, context: ErrorContext, make
 	}
 
 	if (/multi-factor authentication/i.test(rawMessage)) {
+		// Only reached when no MFA prompt was wired in (see services/role-assumer.ts).
 		return make(
 			'missing-credentials',
-			`Profile ${profile ?? ''} needs an MFA code, which trailview cannot ask for.`.replace('  ', ' '),
-			'Use a profile whose credentials are cached, e.g. through SSO or credential_process.',
+			`Profile ${profile ?? ''} needs an MFA code, and nothing here can ask for it.`.replace('  ', ' '),
+			'Run trailview in a terminal to be asked for the code.',
 		);
 	}
 

@@ -1,7 +1,7 @@
 // connect(): credentials, then GetCallerIdentity as the check that they work (with the main
 // screen's first requests alongside it when asked to prefetch). Everything here touches the SDK,
 // so backend.ts reaches this module only through `await import()`.
-import type {CallerIdentity, CloudTrailService, ProfileEntry, Session} from '../domain/types.js';
+import type {CallerIdentity, CloudTrailService, MfaPrompt, ProfileEntry, Session} from '../domain/types.js';
 import {createClients} from './client.js';
 import {createCloudTrailService} from './cloudtrail.js';
 import {createCredentialsProvider, resolveCredentials, type Credentials, type DemoCredentials} from './credentials.js';
@@ -18,6 +18,8 @@ export type ConnectOptions = {
 	endpointUrl?: string;
 	env: NodeJS.ProcessEnv;
 	demoCredentials?: (name: string) => DemoCredentials | undefined;
+	mfa?: MfaPrompt;
+	fresh?: boolean;
 	/** See Backend.connect: start `region`'s trails and first events page with the identity check. */
 	prefetch?: boolean;
 };
@@ -36,6 +38,8 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 		region,
 		...(endpoints.sts ? {stsEndpoint: endpoints.sts} : {}),
 		...(options.demoCredentials ? {demoCredentials: options.demoCredentials} : {}),
+		...(options.mfa ? {mfa: options.mfa} : {}),
+		...(options.fresh ? {fresh: true} : {}),
 	});
 
 	// The provider's first steps wait (a chunk, the shared files; for SSO or a role, the network),
@@ -104,7 +108,10 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 		profile,
 		identity,
 		maskedAccessKeyId: maskAccessKeyId(credentials.accessKeyId),
-		expiration: credentials.expiration,
+		// Follows the provider's refreshes, so the header's countdown does too.
+		get expiration() {
+			return provider.latest()?.expiration ?? credentials.expiration;
+		},
 		serviceFor(serviceRegion) {
 			let service = services.get(serviceRegion);
 			if (service === undefined) {

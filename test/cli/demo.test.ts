@@ -88,3 +88,14 @@ describe('createDemoBackend', () => {
 		expect(start).not.toHaveBeenCalled();
 	});
 });
+
+describe('firstRunNote', () => {
+	it('names the default files, or the variables that moved them, and how to add access', async () => {
+		const {firstRunNote} = await import('../../source/demo.js');
+		expect(firstRunNote({})).toEqual([
+			'No AWS profiles in ~/.aws/config or ~/.aws/credentials.',
+			'Add access with `aws configure sso` (IAM Identity Center) or `aws configure` (access keys), then start trailview again.',
+		]);
+		expect(firstRunNote({AWS_CONFIG_FILE: '/etc/aws/config'})[0]).toBe('No AWS profiles in /etc/aws/config (AWS_CONFIG_FILE) or ~/.aws/credentials.');
+	});
+});

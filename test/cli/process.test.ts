@@ -11,7 +11,8 @@ import packageJson from '../../package.json' with {type: 'json'};
 
 type Result = {code: number; stdout: string; stderr: string};
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<Result> {
+/** `detached`: a new session, so the child has no controlling terminal (no /dev/tty). */
+async function run(args: string[], env: Record<string, string> = {}, detached = false): Promise<Result> {
 	return new Promise(resolve => {
 		execFile(
 			process.execPath,
@@ -26,6 +27,7 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<Re
 					...env,
 				},
 				timeout: 15_000,
+				...(detached ? {detached: true} : {}),
 			},
 			(error, stdout, stderr) => {
 				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -179,6 +181,19 @@ describe('script mode against the emulator', () => {
 		expect(code).toBe(1);
 		expect(stdout).toBe('');
 		expect(stderr).toBe('trailview: no region set; pass --region NAME or set AWS_REGION\n');
+	});
+
+	it('an MFA profile with no terminal to ask on says so, how to supply credentials instead, and exits 1', async () => {
+		const prod = account(emulator, 'demo-prod');
+		const files = awsFiles({
+			config: '[profile role-mfa]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\n',
+			credentials: `[base]\naws_access_key_id = ${prod.accessKeyId}\naws_secret_access_key = ${prod.secretAccessKey}\n`,
+		});
+		const {code, stdout, stderr} = await run(['--profile', 'role-mfa', ...target(), '--output', 'jsonl', '--limit', '1'], files.env, true);
+		expect({code, stdout}).toEqual({code: 1, stdout: ''});
+		expect(stderr).toContain('trailview: Profile role-mfa needs an MFA code, and there is no terminal to ask for it.');
+		expect(stderr).toContain('AWS_SESSION_TOKEN');
+		expectNoStack(stderr);
 	});
 
 	it('an unknown --profile names the files it looked in and exits 1', async () => {

@@ -116,6 +116,21 @@ describe('lifecycle', () => {
 		expect(order[0]).toBe('unmount ink');
 	});
 
+	it('while a child owns the terminal, its Ctrl+C (SIGINT) does not end trailview until released', async () => {
+		const {lifecycle, proc, exit} = harness();
+		const release = lifecycle.holdInterrupts();
+		proc.emit('SIGINT');
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+		expect(exit).not.toHaveBeenCalled();
+		release();
+		proc.emit('SIGINT');
+		await vi.waitFor(() => {
+			expect(exit).toHaveBeenCalledWith(130);
+		});
+	});
+
 	it('an uncaught exception prints one line after restoring, no stack', async () => {
 		const {proc, order, exit, stderr} = harness();
 		proc.emit('uncaughtException', new Error('kaboom\nsecond line'));

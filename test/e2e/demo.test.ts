@@ -45,9 +45,20 @@ describe('trailview --demo', () => {
 		expect(raw.slice(raw.lastIndexOf(leaveAlt))).toContain('\u001B[?25h');
 	});
 
+	it('with the files moved by variables, the first-run note names them', async () => {
+		session = spawnCli({cols: 160, rows: 32, env: {AWS_CONFIG_FILE: '/nonexistent/cfg', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/creds'}});
+		await session.waitForText('No AWS profiles in /nonexistent/cfg (AWS_CONFIG_FILE) or /nonexistent/creds (AWS_SHARED_CREDENTIALS_FILE).');
+	});
+
 	it('with no AWS setup at all, plain `trailview` offers a demo row that works', async () => {
-		session = spawnCli({cols: 110, rows: 32});
-		await session.waitForText('Local sample data — no AWS account needed');
+		session = spawnCli({cols: 140, rows: 32});
+		const first = await session.waitForText('Local sample data — no AWS account needed');
+		// Where it looked, how to add access, and the demo first, above the default chain.
+		// The test environment moves both files (helpers/pty.ts), so the note names the variables.
+		expect(first).toMatch(/No AWS profiles in \S+ \(AWS_CONFIG_FILE\) or \S+ \(AWS_SHARED_CREDENTIALS_FILE\)\./);
+		expect(first).toContain('Add access with `aws configure sso` (IAM Identity Center) or `aws configure` (access keys)');
+		const rows = first.split('\n');
+		expect(rows.findIndex(row => pickerRow('demo').test(row))).toBeLessThan(rows.findIndex(row => /\bchain\b/.test(row)));
 		await arrowTo(session, pickerRow('demo'));
 		await session.press(ptyKeys.enter);
 		await session.waitForText('Choose a region');

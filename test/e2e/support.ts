@@ -103,3 +103,30 @@ export async function arrowTo(session: PtySession, target: RegExp, maxSteps = 60
 
 	throw new Error(`could not reach a row matching ${String(target)} with arrow keys. Screen:\n${session.screen()}`);
 }
+
+/**
+ * Types a picker filter a key at a time, checking the filter line after each, and presses Enter
+ * once it shows all of it. A key sent while a just-opened picker is still subscribing to input is
+ * not seen by it; such a key is typed again (only when the filter line still lacks it).
+ */
+export async function filterAndPick(session: PtySession, text: string): Promise<void> {
+	for (let index = 1; index <= text.length; index++) {
+		const prefix = `/ ${text.slice(0, index)}`;
+		for (let attempt = 0; ; attempt++) {
+			await session.press(text[index - 1]!);
+			const shown = await session.waitForText(prefix, 1000).then(
+				() => true,
+				() => false,
+			);
+			if (shown) {
+				break;
+			}
+
+			if (attempt === 2) {
+				throw new Error(`the filter never showed "${prefix}". Screen:\n${session.screen()}`);
+			}
+		}
+	}
+
+	await session.press(ptyKeys.enter);
+}

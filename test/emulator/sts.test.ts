@@ -4,8 +4,8 @@ import {join} from 'node:path';
 import {DescribeTrailsCommand} from '@aws-sdk/client-cloudtrail';
 import {AssumeRoleCommand, GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {fromIni} from '@aws-sdk/credential-providers';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startEmulator, type Emulator} from '../../source/emulator/index.js';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {emulatorMfaCode, startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {cloudTrail, demoAccount, fixedNow, rejectionOf, sts} from './helpers.js';
 
 let emulator: Emulator;
@@ -91,5 +91,50 @@ describe('STS', () => {
 		} finally {
 			await rm(directory, {recursive: true, force: true});
 		}
+	});
+});
+
+describe('STS with MFA and short sessions', () => {
+	let shortLived: Emulator;
+	const role = {RoleArn: 'arn:aws:iam::222222222222:role/Admin', RoleSessionName: 'mfa-test', SerialNumber: 'arn:aws:iam::111111111111:mfa/alice'};
+
+	beforeAll(async () => {
+		shortLived = await startEmulator({now: fixedNow, minSessionSeconds: 1});
+	});
+
+	afterAll(async () => {
+		await shortLived.stop();
+	});
+
+	it('AssumeRole with an MFA device accepts the valid code and refuses any other as the service does', async () => {
+		const wrong = await rejectionOf(sts(shortLived).send(new AssumeRoleCommand({...role, TokenCode: '654321'})));
+		expect(wrong.name).toBe('AccessDenied');
+		expect(wrong.message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
+		const missing = await rejectionOf(sts(shortLived).send(new AssumeRoleCommand(role)));
+		expect(missing.name).toBe('AccessDenied');
+		const malformed = await rejectionOf(sts(shortLived).send(new AssumeRoleCommand({...role, TokenCode: '12ab'})));
+		expect(malformed.name).toBe('ValidationError');
+
+		const output = await sts(shortLived).send(new AssumeRoleCommand({...role, TokenCode: emulatorMfaCode}));
+		expect(output.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+	});
+
+	it('issues credentials for DurationSeconds that answer ExpiredToken once they lapse', async () => {
+		const tooShort = await rejectionOf(sts(emulator).send(new AssumeRoleCommand({...role, TokenCode: emulatorMfaCode, DurationSeconds: 60})));
+		expect(tooShort.name).toBe('ValidationError');
+
+		const before = Date.now();
+		const output = await sts(shortLived).send(new AssumeRoleCommand({...role, TokenCode: emulatorMfaCode, DurationSeconds: 2}));
+		const credentials = output.Credentials!;
+		expect(credentials.Expiration!.getTime()).toBeLessThanOrEqual(before + 2000);
+		const session = {accessKeyId: credentials.AccessKeyId!, secretAccessKey: credentials.SecretAccessKey!, sessionToken: credentials.SessionToken!};
+		expect((await sts(shortLived, session).send(new GetCallerIdentityCommand({}))).Account).toBe('222222222222');
+		await vi.waitFor(
+			async () => {
+				const expired = await rejectionOf(sts(shortLived, session).send(new GetCallerIdentityCommand({})));
+				expect(expired.name).toBe('ExpiredToken');
+			},
+			{timeout: 5000, interval: 200},
+		);
 	});
 });

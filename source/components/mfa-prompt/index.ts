@@ -1,0 +1,2 @@
+export {MfaPrompt} from './mfa-prompt.js';
+export {codeInputReducer, isComplete, maskedCode} from './reducer.js';
