@@ -1,6 +1,7 @@
 import React, {useEffect, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
+import {keymap} from '../keymap.js';
 import type {Session} from '../domain/types.js';
 import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 
@@ -34,11 +35,13 @@ type Props = {
 	freshness?: SafeText | undefined;
 	/** Shown instead of identity before a profile is chosen, e.g. "Choose a profile". */
 	title?: SafeText | undefined;
+	/** The screen handles the SSO login key (L), so the header may offer it as the session runs out. */
+	offerLogin?: boolean;
 };
 
 // Identity stays visible on every screen after a profile is chosen, so a person always knows
 // whose account they are looking at. Only the masked key id is ever shown.
-export function Header({session, region, freshness, title}: Props) {
+export function Header({session, region, freshness, title, offerLogin = false}: Props) {
 	// Read on every render: it follows the provider's refreshes (services/session.ts).
 	const expiration = session?.expiration;
 	const now = useExpiryNow(expiration);
@@ -74,7 +77,7 @@ export function Header({session, region, freshness, title}: Props) {
 							{safe`  ${sanitizeLine(expiry.text)}`}
 						</Text>
 					) : null}
-					{expiry && expiry.tone !== 'normal' && session.profile.kind === 'sso' ? safe`  · L to log in again` : null}
+					{offerLogin && expiry && expiry.tone !== 'normal' && session.profile.kind === 'sso' ? safe`  · ${keymap.ssoLogin.label} to log in again` : null}
 				</Text>
 			) : null}
 		</Box>

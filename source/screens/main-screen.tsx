@@ -144,7 +144,7 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 	return (
 		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
 			<Box height={headerLines} flexShrink={0} overflow="hidden">
-				<Header session={session} region={region} freshness={freshness} />
+				<Header session={session} region={region} freshness={freshness} offerLogin />
 			</Box>
 			{detail ? (
 				<EventDetail view={detail} width={columns} height={layout.middle} start={detailScroll.start} />

@@ -1,29 +1,36 @@
+// The header's expiry line: time left on temporary credentials, and the SSO login key only where
+// the screen beneath handles it (the main screen), never on a picker where L is filter text.
 import React, {act} from 'react';
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
 import {Header} from '../../source/components/header.js';
-import {fakeService, fakeSession} from '../helpers/fakes.js';
 import {renderInk} from '../helpers/ink.js';
-import {safe} from '../../source/lib/sanitize.js';
+import {fakeService, fakeSession} from '../helpers/fakes.js';
+
+afterEach(async () => {
+	await act(async () => {
+		cleanup();
+	});
+});
+
+const ssoSession = () =>
+	fakeSession(fakeService(), {
+		profile: {name: 'prod', kind: 'sso', detail: 'SSO · corp', region: 'us-east-1', ssoSession: 'corp'},
+		maskedAccessKeyId: 'ASIA…MPLE',
+		// Ninety seconds left: under the two-minute mark, when logging in again is offered.
+		expiration: new Date(Date.now() + 90_000),
+	});
 
 describe('Header', () => {
-	it('shows account, profile, region and the masked key, and keeps the app name whole at 40 columns', async () => {
-		const session = fakeSession(fakeService());
-		const wide = await renderInk(<Header session={session} region="eu-west-1" freshness={safe`loaded just now`} />, {columns: 120});
-		const frame = wide.frame();
-		expect(frame).toContain('111111111111');
-		expect(frame).toContain('prod');
-		expect(frame).toContain('eu-west-1');
-		expect(frame).toContain('AKIA…MPLE');
-		await act(async () => {
-			wide.unmount();
-		});
+	it('offers L to log in again on a screen that handles it, as an SSO session runs out', async () => {
+		const ui = await renderInk(<Header session={ssoSession()} region="us-east-1" offerLogin />, {columns: 160});
+		const frame = await ui.waitForFrame('expires in');
+		expect(frame).toContain('L to log in again');
+	});
 
-		const narrow = await renderInk(<Header session={session} region="eu-west-1" freshness={safe`loaded just now`} />, {columns: 40});
-		const lines = narrow.frame().split('\n');
-		expect(lines[0]).toMatch(/^trailview {2}111111111111/);
-		expect(lines.every(line => line.length <= 40)).toBe(true);
-		await act(async () => {
-			narrow.unmount();
-		});
+	it('does not offer it where L does nothing', async () => {
+		const ui = await renderInk(<Header session={ssoSession()} region="us-east-1" />, {columns: 160});
+		const frame = await ui.waitForFrame('expires in');
+		expect(frame).not.toContain('log in again');
 	});
 });
