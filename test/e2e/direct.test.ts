@@ -3,7 +3,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {account, awsFiles, requireBuild, withEmulator, type AwsFiles} from './support.js';
+import {requireBuild, staticKeyProfiles, withEmulator, type AwsFiles} from './support.js';
 
 const leaveAlt = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
@@ -15,11 +15,7 @@ let session: PtySession | undefined;
 beforeAll(async () => {
 	requireBuild();
 	emulator = await withEmulator();
-	const dev = account(emulator, 'demo-dev');
-	files = awsFiles({
-		config: '[profile dev]\nregion = eu-west-1\n',
-		credentials: `[dev]\naws_access_key_id = ${dev.accessKeyId}\naws_secret_access_key = ${dev.secretAccessKey}\n`,
-	});
+	files = staticKeyProfiles(emulator, {dev: 'demo-dev'});
 });
 afterAll(async () => {
 	await emulator.stop();

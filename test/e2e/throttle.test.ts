@@ -5,7 +5,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {account, awsFiles, requireBuild, withEmulator, type AwsFiles} from './support.js';
+import {requireBuild, staticKeyProfiles, withEmulator, type AwsFiles} from './support.js';
 
 let emulator: Emulator;
 let files: AwsFiles;
@@ -14,11 +14,7 @@ let session: PtySession | undefined;
 beforeAll(async () => {
 	requireBuild();
 	emulator = await withEmulator();
-	const prod = account(emulator, 'demo-prod');
-	files = awsFiles({
-		config: '[profile prod]\nregion = us-east-1\n',
-		credentials: `[prod]\naws_access_key_id = ${prod.accessKeyId}\naws_secret_access_key = ${prod.secretAccessKey}\n`,
-	});
+	files = staticKeyProfiles(emulator, {prod: 'demo-prod'}, 'us-east-1');
 });
 afterAll(async () => {
 	await emulator.stop();
