@@ -1,5 +1,5 @@
 // The main screen: who and where (header), the region's trails, its write events and the keys
-// that work right now. Owns the data hooks and focus; panes are views with their own key handling.
+// that work right now. Owns the data hooks, focus and every key; the panes and the detail are views.
 // The app remounts this screen on every profile or region switch, and unmounting aborts every
 // request in flight, so a late answer never shows under another account.
 import React, {useCallback, useMemo, useState} from 'react';
@@ -87,7 +87,15 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 			{commands: ['up', 'down'], hint: safe`scroll`, run: command => detailScroll.scroll(command as Move)},
 			{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => detailScroll.scroll(command as Move)},
 			{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => detailScroll.scroll(command as Move)},
-			{commands: ['back'], hint: safe`close`, run: () => setDetailOpen(false)},
+			{
+				commands: ['back'],
+				hint: safe`close`,
+				run() {
+					// The next event opened starts at its top, not where this one was left.
+					detailScroll.scroll('home');
+					setDetailOpen(false);
+				},
+			},
 		];
 	} else {
 		const hasRows = events.state.events.length > 0;

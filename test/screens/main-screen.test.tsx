@@ -385,6 +385,23 @@ describe('main screen', () => {
 		await screen.waitForFrame('Time (local)');
 	});
 
+	test('a detail left scrolled down opens at its top the next time', async () => {
+		const record = {eventName: 'Big', items: Array.from({length: 200}, (_, index) => ({index}))};
+		const raw = JSON.stringify(record);
+		const screen = await renderMain(fakeService({pages: [[makeEvent(0, {raw}), makeEvent(1, {raw})]]}), {columns: 100, rows: 30});
+		await screen.waitForFrame('PutThing1');
+		await screen.press(keys.enter);
+		await screen.waitForFrame('"eventName": "Big"');
+		await screen.press(keys.end);
+		await screen.waitForFrame(frame => !frame.includes('"eventName": "Big"'));
+		await screen.press(keys.escape);
+		await screen.waitForFrame('Time (local)');
+		await screen.press(keys.down);
+		await screen.press(keys.enter);
+		const frame = await screen.waitForFrame('Event PutThing1');
+		expect(frame).toContain('"eventName": "Big"');
+	});
+
 	test('keys do nothing while an overlay has the keyboard', async () => {
 		const screen = await renderMain(fakeService({pages: [[makeEvent(0), makeEvent(1)]]}), {columns: 100, rows: 24}, undefined, false);
 		await screen.waitForFrame('PutThing1');
