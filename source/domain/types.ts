@@ -79,11 +79,21 @@ export type LookupAttributeKey =
 	| 'EventSource'
 	| 'AccessKeyId';
 
+/** One LookupEvents lookup attribute: exact and case-sensitive, as the service matches. */
+export type LookupAttribute = {key: LookupAttributeKey; value: string};
+
+/** The attribute that asks the service for write events only (trailview's default view). */
+export const writeEventsAttribute: LookupAttribute = Object.freeze({key: 'ReadOnly', value: 'false'});
+
 export type LookupOptions = {
 	start?: Date;
 	end?: Date;
-	/** The service takes one attribute; ReadOnly=false is always sent, so this one is applied locally. */
-	attribute?: {key: LookupAttributeKey; value: string};
+	/**
+	 * Sent as the request's single LookupAttributes entry (the service takes one, never two); absent,
+	 * no attribute is sent and every event comes back, read-only ones too. A caller that wants write
+	 * events only passes {key: 'ReadOnly', value: 'false'}; anything more is the caller's to apply.
+	 */
+	attribute?: LookupAttribute;
 	/** 1..50; the service default is 50. */
 	pageSize?: number;
 	signal?: AbortSignal;
@@ -124,8 +134,8 @@ export type CallerIdentity = {
 export type CloudTrailService = {
 	readonly region: string;
 	listTrails(options?: {signal?: AbortSignal; throttle?: ThrottlePolicy}): Promise<Trail[]>;
-	/** Pages of write events (ReadOnly=false), newest first, as the service returns them. */
-	lookupWriteEvents(options?: LookupOptions): AsyncIterable<TrailEvent[]>;
+	/** Pages of events matching `options.attribute` (all events without one), newest first, each id once. */
+	lookupEvents(options: LookupOptions): AsyncIterable<TrailEvent[]>;
 	getCallerIdentity(options?: {signal?: AbortSignal}): Promise<CallerIdentity>;
 };
 

@@ -4,7 +4,7 @@
 // answers from an old load are dropped. A throttled page is waited out for as long as the pane is
 // open (services/throttle-retry.ts), the rows already loaded staying; r skips the current wait.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import type {CloudTrailService, ThrottleWait, TrailEvent} from '../domain/types.js';
+import {writeEventsAttribute, type CloudTrailService, type ThrottleWait, type TrailEvent} from '../domain/types.js';
 import {toTrailviewError} from '../services/errors.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';
@@ -93,7 +93,7 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 		};
 
 		try {
-			const pages = service.lookupWriteEvents({signal: current.controller.signal, throttle: {onWait}});
+			const pages = service.lookupEvents({attribute: writeEventsAttribute, signal: current.controller.signal, throttle: {onWait}});
 			current.iterator = pages[Symbol.asyncIterator]();
 		} catch (error: unknown) {
 			dispatch({type: 'failed', error: toTrailviewError(error, {operation: 'cloudtrail:LookupEvents', region: service.region})});

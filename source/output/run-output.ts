@@ -6,7 +6,7 @@
 import {formatDuration} from '../lib/duration.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {type CloudTrailService, type ThrottlePolicy, type TrailEvent, TrailviewError} from '../domain/types.js';
+import {type CloudTrailService, type ThrottlePolicy, type TrailEvent, TrailviewError, writeEventsAttribute} from '../domain/types.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
 import {createWriter, isClosedPipe, report} from './writer.js';
 
@@ -172,7 +172,8 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 
 	try {
 		const pageSize = limit > 0 && limit < maxPageSize ? limit : undefined;
-		const pages = service.lookupWriteEvents({
+		const pages = service.lookupEvents({
+			attribute: writeEventsAttribute,
 			...(signal ? {signal} : {}),
 			...(pageSize ? {pageSize} : {}),
 			throttle: throttlePolicy(service.region, maxWaitMs, stderr),

@@ -12,7 +12,7 @@ import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import './sdk-quiet.js';
 import type {CallerIdentity, CloudTrailService, LookupOptions, ThrottlePolicy, Trail, TrailEvent} from '../domain/types.js';
 import {toTrailviewError, type ErrorContext} from './errors.js';
-import {matchesAttribute, toTrailEvent} from './events.js';
+import {toTrailEvent} from './events.js';
 import {paced} from './paced.js';
 import {sharedRateLimiter, type RateLimiter} from './rate-limiter.js';
 import {retryThrottled, type RetryThrottledOptions, type RetryTiming} from './throttle-retry.js';
@@ -113,8 +113,8 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 			);
 		},
 
-		lookupWriteEvents(lookup: LookupOptions = {}) {
-			return lookupWriteEvents(client, limiter, lookup, retrying('cloudtrail:LookupEvents', lookup.signal, lookup.throttle));
+		lookupEvents(lookup: LookupOptions) {
+			return lookupEvents(client, limiter, lookup, retrying('cloudtrail:LookupEvents', lookup.signal, lookup.throttle));
 		},
 
 		async getCallerIdentity({signal} = {}) {
@@ -128,7 +128,7 @@ export function createCloudTrailService(options: CloudTrailServiceOptions): Clou
 	};
 }
 
-async function* lookupWriteEvents(
+async function* lookupEvents(
 	client: CloudTrailClient,
 	limiter: RateLimiter,
 	{start, end, attribute, pageSize, signal}: LookupOptions,
@@ -139,6 +139,8 @@ async function* lookupWriteEvents(
 	const endTime = end ?? new Date();
 	const startTime = start ?? new Date(endTime.getTime() - HISTORY_MS);
 	const maxResults = pageSize === undefined ? undefined : Math.min(50, Math.max(1, Math.trunc(pageSize)));
+	// The service takes one attribute; the caller picks it (the query planner, or ReadOnly=false).
+	const lookupAttributes = attribute === undefined ? undefined : [{AttributeKey: attribute.key, AttributeValue: attribute.value}];
 	// The same EventId can come back on two pages.
 	const seen = new Set<string>();
 	let token: string | undefined;
@@ -146,7 +148,7 @@ async function* lookupWriteEvents(
 		while (true) {
 			// Paged by hand, not with the SDK's paginator, so each page's command can be paced.
 			const input = {
-				LookupAttributes: [{AttributeKey: 'ReadOnly' as const, AttributeValue: 'false'}],
+				...(lookupAttributes === undefined ? {} : {LookupAttributes: lookupAttributes}),
 				StartTime: startTime,
 				EndTime: endTime,
 				...(maxResults === undefined ? {} : {MaxResults: maxResults}),
@@ -161,9 +163,7 @@ async function* lookupWriteEvents(
 				}
 
 				seen.add(event.id);
-				if (matchesAttribute(event, attribute)) {
-					events.push(event);
-				}
+				events.push(event);
 			}
 
 			if (signal?.aborted) {

@@ -1,8 +1,8 @@
-// SDK Event -> TrailEvent, and the local attribute filter. Fields LookupEvents does not return
+// SDK Event -> TrailEvent. Fields LookupEvents does not return
 // (error, source IP, user agent, region) are read from the record with the domain's one parser.
 import type {Event} from '@aws-sdk/client-cloudtrail';
 import {parseRecord, recordString} from '../domain/record.js';
-import type {LookupAttributeKey, TrailEvent} from '../domain/types.js';
+import type {TrailEvent} from '../domain/types.js';
 
 export function toTrailEvent(event: Event): TrailEvent | undefined {
 	// An event without id or time cannot be keyed or sorted; the service always sends both.
@@ -30,46 +30,4 @@ export function toTrailEvent(event: Event): TrailEvent | undefined {
 		region: recordString(record, 'awsRegion'),
 		raw: event.CloudTrailEvent ?? undefined,
 	};
-}
-
-/** The service filters on one attribute (ReadOnly); any other is applied here, exact and case-sensitive as the service does. */
-export function matchesAttribute(event: TrailEvent, attribute: {key: LookupAttributeKey; value: string} | undefined): boolean {
-	if (attribute === undefined) {
-		return true;
-	}
-
-	const {key, value} = attribute;
-	switch (key) {
-		case 'EventId': {
-			return event.id === value;
-		}
-
-		case 'EventName': {
-			return event.name === value;
-		}
-
-		case 'ReadOnly': {
-			return String(event.readOnly) === value;
-		}
-
-		case 'Username': {
-			return event.username === value;
-		}
-
-		case 'ResourceType': {
-			return event.resources.some((resource) => resource.type === value);
-		}
-
-		case 'ResourceName': {
-			return event.resources.some((resource) => resource.name === value);
-		}
-
-		case 'EventSource': {
-			return event.source === value;
-		}
-
-		case 'AccessKeyId': {
-			return event.accessKeyId === value;
-		}
-	}
 }

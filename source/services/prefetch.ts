@@ -3,7 +3,7 @@
 // out together with the identity check instead of one round trip after it. The screen's first
 // matching call takes over the request in flight, and from then on that call's signal aborts it;
 // until then the connect's signal does, so an abandoned choice leaves nothing running.
-import type {CloudTrailService, LookupOptions, ThrottlePolicy, ThrottleWait, Trail, TrailEvent} from '../domain/types.js';
+import {writeEventsAttribute, type CloudTrailService, type LookupOptions, type ThrottlePolicy, type ThrottleWait, type Trail, type TrailEvent} from '../domain/types.js';
 
 export type PrefetchingService = CloudTrailService & {
 	/** Aborts whatever no one has taken over (the connect failed after starting them). */
@@ -45,7 +45,7 @@ export function prefetchingService(service: CloudTrailService, signal?: AbortSig
 		return request;
 	});
 	const events = handOver(signal, (started): FirstPage => {
-		const iterator = service.lookupWriteEvents({signal: started, throttle: eventsThrottle.policy})[Symbol.asyncIterator]();
+		const iterator = service.lookupEvents({attribute: writeEventsAttribute, signal: started, throttle: eventsThrottle.policy})[Symbol.asyncIterator]();
 		const first = iterator.next();
 		first.catch(() => undefined);
 		return {iterator, first};
@@ -61,15 +61,16 @@ export function prefetchingService(service: CloudTrailService, signal?: AbortSig
 
 			return taken ?? service.listTrails(options);
 		},
-		lookupWriteEvents(options: LookupOptions = {}): AsyncIterable<TrailEvent[]> {
-			// Only the screen's own request (newest first, the whole window, default page size) matches.
-			const plain = options.start === undefined && options.end === undefined && options.attribute === undefined && options.pageSize === undefined;
+		lookupEvents(options: LookupOptions): AsyncIterable<TrailEvent[]> {
+			// Only the screen's own request (write events, the whole window, default page size) matches.
+			const plain = options.start === undefined && options.end === undefined && options.pageSize === undefined
+				&& options.attribute?.key === writeEventsAttribute.key && options.attribute.value === writeEventsAttribute.value;
 			const page = plain ? events.take(options.signal) : undefined;
 			if (page) {
 				eventsThrottle.adopt(options.throttle);
 			}
 
-			return page ? resume(page) : service.lookupWriteEvents(options);
+			return page ? resume(page) : service.lookupEvents(options);
 		},
 		async getCallerIdentity(options) {
 			return service.getCallerIdentity(options);

@@ -84,7 +84,7 @@ export function fakeService(
 			service.trailCalls++;
 			return options.trails ? options.trails() : [makeTrail()];
 		},
-		lookupWriteEvents(lookup?: LookupOptions): AsyncIterable<TrailEvent[]> {
+		lookupEvents(lookup?: LookupOptions): AsyncIterable<TrailEvent[]> {
 			lookupCalls.push(lookup ?? {});
 			const {pages} = options;
 			if (typeof pages === 'function') {

@@ -78,6 +78,7 @@ test('useEvents: a refresh aborts the old iterator and starts from the first pag
 	expect(service.lookupCalls).toHaveLength(2);
 	expect(service.lookupCalls[0]!.signal!.aborted).toBe(true);
 	expect(service.lookupCalls[1]!.signal!.aborted).toBe(false);
+	expect(service.lookupCalls.map(call => call.attribute)).toEqual([{key: 'ReadOnly', value: 'false'}, {key: 'ReadOnly', value: 'false'}]);
 });
 
 test('useEvents: an error that is not a TrailviewError still arrives as one', async () => {

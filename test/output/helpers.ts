@@ -51,7 +51,7 @@ export function fakeService(
 		async getCallerIdentity() {
 			return {account: '123456789012', arn: 'arn:aws:iam::123456789012:user/test', userId: 'AIDTEST'};
 		},
-		async *lookupWriteEvents(lookupOptions?: LookupOptions) {
+		async *lookupEvents(lookupOptions?: LookupOptions) {
 			log.options = lookupOptions;
 			try {
 				for (const [index, page] of pages.entries()) {

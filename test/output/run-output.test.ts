@@ -116,6 +116,8 @@ describe('runOutput --limit', () => {
 		const {service, log} = fakeService([makeEvents(5)]);
 		await run('jsonl', service, 5);
 		expect(log.options?.pageSize).toBe(5);
+		// Write events only, asked of the service as its one lookup attribute.
+		expect(log.options?.attribute).toEqual({key: 'ReadOnly', value: 'false'});
 
 		const big = fakeService([makeEvents(5)]);
 		await run('jsonl', big.service, 120);

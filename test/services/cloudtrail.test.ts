@@ -12,7 +12,10 @@ import {mockClient} from 'aws-sdk-client-mock';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createCloudTrailService} from '../../source/services/cloudtrail.js';
 import type {RateLimiter} from '../../source/services/rate-limiter.js';
-import {TrailviewError, type TrailEvent} from '../../source/domain/types.js';
+import {TrailviewError, writeEventsAttribute, type TrailEvent} from '../../source/domain/types.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 const cloudTrailMock = mockClient(CloudTrailClient);
 const stsMock = mockClient(STSClient);
@@ -87,13 +90,13 @@ afterEach(() => {
 	stsMock.reset();
 });
 
-describe('lookupWriteEvents', () => {
+describe('lookupEvents', () => {
 	it('walks every page with ReadOnly=false and the same time window on each request', async () => {
 		const inputs = recordLookupInputs();
 		const start = new Date('2024-05-01T00:00:00Z');
 		const end = new Date('2024-05-02T00:00:00Z');
 
-		const pages = await collect(service().lookupWriteEvents({start, end, pageSize: 20}));
+		const pages = await collect(service().lookupEvents({...writeEvents, start, end, pageSize: 20}));
 
 		expect(pages).toHaveLength(3);
 		expect(inputs).toHaveLength(3);
@@ -110,7 +113,7 @@ describe('lookupWriteEvents', () => {
 		const inputs = recordLookupInputs();
 		// Only the clock is fake: "now" moves on between pages, as it would while a user scrolls.
 		vi.useFakeTimers({toFake: ['Date']});
-		const iterator = service().lookupWriteEvents()[Symbol.asyncIterator]();
+		const iterator = service().lookupEvents(writeEvents)[Symbol.asyncIterator]();
 		try {
 			await iterator.next();
 			vi.setSystemTime(Date.now() + 15_000);
@@ -130,32 +133,55 @@ describe('lookupWriteEvents', () => {
 
 	it('drops an EventId already seen on an earlier page', async () => {
 		recordLookupInputs();
-		const pages = await collect(service().lookupWriteEvents());
+		const pages = await collect(service().lookupEvents(writeEvents));
 		expect(pages.map((page) => page.map((item) => item.id))).toEqual([['a', 'b'], ['c'], ['d']]);
 	});
 
-	it('applies an extra attribute locally and still sends only ReadOnly to the service', async () => {
+	it('sends the given attribute as the one lookup attribute, with identical parameters on every page', async () => {
 		const inputs = recordLookupInputs();
-		const pages = await collect(service().lookupWriteEvents({attribute: {key: 'EventName', value: 'DeleteBucket'}}));
-		expect(pages.map((page) => page.map((item) => item.id))).toEqual([[], ['c'], []]);
-		expect(inputs.every((input) => input.LookupAttributes?.length === 1)).toBe(true);
+		const start = new Date('2024-05-01T00:00:00Z');
+		const end = new Date('2024-05-02T00:00:00Z');
+		const pages = await collect(service().lookupEvents({attribute: {key: 'Username', value: 'alice'}, start, end, pageSize: 50}));
+
+		// The service did the filtering: every event it sent comes through (each id once).
+		expect(pages.map((page) => page.map((item) => item.id))).toEqual([['a', 'b'], ['c'], ['d']]);
+		expect(inputs.map((input) => input.NextToken)).toEqual([undefined, 't1', 't2']);
+		const withoutToken = inputs.map(({NextToken: _token, ...rest}) => rest);
+		expect(withoutToken[0]).toEqual({
+			LookupAttributes: [{AttributeKey: 'Username', AttributeValue: 'alice'}],
+			StartTime: start,
+			EndTime: end,
+			MaxResults: 50,
+		});
+		expect(withoutToken[1]).toEqual(withoutToken[0]);
+		expect(withoutToken[2]).toEqual(withoutToken[0]);
 	});
 
-	it('filters locally by resource name, exactly and case-sensitively', async () => {
-		cloudTrailMock.on(LookupEventsCommand).resolves({
-			Events: [
-				event('x', {Resources: [{ResourceType: 'AWS::S3::Bucket', ResourceName: 'Logs'}]}),
-				event('y', {Resources: [{ResourceType: 'AWS::S3::Bucket', ResourceName: 'logs'}]}),
-			],
+	it('sends no LookupAttributes without an attribute, and keeps read-only events', async () => {
+		const inputs = recordLookupInputs();
+		cloudTrailMock.on(LookupEventsCommand).callsFake((input: LookupEventsCommandInput) => {
+			inputs.push(structuredClone(input));
+			return {Events: [event('w'), event('r', {ReadOnly: 'true', EventName: 'GetObject'})]};
 		});
-		const pages = await collect(service().lookupWriteEvents({attribute: {key: 'ResourceName', value: 'logs'}}));
-		expect(pages.flat().map((item) => item.id)).toEqual(['y']);
+		const pages = await collect(service().lookupEvents({}));
+		expect(inputs).toHaveLength(1);
+		expect(inputs[0]).not.toHaveProperty('LookupAttributes');
+		expect(pages.flat().map((item) => [item.id, item.readOnly])).toEqual([['w', false], ['r', true]]);
+	});
+
+	it('never sends two attributes: the one given replaces ReadOnly=false', async () => {
+		const inputs = recordLookupInputs();
+		await collect(service().lookupEvents({attribute: {key: 'EventName', value: 'DeleteBucket'}}));
+		expect(inputs).toHaveLength(3);
+		for (const input of inputs) {
+			expect(input.LookupAttributes).toEqual([{AttributeKey: 'EventName', AttributeValue: 'DeleteBucket'}]);
+		}
 	});
 
 	it('maps every field, the string ReadOnly to a boolean, and keeps the raw record', async () => {
 		const sdkEvent = event('e1', {}, {errorCode: 'AccessDenied', errorMessage: 'nope'});
 		cloudTrailMock.on(LookupEventsCommand).resolves({Events: [sdkEvent, event('e2', {ReadOnly: 'true'})]});
-		const [page] = await collect(service().lookupWriteEvents());
+		const [page] = await collect(service().lookupEvents(writeEvents));
 
 		expect(page![0]).toEqual({
 			id: 'e1',
@@ -186,7 +212,7 @@ describe('lookupWriteEvents', () => {
 				{EventName: 'NoId', EventTime: new Date()},
 			],
 		});
-		const [page] = await collect(service().lookupWriteEvents());
+		const [page] = await collect(service().lookupEvents(writeEvents));
 
 		expect(page!.map((item) => item.id)).toEqual(['bad', 'array', 'wrong-types', 'bare']);
 		for (const item of page!) {
@@ -204,7 +230,7 @@ describe('lookupWriteEvents', () => {
 		const big = event('big', {}, {requestParameters: {policy: 'x'.repeat(100 * 1024)}, errorCode: 'LimitExceeded'});
 		expect(big.CloudTrailEvent!.length).toBeGreaterThan(100 * 1024);
 		cloudTrailMock.on(LookupEventsCommand).resolves({Events: [big]});
-		const [page] = await collect(service().lookupWriteEvents());
+		const [page] = await collect(service().lookupEvents(writeEvents));
 		expect(page![0]!.errorCode).toBe('LimitExceeded');
 		expect(page![0]!.raw).toHaveLength(big.CloudTrailEvent!.length);
 	});
@@ -216,7 +242,7 @@ describe('lookupWriteEvents', () => {
 		}));
 		const controller = new AbortController();
 		const pages: TrailEvent[][] = [];
-		for await (const page of service().lookupWriteEvents({signal: controller.signal})) {
+		for await (const page of service().lookupEvents({...writeEvents, signal: controller.signal})) {
 			pages.push(page);
 			if (pages.length === 2) {
 				controller.abort();
@@ -231,7 +257,7 @@ describe('lookupWriteEvents', () => {
 		cloudTrailMock
 			.on(LookupEventsCommand)
 			.rejects(Object.assign(new Error('User is not authorized'), {name: 'AccessDeniedException', $metadata: {httpStatusCode: 400}}));
-		const error = await collect(service().lookupWriteEvents()).catch((error_: unknown) => error_);
+		const error = await collect(service().lookupEvents(writeEvents)).catch((error_: unknown) => error_);
 		expect(error).toBeInstanceOf(TrailviewError);
 		expect((error as TrailviewError).kind).toBe('access-denied');
 		expect((error as TrailviewError).message).toContain('cloudtrail:LookupEvents');

@@ -6,7 +6,10 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator, type InjectedFailure} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
 import {resetSharedRateLimiters} from '../../source/services/rate-limiter.js';
-import {TrailviewError, type CloudTrailService} from '../../source/domain/types.js';
+import {TrailviewError, writeEventsAttribute, type CloudTrailService} from '../../source/domain/types.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 let emulator: Emulator;
 let service: CloudTrailService;
@@ -32,7 +35,7 @@ beforeEach(() => {
 async function lookupError(failure: InjectedFailure): Promise<TrailviewError> {
 	emulator.failOperation('LookupEvents', failure);
 	try {
-		for await (const _page of service.lookupWriteEvents()) {
+		for await (const _page of service.lookupEvents(writeEvents)) {
 			break;
 		}
 	} catch (error: unknown) {

@@ -7,7 +7,10 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
 import {resetSharedRateLimiters} from '../../source/services/rate-limiter.js';
-import type {ProfileEntry, TrailEvent} from '../../source/domain/types.js';
+import {writeEventsAttribute, type ProfileEntry, type TrailEvent} from '../../source/domain/types.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 let emulator: Emulator;
 
@@ -81,8 +84,8 @@ describe('against the emulator', () => {
 			backend.connect(entry, {region: 'us-east-1'}),
 		]);
 		const [a, b] = await Promise.all([
-			take(first.serviceFor('us-east-1').lookupWriteEvents({pageSize: 50}), 4),
-			take(second.serviceFor('us-east-1').lookupWriteEvents({pageSize: 20}), 3),
+			take(first.serviceFor('us-east-1').lookupEvents({...writeEvents, pageSize: 50}), 4),
+			take(second.serviceFor('us-east-1').lookupEvents({...writeEvents, pageSize: 20}), 3),
 		]);
 
 		expect(a).toHaveLength(4);
@@ -116,8 +119,8 @@ describe('against the emulator', () => {
 		const other = await backend.connect(entry, {region: 'us-east-1'});
 		const [trails, mine, theirs] = await Promise.all([
 			session.serviceFor('us-east-1').listTrails(),
-			take(session.serviceFor('us-east-1').lookupWriteEvents(), 3),
-			take(other.serviceFor('us-east-1').lookupWriteEvents({pageSize: 20}), 2),
+			take(session.serviceFor('us-east-1').lookupEvents(writeEvents), 3),
+			take(other.serviceFor('us-east-1').lookupEvents({...writeEvents, pageSize: 20}), 2),
 		]);
 		expect(trails.length).toBeGreaterThan(0);
 		expect(mine).toHaveLength(3);
@@ -142,7 +145,7 @@ describe('against the emulator', () => {
 		const backend = demoBackend();
 		const session = await backend.connect(await profile('demo-dev', backend), {region: 'us-east-1'});
 		emulator.failOperation('LookupEvents', 'malformed');
-		const error = await take(session.serviceFor('us-east-1').lookupWriteEvents(), 1).catch((error_: unknown) => error_);
+		const error = await take(session.serviceFor('us-east-1').lookupEvents(writeEvents), 1).catch((error_: unknown) => error_);
 		expect(error).toMatchObject({kind: 'service', message: 'The service sent a response trailview could not read.'});
 	}, 30_000);
 

@@ -5,7 +5,10 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RateLimiter as EmulatorRateLimiter, type QuotaKind} from '../../source/emulator/rate-limiter.js';
 import {createRateLimiter, pacing, type RateLimiter} from '../../source/services/rate-limiter.js';
 import {fakeService, throttled, type Answer, type Reached} from '../helpers/sdk-answers.js';
-import type {TrailEvent} from '../../source/domain/types.js';
+import {writeEventsAttribute, type TrailEvent} from '../../source/domain/types.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 /** A limiter that lets everything through and notes each time it was asked. */
 function recording(log: string[]): RateLimiter {
@@ -76,7 +79,7 @@ describe('LookupEvents', () => {
 			},
 			{lookup: recording(log)},
 		);
-		const pages = await settle(collect(service.lookupWriteEvents()));
+		const pages = await settle(collect(service.lookupEvents(writeEvents)));
 		expect(pages.map((page) => page.map((item) => item.id))).toEqual([['a'], ['b']]);
 		expect(log).toEqual(['acquire', 'LookupEvents first', 'acquire', 'LookupEvents n', 'acquire', 'LookupEvents n']);
 	});
@@ -96,7 +99,7 @@ describe('LookupEvents', () => {
 			},
 			{lookup: createRateLimiter(pacing['lookup-events'])},
 		);
-		const pages = await settle(collect(service.lookupWriteEvents()));
+		const pages = await settle(collect(service.lookupEvents(writeEvents)));
 		expect(pages).toHaveLength(7);
 		expect(reached).toHaveLength(8);
 		// Every request, the retry included, keeps the service's rule.

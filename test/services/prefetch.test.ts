@@ -7,8 +7,11 @@ import {afterAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createAwsBackend} from '../../source/services/backend.js';
 import {prefetchingService} from '../../source/services/prefetch.js';
 import {resetSharedRateLimiters} from '../../source/services/rate-limiter.js';
-import type {CloudTrailService, LookupOptions, ProfileEntry, Trail, TrailEvent} from '../../source/domain/types.js';
+import {writeEventsAttribute, type CloudTrailService, type LookupOptions, type ProfileEntry, type Trail, type TrailEvent} from '../../source/domain/types.js';
 import {deferred, makeEvent, makeTrail} from '../helpers/fakes.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 const cloudTrailMock = mockClient(CloudTrailClient);
 const stsMock = mockClient(STSClient);
@@ -77,7 +80,7 @@ describe('connect with prefetch', () => {
 
 		const service = session.serviceFor('eu-west-1');
 		const screen = new AbortController();
-		const [trails, page] = await Promise.all([service.listTrails({signal: screen.signal}), firstPage(service.lookupWriteEvents({signal: screen.signal}))]);
+		const [trails, page] = await Promise.all([service.listTrails({signal: screen.signal}), firstPage(service.lookupEvents({...writeEvents, signal: screen.signal}))]);
 		expect(trails.map(trail => trail.name)).toEqual(['home']);
 		expect(page?.map(event => event.name)).toEqual(['CreateUser']);
 		// Taken over, not asked for again.
@@ -85,7 +88,7 @@ describe('connect with prefetch', () => {
 		expect(cloudTrailMock.commandCalls(ListTrailsCommand)).toHaveLength(1);
 
 		// A refresh is a new request.
-		await firstPage(service.lookupWriteEvents({signal: screen.signal}));
+		await firstPage(service.lookupEvents({...writeEvents, signal: screen.signal}));
 		expect(cloudTrailMock.commandCalls(LookupEventsCommand)).toHaveLength(2);
 	});
 
@@ -131,7 +134,7 @@ function recordingService() {
 			signals.trails.push(options.signal!);
 			return trails.promise;
 		},
-		lookupWriteEvents(options: LookupOptions = {}) {
+		lookupEvents(options: LookupOptions = {}) {
 			signals.events.push(options.signal!);
 			return (async function * () {
 				yield [makeEvent(0)];
@@ -158,7 +161,7 @@ describe('prefetchingService', () => {
 		trails.resolve([makeTrail()]);
 		expect(await listed).toHaveLength(1);
 
-		const pages = prefetched.lookupWriteEvents({signal: screen.signal})[Symbol.asyncIterator]();
+		const pages = prefetched.lookupEvents({...writeEvents, signal: screen.signal})[Symbol.asyncIterator]();
 		expect((await pages.next()).value).toEqual([makeEvent(0)]);
 		screen.abort();
 		expect(signals.events[0]?.aborted).toBe(true);
@@ -167,15 +170,18 @@ describe('prefetchingService', () => {
 	it('continues the prefetched walk after its first page, and leaves other queries to the service', async () => {
 		const {service, signals} = recordingService();
 		const prefetched = prefetchingService(service);
-		const filtered = prefetched.lookupWriteEvents({attribute: {key: 'Username', value: 'alice'}});
+		const filtered = prefetched.lookupEvents({attribute: {key: 'Username', value: 'alice'}});
 		expect(signals.events).toHaveLength(2);
+		// All events (read-only too) is another query: the prefetched write events do not answer it.
+		prefetched.lookupEvents({});
+		expect(signals.events).toHaveLength(3);
 		const pages: TrailEvent[][] = [];
-		for await (const page of prefetched.lookupWriteEvents({})) {
+		for await (const page of prefetched.lookupEvents(writeEvents)) {
 			pages.push(page);
 		}
 
 		expect(pages).toEqual([[makeEvent(0)], [makeEvent(1)]]);
-		expect(signals.events).toHaveLength(2);
+		expect(signals.events).toHaveLength(3);
 		expect(await firstPage(filtered)).toEqual([makeEvent(0)]);
 	});
 

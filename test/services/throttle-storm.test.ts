@@ -2,10 +2,13 @@
 // time: with a policy the service keeps trying (throttle-retry.ts) and every page arrives; with a
 // budget it gives up when the budget is spent; without one it fails as the SDK leaves it.
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {ThrottleWait, TrailEvent} from '../../source/domain/types.js';
+import {writeEventsAttribute, type ThrottleWait, type TrailEvent} from '../../source/domain/types.js';
 import {MAX_ATTEMPTS} from '../../source/services/client.js';
 import {createRateLimiter, pacing} from '../../source/services/rate-limiter.js';
 import {fakeService, throttled, type Answer} from '../helpers/sdk-answers.js';
+
+/** What every screen and script asks for today: write events only. */
+const writeEvents = {attribute: writeEventsAttribute};
 
 const stormMs = 20_000;
 
@@ -65,7 +68,7 @@ describe('LookupEvents in a 20 s throttling storm', () => {
 	it('with a policy and no budget (a pane), keeps trying past the SDK\'s retries and gets every page', async () => {
 		const {service, reached} = fakeService(stormOnPageTwo(stormMs), {lookup: createRateLimiter(pacing['lookup-events'])});
 		const waits: ThrottleWait[] = [];
-		const {result, error} = await settle(collect(service.lookupWriteEvents({throttle: {onWait: wait => waits.push(wait)}})));
+		const {result, error} = await settle(collect(service.lookupEvents({...writeEvents, throttle: {onWait: wait => waits.push(wait)}})));
 		expect(error).toBeUndefined();
 		expect(result).toEqual(['e1', 'e2', 'e3']);
 		expect(waits.length).toBeGreaterThan(0);
@@ -81,7 +84,7 @@ describe('LookupEvents in a 20 s throttling storm', () => {
 
 	it('with a budget (a script\'s --max-wait), gives up with the throttling error when it is spent', async () => {
 		const {service} = fakeService(stormOnPageTwo(10 * 60_000), {});
-		const {error, ms} = await settle(collect(service.lookupWriteEvents({throttle: {maxWaitMs: 5000}})));
+		const {error, ms} = await settle(collect(service.lookupEvents({...writeEvents, throttle: {maxWaitMs: 5000}})));
 		expect(error).toMatchObject({kind: 'throttled'});
 		// The SDK's tries, then at most the 5 s budget: nowhere near the storm's ten minutes.
 		expect(ms).toBeLessThan(5000 + 30_000);
@@ -90,7 +93,7 @@ describe('LookupEvents in a 20 s throttling storm', () => {
 
 	it('without a policy, fails once the SDK\'s retries are spent, as before', async () => {
 		const {service, reached} = fakeService(stormOnPageTwo(stormMs), {});
-		const {error} = await settle(collect(service.lookupWriteEvents()));
+		const {error} = await settle(collect(service.lookupEvents(writeEvents)));
 		expect(error).toMatchObject({kind: 'throttled'});
 		expect(reached).toHaveLength(1 + MAX_ATTEMPTS);
 	});
