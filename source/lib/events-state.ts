@@ -2,7 +2,6 @@
 // the "new since last load" marks. The hook (use-events.ts) only feeds it service answers and key
 // presses, so every rule here is unit-tested without React or a terminal.
 import type {TrailEvent, TrailviewError} from '../domain/types.js';
-import {safe, type SafeText} from './sanitize.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
 
 /**
@@ -41,13 +40,24 @@ export type EventsState = {
 	baseline: {events: TrailEvent[]; index: EventIndex; newest: number} | undefined;
 	/** After a refresh, the event the cursor was on when it is not loaded yet; the cursor goes there when it arrives. */
 	followId: string | undefined;
+	/** Events read from the service in this load, matching or not (a local filter drops some). */
+	scanned: number;
+	/** When the last few pages arrived (ms), for the request rate the footer shows. */
+	pageTimes: readonly number[];
+	/** Esc stopped the scan: no page is fetched by itself until the cursor moves or the query runs again. */
+	paused: boolean;
 };
 
 export type EventsAction =
 	| {type: 'load'}
 	| {type: 'more'}
 	/** `rows`: the table's rows when the page arrived (see `framed`). */
-	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date; rows?: number}
+	/** `events`: the page's matches; `scanned`: how many events the page held before local filtering. */
+	| {type: 'page'; events: TrailEvent[]; first: boolean; now: Date; rows?: number; scanned?: number}
+	/** A new query: nothing of the old one stays (a refresh of the same query is just 'load'). */
+	| {type: 'reset'}
+	/** Esc: stop fetching pages by themselves; what is loaded stays. */
+	| {type: 'stop'}
 	| {type: 'end'; now: Date}
 	| {type: 'failed'; error: TrailviewError}
 	/** The page being loaded was throttled and is tried again at `retryAt`; cleared by what comes next. */
@@ -71,8 +81,14 @@ export function initialEventsState(viewport = 10): EventsState {
 		newIds: new Set(),
 		baseline: undefined,
 		followId: undefined,
+		scanned: 0,
+		pageTimes: [],
+		paused: false,
 	};
 }
+
+/** How many page times are kept: enough for a steady rate, few enough to follow a change. */
+const pageTimesKept = 6;
 
 function emptyIndex(): EventIndex {
 	return {positions: new Map(), size: 0};
@@ -197,7 +213,15 @@ function unlessUnchanged(state: EventsState, next: EventsState): EventsState {
 export function eventsReducer(state: EventsState, action: EventsAction): EventsState {
 	switch (action.type) {
 		case 'load': {
-			return {...state, loading: 'first', error: undefined, waiting: undefined};
+			return {...state, loading: 'first', error: undefined, waiting: undefined, paused: false};
+		}
+
+		case 'reset': {
+			return initialEventsState(state.viewport);
+		}
+
+		case 'stop': {
+			return state.loading === 'more' || needsMore(state) ? reframe({...state, paused: true, loading: undefined}) : state;
 		}
 
 		case 'more': {
@@ -210,7 +234,13 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 
 		case 'page': {
 			const framedState = action.rows === undefined ? state : framed(state, action.rows);
-			const base = framedState.waiting === undefined ? framedState : {...framedState, waiting: undefined};
+			const scanned = action.scanned ?? action.events.length;
+			const base: EventsState = {
+				...framedState,
+				waiting: undefined,
+				scanned: action.first ? scanned : framedState.scanned + scanned,
+				pageTimes: [...(action.first ? [] : framedState.pageTimes), action.now.getTime()].slice(-pageTimesKept),
+			};
 			return action.first ? firstPage(base, action.events, action.now) : addPage(base, action.events, action.now);
 		}
 
@@ -236,10 +266,12 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 			const base = framed(state, action.rows ?? state.viewport);
 			const page = Math.max(1, base.viewport - 1);
 			const cursor = moveIndex(base.cursor, action.move, base.events.length, page);
+			// A move asks for more on demand again after Esc stopped a scan.
 			const next = unlessUnchanged(state, reframe({...base, cursor, followId: undefined}));
 			// A move that nears the end asks for the next page in the same state, so the key draws
 			// one frame (rows and the "loading more…" row together), not one for each.
-			return needsMore(next) ? reframe({...next, loading: 'more', error: undefined}) : next;
+			const resumed = next.paused && next !== state ? {...next, paused: false} : next;
+			return needsMore(resumed) ? reframe({...resumed, loading: 'more', error: undefined}) : resumed;
 		}
 	}
 }
@@ -258,40 +290,10 @@ export function needsMore(state: EventsState, rows = state.viewport): boolean {
 	return (
 		state.loaded &&
 		state.hasMore &&
+		!state.paused &&
 		state.loading === undefined &&
 		state.error === undefined &&
 		state.cursor >= state.events.length - Math.max(1, rows)
 	);
 }
 
-export type VisibleRow = {event: TrailEvent; index: number; selected: boolean; isNew: boolean};
-
-/** Only the rows on screen, so the view's cost does not grow with the number of loaded events. */
-export function visibleRows(current: EventsState, viewport = current.viewport): {rows: VisibleRow[]; tail: boolean} {
-	const state = framed(current, viewport);
-	const rows = state.events.slice(state.top, state.top + state.viewport).map((event, offset) => ({
-		event,
-		index: state.top + offset,
-		selected: state.top + offset === state.cursor,
-		isNew: state.newIds.has(event.id),
-	}));
-	return {rows, tail: hasTailRow(state) && rows.length < state.viewport};
-}
-
-export function selectedEvent(state: EventsState): TrailEvent | undefined {
-	return state.events[state.cursor];
-}
-
-/** "120 events loaded · more available", for the footer. */
-export function eventsSummary(state: EventsState): SafeText {
-	const count = state.events.length === 1 ? safe`1 event loaded` : safe`${state.events.length} events loaded`;
-	if (!state.loaded) {
-		return state.loading === 'first' ? safe`loading events…` : safe``;
-	}
-
-	if (state.loading === 'more') {
-		return safe`${count} · loading more…`;
-	}
-
-	return safe`${count} · ${state.hasMore ? safe`more available` : safe`all loaded`}`;
-}

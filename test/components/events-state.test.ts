@@ -1,16 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {TrailviewError} from '../../source/domain/types.js';
-import {
-	eventsReducer,
-	eventsSummary,
-	indexOf,
-	initialEventsState,
-	needsMore,
-	selectedEvent,
-	visibleRows,
-	type EventsAction,
-	type EventsState,
-} from '../../source/lib/events-state.js';
+import {eventsReducer, indexOf, initialEventsState, needsMore, type EventsAction, type EventsState} from '../../source/lib/events-state.js';
+import {eventsSummary, selectedEvent, visibleRows} from '../../source/lib/events-view.js';
 import {makeEvent} from '../helpers/fakes.js';
 
 const now = new Date(Date.UTC(2026, 10, 24, 12, 30, 0));

@@ -2,7 +2,8 @@
 // already loaded stay, and whatever comes next (a page, the end, a failure, a new load) ends it.
 import {describe, expect, test} from 'vitest';
 import {TrailviewError} from '../../source/domain/types.js';
-import {eventsReducer, initialEventsState, visibleRows, type EventsAction, type EventsState} from '../../source/lib/events-state.js';
+import {eventsReducer, initialEventsState, type EventsAction, type EventsState} from '../../source/lib/events-state.js';
+import {visibleRows} from '../../source/lib/events-view.js';
 import {makeEvent} from '../helpers/fakes.js';
 
 const now = new Date(Date.UTC(2026, 10, 24, 12, 30, 0));
