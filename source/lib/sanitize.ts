@@ -127,3 +127,26 @@ export function repeatSafe(text: SafeText, count: number): SafeText {
 export function joinSafe(parts: readonly SafeText[], separator: SafeText = safe``): SafeText {
 	return brand(parts.join(separator));
 }
+
+/**
+ * `text` cut at the UTF-16 offsets `cuts` (ascending, within the text), still SafeText: a piece of
+ * sanitised text has nothing unsafe in it. A cut inside a surrogate pair moves past it, so no piece
+ * holds half an emoji.
+ */
+export function splitSafe(text: SafeText, cuts: readonly number[]): SafeText[] {
+	const pieces: SafeText[] = [];
+	let from = 0;
+	for (const cut of cuts) {
+		let at = Math.max(from, Math.min(cut, text.length));
+		const code = text.charCodeAt(at - 1);
+		if (at > 0 && at < text.length && code >= 0xd8_00 && code <= 0xdb_ff) {
+			at++;
+		}
+
+		pieces.push(brand(text.slice(from, at)));
+		from = at;
+	}
+
+	pieces.push(brand(text.slice(from)));
+	return pieces;
+}
