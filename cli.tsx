@@ -18,6 +18,7 @@ import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capt
 import {createLifecycle} from './source/runtime/lifecycle.js';
 import {exitWhenFlushed} from './source/runtime/exit.js';
 import {runInteractive} from './source/runtime/interactive.js';
+import {fileQueryStore} from './source/storage/query-store.js';
 import packageJson from './package.json' with {type: 'json'};
 
 const {env, stdin, stdout, stderr} = process;
@@ -98,6 +99,7 @@ if (!parsed.ok) {
 						{...(options.demo ? {notice: demoNotice} : {})}
 						mfa={mfa}
 						terminal={terminal}
+						queries={fileQueryStore(env)}
 					/>
 				),
 				lifecycle,

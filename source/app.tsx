@@ -1,6 +1,6 @@
 // The app shell: profile picker -> connect -> region picker -> main screen, the `?` help overlay
 // and the keys that work everywhere. Screens read state and actions from context.
-import React, {useMemo, useSyncExternalStore} from 'react';
+import React, {useMemo, useState, useSyncExternalStore} from 'react';
 import {Box} from 'ink';
 import type {Backend} from './domain/types.js';
 import {useCommands, type CommandSpec} from './hooks/use-commands.js';
@@ -17,6 +17,7 @@ import {safe} from './lib/sanitize.js';
 import {MfaPrompt} from './components/mfa-prompt/index.js';
 import type {MfaBroker} from './domain/mfa-broker.js';
 import type {TerminalHandover} from './runtime/handover.js';
+import type {QueryStore} from './lib/query-store.js';
 
 export type AppProps = {
 	backend: Backend;
@@ -32,6 +33,8 @@ export type AppProps = {
 	mfa?: MfaBroker;
 	/** Lends the terminal to `aws sso login`. */
 	terminal?: TerminalHandover;
+	queries?: QueryStore;
+	initialQuery?: {text: string; writeOnly: boolean};
 };
 
 const screenTitles = {profiles: safe`Profile picker`, regions: safe`Region picker`, main: safe`Main screen`} as const;
@@ -44,10 +47,10 @@ const noMfa: MfaBroker = {
 	cancel() {},
 };
 
-export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal}: AppProps) {
+export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal, queries, initialQuery}: AppProps) {
 	const config = useMemo(
-		() => ({initialProfile, initialRegion, skipPickers, notice, terminal}),
-		[initialProfile, initialRegion, skipPickers, notice, terminal],
+		() => ({initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery}),
+		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery],
 	);
 	return (
 		<AppProvider backend={backend} config={config}>
@@ -66,6 +69,9 @@ function AppShell({mfa}: {mfa: MfaBroker}) {
 	// The MFA prompt is modal: the screen beneath keeps its state but gets no keys.
 	const covered = state.helpOpen || mfaRequest !== undefined;
 	const onMain = state.screen === 'main' && !covered;
+	// While the main screen's query line is open, its letters (and ?) are query text, not commands.
+	const [typing, setTyping] = useState(false);
+	const typingOnMain = onMain && typing;
 	const reported = useReportedCommands();
 
 	// Keys that work on every screen. Ctrl+C reaches this handler (Ink is told not to exit on it),
@@ -95,8 +101,8 @@ function AppShell({mfa}: {mfa: MfaBroker}) {
 	// The main screen's footer shows these with `?` before `q`; each is handled once, above.
 	const mainHints = useMemo(() => [onMainScreen[0]!, onMainScreen[1]!, everywhere[0]!, onMainScreen[2]!], [onMainScreen, everywhere]);
 	// While the help is open it handles ? and Esc itself; Ctrl+C still quits.
-	useCommands(covered ? everywhere.filter(spec => !spec.commands.includes('help')) : everywhere, true);
-	useCommands(onMainScreen, onMain);
+	useCommands(covered || typingOnMain ? everywhere.filter(spec => !spec.commands.includes('help')) : everywhere, true);
+	useCommands(onMainScreen, onMain && !typing);
 
 	// The main screen draws its own header (with freshness); every other screen gets this one.
 	const session = headerSession(state);
@@ -146,6 +152,7 @@ function AppShell({mfa}: {mfa: MfaBroker}) {
 						region={active.region}
 						isActive={onMain}
 						globalSpecs={mainHints}
+						onTyping={setTyping}
 					/>
 				</Box>
 			) : null}

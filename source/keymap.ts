@@ -50,6 +50,35 @@ export const keymap = {
 	codeDigit: {label: safe`0-9`, description: safe`Type the MFA code (shown masked)`, printable: true},
 	ssoLogin: {label: safe`L`, description: safe`Run \`aws sso login\` for this profile, then connect again`, chars: ['L']},
 	pick: {label: safe`Enter`, description: safe`Choose the highlighted entry`, keys: ['return']},
+	// The events table's investigation keys (issue 12).
+	query: {label: safe`/`, description: safe`Query: filter events (field:value, -field:value, words, since:2h)`, chars: ['/']},
+	timeWindow: {label: safe`t`, description: safe`Pick a time window (15 min … 90 days, or custom)`, chars: ['t']},
+	pivot: {label: safe`f`, description: safe`Pivot: narrow the query to this event's user, key, resource, IP, event or error`, chars: ['f']},
+	queryBack: {label: safe`Backspace`, description: safe`Undo the last pivot or query change`, keys: ['backspace', 'delete'], short: safe`⌫`},
+	toggleWriteOnly: {label: safe`w`, description: safe`Toggle write events only / all events`, chars: ['w']},
+	stopScan: {label: safe`Esc`, description: safe`Stop the scan; the matches so far stay`, keys: ['escape']},
+	// Pivot choices, shown after f with the value each would use.
+	pivotUser: {label: safe`u`, description: safe`Pivot to this event's user`, chars: ['u']},
+	pivotKey: {label: safe`k`, description: safe`Pivot to this event's access key`, chars: ['k']},
+	pivotResource: {label: safe`r`, description: safe`Pivot to this event's first resource`, chars: ['r']},
+	pivotIp: {label: safe`i`, description: safe`Pivot to this event's source IP`, chars: ['i']},
+	pivotEvent: {label: safe`e`, description: safe`Pivot to this event's name`, chars: ['e']},
+	pivotError: {label: safe`x`, description: safe`Pivot to this event's error code`, chars: ['x']},
+	// An editable line (the query line): every printable key is text there.
+	lineType: {label: safe`a-z 0-9 …`, description: safe`Type the query`, printable: true, short: safe`type`},
+	lineBackspace: {label: safe`Backspace`, description: safe`Delete before the cursor; on an empty line, undo the last pivot`, keys: ['backspace', 'delete']},
+	lineLeft: {label: safe`←/Ctrl+B`, description: safe`Cursor left`, keys: ['leftArrow'], chars: ['b'], ctrl: true, short: safe`←`},
+	lineRight: {label: safe`→/Ctrl+F`, description: safe`Cursor right`, keys: ['rightArrow'], chars: ['f'], ctrl: true, short: safe`→`},
+	lineStart: {label: safe`Home/Ctrl+A`, description: safe`Start of the line`, keys: ['home'], chars: ['a'], ctrl: true},
+	lineEnd: {label: safe`End/Ctrl+E`, description: safe`End of the line`, keys: ['end'], chars: ['e'], ctrl: true},
+	lineDeleteWord: {label: safe`Ctrl+W`, description: safe`Delete the word before the cursor`, chars: ['w'], ctrl: true},
+	lineDeleteToStart: {label: safe`Ctrl+U`, description: safe`Delete to the start of the line`, chars: ['u'], ctrl: true},
+	lineDeleteToEnd: {label: safe`Ctrl+K`, description: safe`Delete to the end of the line`, chars: ['k'], ctrl: true},
+	historyPrev: {label: safe`↑`, description: safe`Previous query from history`, keys: ['upArrow']},
+	historyNext: {label: safe`↓`, description: safe`Next query from history`, keys: ['downArrow']},
+	complete: {label: safe`Tab`, description: safe`Complete a field name, or a value from the events loaded`, keys: ['tab']},
+	submitLine: {label: safe`Enter`, description: safe`Run the query (empty: back to the default)`, keys: ['return']},
+	cancelLine: {label: safe`Esc`, description: safe`Cancel the edit`, keys: ['escape']},
 } as const satisfies Record<string, KeyBinding>;
 
 export type Command = keyof typeof keymap;

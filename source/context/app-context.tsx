@@ -5,6 +5,7 @@ import {useApp} from 'ink';
 import type {Backend, DefaultRegion, ProfileEntry} from '../domain/types.js';
 import {type AppState, appReducer, initialAppState, toShownError} from './app-reducer.js';
 import type {TerminalHandover} from '../runtime/handover.js';
+import type {QueryStore} from '../lib/query-store.js';
 
 export type AppConfig = {
 	/** Lends the terminal to `aws sso login`; without it the login key is not offered. */
@@ -13,6 +14,10 @@ export type AppConfig = {
 	initialRegion?: string | undefined;
 	skipPickers?: boolean | undefined;
 	notice?: string | undefined;
+	/** Named queries and the query history (runtime/interactive.ts reads the XDG files). */
+	queries?: QueryStore | undefined;
+	/** --query, --since/--until and --all-events: what the events table opens with. */
+	initialQuery?: {text: string; writeOnly: boolean} | undefined;
 };
 
 export type AppActions = {

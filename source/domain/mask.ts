@@ -13,3 +13,13 @@ export function maskAccessKeyId(accessKeyId: string | undefined): string {
 
 	return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
+
+const keyIdInText = /\b(?:AKIA|ASIA)[A-Z0-9]{12,124}\b/g;
+
+/**
+ * `text` with every access key id in it masked: a query (`key:AKIA…`) holds the id in full, because
+ * the service needs it, but titles, footers and hints show it the way the rest of the UI does.
+ */
+export function maskKeyIdsIn(text: string): string {
+	return text.replace(keyIdInText, id => maskAccessKeyId(id));
+}

@@ -3,8 +3,11 @@
 // pages nobody looks at. Every load owns an AbortController; a refresh or unmount aborts it and
 // answers from an old load are dropped. A throttled page is waited out for as long as the pane is
 // open (services/throttle-retry.ts), the rows already loaded staying; r skips the current wait.
-import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {writeEventsAttribute, type CloudTrailService, type ThrottleWait, type TrailEvent} from '../domain/types.js';
+// Each page is filtered by the query plan's local terms as it arrives; pages keep coming by
+// themselves while the matches do not fill the screen (needsMore), which is the scan.
+import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import type {CloudTrailService, ThrottleWait, TrailEvent} from '../domain/types.js';
+import type {QueryPlan} from '../domain/query/types.js';
 import {toTrailviewError} from '../services/errors.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';
@@ -13,26 +16,39 @@ import type {Move} from '../lib/table-window.js';
  * One load. `pulling` while a page is on its way, so a re-render never asks for it twice; `wait`
  * while that page is throttled and waiting for its next try.
  */
-type Run = {controller: AbortController; iterator: AsyncIterator<TrailEvent[]> | undefined; pulling: boolean; wait: ThrottleWait | undefined};
+type Run = {controller: AbortController; iterator: AsyncIterator<Page> | undefined; pulling: boolean; wait: ThrottleWait | undefined};
+
+/** One page as the table takes it: the events that match, out of how many the service returned. */
+type Page = {matches: TrailEvent[]; scanned: number};
+
+/**
+ * What to load: a plan (the one API attribute, the window, the local filter) and which query it
+ * belongs to. A new `query` starts from an empty table; a new plan for the same query (a refresh,
+ * the window sliding to a new "now") keeps the rows and the cursor's event.
+ */
+export type EventsRun = {
+	plan: QueryPlan;
+	query: number;
+	/**
+	 * The query names no since/until: the service's own default window (90 days to now) is asked
+	 * for, the same request the start-up prefetch made (services/prefetch.ts), so it can be taken over.
+	 */
+	defaultWindow?: boolean;
+};
 
 export type UseEvents = {
 	state: EventsState;
 	move(move: Move): void;
-	/**
-	 * Starts again from the first page; the cursor stays on the same event when it is still there.
-	 * While a throttled page waits for its next try, tries it now instead.
-	 */
-	refresh(): void;
+	/** While a throttled page waits for its next try, tries it now; false when nothing was waiting. */
+	retryNow(): boolean;
+	/** Esc: stops fetching further pages by themselves; the matches so far stay. */
+	stop(): void;
 };
 
 /** The table's rows for a state: the pane's height less its header and any inline error. */
 export type ViewportFor = (state: EventsState) => number;
 
-function close(run: Run | undefined): void {
-	if (!run) {
-		return;
-	}
-
+function close(run: Run): void {
 	run.controller.abort();
 	// Lets the service's generator run its finally blocks; a rejection here has nowhere useful to go.
 	void Promise.resolve()
@@ -40,21 +56,38 @@ function close(run: Run | undefined): void {
 		.catch(() => undefined);
 }
 
-export function useEvents(service: CloudTrailService, viewportFor: ViewportFor): UseEvents {
+async function* filtered(pages: AsyncIterable<TrailEvent[]>, matches: (event: TrailEvent) => boolean): AsyncGenerator<Page> {
+	for await (const page of pages) {
+		yield {matches: page.filter(event => matches(event)), scanned: page.length};
+	}
+}
+
+export function useEvents(service: CloudTrailService, viewportFor: ViewportFor, run: EventsRun): UseEvents {
 	const [state, dispatch] = useReducer(eventsReducer, 10, initialEventsState);
-	const run = useRef<Run | undefined>(undefined);
+	const active = useRef<Run | undefined>(undefined);
+	// A new plan shows as loading in the same render that brings it (the key's one frame), not from
+	// the effect that starts its requests, which would draw a second frame.
+	const [seen, setSeen] = useState(run);
+	if (seen.plan !== run.plan) {
+		setSeen(run);
+		if (seen.query !== run.query) {
+			dispatch({type: 'reset'});
+		}
+
+		dispatch({type: 'load'});
+	}
 	// Derived from this render's state and size; keys and pages read it when they are dispatched.
 	const viewport = viewportFor(state);
 	const viewportRef = useRef(viewport);
 	viewportRef.current = viewport;
 
 	const pull = useCallback((first: boolean) => {
-		const current = run.current;
+		const current = active.current;
 		if (!current?.iterator) {
 			return;
 		}
 
-		const isStale = () => run.current !== current || current.controller.signal.aborted;
+		const isStale = () => active.current !== current || current.controller.signal.aborted;
 		current.pulling = true;
 		current.iterator.next().then(
 			result => {
@@ -67,7 +100,7 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 				dispatch(
 					result.done
 						? {type: 'end', now: new Date()}
-						: {type: 'page', events: result.value, first, now: new Date(), rows: viewportRef.current},
+						: {type: 'page', events: result.value.matches, scanned: result.value.scanned, first, now: new Date(), rows: viewportRef.current},
 				);
 			},
 			(error: unknown) => {
@@ -80,42 +113,44 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 		);
 	}, [service]);
 
-	const start = useCallback(() => {
-		close(run.current);
+	const {plan, defaultWindow} = run;
+	useEffect(() => {
 		const current: Run = {controller: new AbortController(), iterator: undefined, pulling: false, wait: undefined};
-		run.current = current;
-		dispatch({type: 'load'});
+		active.current = current;
 		const onWait = (wait: ThrottleWait) => {
-			if (run.current === current && !current.controller.signal.aborted) {
+			if (active.current === current && !current.controller.signal.aborted) {
 				current.wait = wait;
 				dispatch({type: 'throttled', retryAt: wait.retryAt});
 			}
 		};
 
 		try {
-			const pages = service.lookupEvents({attribute: writeEventsAttribute, signal: current.controller.signal, throttle: {onWait}});
-			current.iterator = pages[Symbol.asyncIterator]();
+			const pages = service.lookupEvents({
+				attribute: plan.attribute,
+				...(defaultWindow ? {} : {start: plan.window.start, end: plan.window.end}),
+				signal: current.controller.signal,
+				throttle: {onWait},
+			});
+			current.iterator = filtered(pages, plan.matches)[Symbol.asyncIterator]();
 		} catch (error: unknown) {
 			dispatch({type: 'failed', error: toTrailviewError(error, {operation: 'cloudtrail:LookupEvents', region: service.region})});
 			return;
 		}
 
 		pull(true);
-	}, [service, pull]);
-
-	useEffect(() => {
-		start();
 		return () => {
-			close(run.current);
-			run.current = undefined;
+			close(current);
+			if (active.current === current) {
+				active.current = undefined;
+			}
 		};
-	}, [start]);
+	}, [service, plan, defaultWindow, pull]);
 
 	// A move near the end marks the state 'more' itself (one frame per key); a page that leaves the
 	// table short, or a taller terminal, is noticed here.
 	useEffect(() => {
 		if (state.loading === 'more') {
-			if (run.current && !run.current.pulling) {
+			if (active.current && !active.current.pulling) {
 				pull(false);
 			}
 		} else if (needsMore(state, viewport)) {
@@ -127,19 +162,23 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor):
 		dispatch({type: 'move', move: direction, rows: viewportRef.current});
 	}, []);
 
-	const refresh = useCallback(() => {
-		const wait = run.current?.wait;
+	const retryNow = useCallback(() => {
+		const wait = active.current?.wait;
 		// Only a wait still running: once its time is up the retry is already on its way.
-		if (wait && wait.retryAt > Date.now()) {
-			run.current!.wait = undefined;
-			wait.retryNow();
-			// The notice now says the try is under way, in the same frame as the key.
-			dispatch({type: 'throttled', retryAt: Date.now()});
-			return;
+		if (!wait || wait.retryAt <= Date.now()) {
+			return false;
 		}
 
-		start();
-	}, [start]);
+		active.current!.wait = undefined;
+		wait.retryNow();
+		// The notice now says the try is under way, in the same frame as the key.
+		dispatch({type: 'throttled', retryAt: Date.now()});
+		return true;
+	}, []);
 
-	return {state, move, refresh};
+	const stop = useCallback(() => {
+		dispatch({type: 'stop'});
+	}, []);
+
+	return {state, move, retryNow, stop};
 }

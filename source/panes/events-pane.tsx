@@ -1,14 +1,18 @@
-// Write events of the last 90 days: the table, or why there is none. A view: the main screen
+// The events the query selects: the table, or why there is none. A view: the main screen
 // handles its keys; loading further pages is the state hook's business.
 import React, {useMemo, useRef} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {Spinner} from '../components/spinner.js';
 import type {EventsState} from '../lib/events-state.js';
-import {visibleRows} from '../lib/events-state.js';
+import {scanSummary, visibleRows} from '../lib/events-view.js';
+import type {Query} from '../domain/query/types.js';
+import {termsOnly, windowLabel} from '../domain/query/edit.js';
+import type {Needle} from '../lib/highlight.js';
+import {maskKeyIdsIn} from '../domain/mask.js';
 import {screenEventTable, type TableMeasure} from '../domain/event-table.js';
 import {keymap} from '../keymap.js';
-import {safe, sanitizeLine} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {ErrorBox} from '../components/error-box.js';
 import {RetryNotice} from '../components/retry-notice.js';
 import {EventsTable} from '../components/events-table/events-table.js';
@@ -18,6 +22,12 @@ import {errorLines, fitError} from './fit-error.js';
 export type EventsPaneProps = {
 	state: EventsState;
 	region: string;
+	/** The query the rows answer: the title names it and its window. */
+	query: Query;
+	writeOnly: boolean;
+	/** Some terms are applied here, page by page: loading is a scan, and the pane says how far it got. */
+	filtersLocally: boolean;
+	needles: readonly Needle[];
 	width: number;
 	/** Lines below the title. */
 	height: number;
@@ -53,7 +63,27 @@ export function eventsViewport(state: EventsState, height: number): number {
 	return Math.max(1, height - 1 - eventsErrorLines(state, height));
 }
 
-export function EventsPane({state, region, width, height, focused, utc}: EventsPaneProps) {
+/** "Write events in us-east-1 · last 24 h · user:alice". */
+function emptyText(state: EventsState, region: string, query: Query, writeOnly: boolean): SafeText {
+	const window = sanitizeLine(windowLabel(query));
+	if (state.paused) {
+		return safe`No match yet: the scan stopped after ${scanSummary(state)}. Move down to scan on.`;
+	}
+
+	if (query.terms.length === 0) {
+		return safe`No ${writeOnly ? safe`write events` : safe`events`} in ${sanitizeLine(region)} in the ${window}.`;
+	}
+
+	return safe`No events match ${sanitizeLine(maskKeyIdsIn(termsOnly(query)))} in the ${window} (${scanSummary(state)}).`;
+}
+
+export function eventsTitle(region: string, query: Query, writeOnly: boolean): SafeText {
+	const terms = termsOnly(query);
+	const what = writeOnly ? safe`Write events` : safe`All events`;
+	return safe`${what} in ${sanitizeLine(region)} · ${sanitizeLine(windowLabel(query))}${terms === '' ? safe`` : safe` · ${sanitizeLine(maskKeyIdsIn(terms))}`}`;
+}
+
+export function EventsPane({state, region, query, writeOnly, filtersLocally, needles, width, height, focused, utc}: EventsPaneProps) {
 	// Columns fit the loaded events, so they are measured when a page arrives (a new events array)
 	// or the terminal is resized, never on a key press; a page measures only its own events.
 	const measure = useRef<TableMeasure | undefined>(undefined);
@@ -69,7 +99,14 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 		const {rows, tail} = visibleRows(state, eventsViewport(state, height));
 		body = (
 			<>
-				<EventsTable rows={rows} tail={tail} table={table} focused={focused} />
+				<EventsTable
+					rows={rows}
+					tail={tail}
+					tailText={filtersLocally ? safe`scanning… ${scanSummary(state)}` : undefined}
+					table={table}
+					focused={focused}
+					needles={needles}
+				/>
 				{state.waiting ? (
 					<RetryNotice retryAt={state.waiting.retryAt} />
 				) : state.error ? (
@@ -87,13 +124,13 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 				<Text color="yellow">
 					<Spinner />
 				</Text>
-				{safe` Loading events…`}
+				{filtersLocally && state.loaded ? safe` Scanning for matches… ${scanSummary(state)}` : safe` Loading events…`}
 			</Text>
 		);
 	} else {
 		body = (
 			<Text dimColor wrap="truncate">
-				{safe`No write events in ${sanitizeLine(region)} in the last 90 days.`}
+				{emptyText(state, region, query, writeOnly)}
 			</Text>
 		);
 	}
@@ -105,7 +142,7 @@ export function EventsPane({state, region, width, height, focused, utc}: EventsP
 	return (
 		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflowY="hidden">
 			<PaneTitle
-				title={safe`Write events in ${sanitizeLine(region)}, last 90 days`}
+				title={eventsTitle(region, query, writeOnly)}
 				focused={focused}
 				busy={state.loading === 'first' && hasRows}
 			/>

@@ -1,26 +1,38 @@
-// The main screen: who and where (header), the region's trails, its write events and the keys
-// that work right now. Owns the data hooks, focus and every key; the panes and the detail are views.
-// The app remounts this screen on every profile or region switch, and unmounting aborts every
-// request in flight, so a late answer never shows under another account.
-import React, {useCallback, useMemo, useState} from 'react';
+// The main screen: who and where (header), the region's trails, its events under the current query
+// and the keys that work right now. Owns the data hooks, focus and every key; the panes, the detail
+// and the query line are views. The app remounts this screen on every profile or region switch, and
+// unmounting aborts every request in flight, so a late answer never shows under another account.
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
-import type {Session} from '../domain/types.js';
+import type {Session, TrailEvent} from '../domain/types.js';
 import {Header} from '../components/header.js';
 import {Footer, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useTrails} from '../hooks/use-trails.js';
 import {useEvents} from '../hooks/use-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
-import {eventsSummary, selectedEvent, type EventsState} from '../lib/events-state.js';
+import type {EventsState} from '../lib/events-state.js';
+import {selectedEvent} from '../lib/events-view.js';
 import {formatRelative} from '../lib/format.js';
-import {safe, sanitizeLine} from '../lib/sanitize.js';
+import {safe} from '../lib/sanitize.js';
 import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
-import type {Move} from '../lib/table-window.js';
+import {useAppConfig} from '../context/app-context.js';
 import {TrailsPane, trailsLineTotal, trailsPaneWants} from '../panes/trails-pane.js';
 import {EventsPane, eventsViewport} from '../panes/events-pane.js';
+import {WindowMenu, useWindowMenu} from '../panes/window-menu.js';
 import {EventDetail, useDetailView} from './event-detail.js';
+import {detailSpecs, pivotSpecs, tableSpecs} from './main-specs.js';
+import {useQuerySession} from '../hooks/use-query-session.js';
+import {useQueryLine} from '../hooks/use-query-line.js';
+import {memoryQueryStore} from '../lib/query-store.js';
+import {pivotChoices} from '../lib/pivots.js';
+import {loadedValues} from '../lib/loaded-values.js';
+import {queryNeedles} from '../domain/query/highlight.js';
+import {withWindow} from '../domain/query/edit.js';
+import {eventsStatus, queryLineStatus} from './main-status.js';
+import {QueryLineView} from '../panes/query-line.js';
 
 export type MainScreenProps = {
 	session: Session;
@@ -29,6 +41,8 @@ export type MainScreenProps = {
 	isActive: boolean;
 	/** The app's keys (profile, region, help, quit): handled there, hinted here. */
 	globalSpecs: readonly CommandSpec[];
+	/** The query line takes the keyboard (true) or gives it back: the app's own letters are text meanwhile. */
+	onTyping?: (typing: boolean) => void;
 };
 
 type Focus = 'trails' | 'events';
@@ -47,80 +61,104 @@ export type MainLayout = {
 
 /**
  * Splits the terminal height: the trails pane gets what it asks for, up to about a third, and
- * never less than one line; the events table gets the rest. Sums to `rows` exactly.
+ * never less than one line; the events table gets the rest. Sums to `rows` exactly. `extraFooter`
+ * lines (the query line) come off the events table.
  */
-export function mainLayout(rows: number, trailsWants: number): MainLayout {
-	const middle = Math.max(4, rows - headerLines - footerLines);
+export function mainLayout(rows: number, trailsWants: number, extraFooter = 0): MainLayout {
+	const middle = Math.max(4, rows - headerLines - footerLines - extraFooter);
 	const trailsMax = Math.max(1, Math.min(Math.floor(middle * 0.3), middle - 5));
 	const trailsBody = Math.max(1, Math.min(trailsWants, trailsMax));
 	const eventsBody = Math.max(2, middle - 2 - trailsBody);
 	return {trailsBody, eventsBody, middle};
 }
 
-export function MainScreen({session, region, isActive, globalSpecs}: MainScreenProps): React.JSX.Element {
+const fallbackStore = memoryQueryStore();
+
+export function MainScreen({session, region, isActive, globalSpecs, onTyping}: MainScreenProps): React.JSX.Element {
+	const config = useAppConfig();
+	const store = config.queries ?? fallbackStore;
 	const service = useMemo(() => session.serviceFor(region), [session, region]);
 	const {columns, rows} = useTerminalSize();
 	const trails = useTrails(service);
-	const layout = mainLayout(rows, trailsPaneWants(trails.state));
-	const viewportFor = useCallback((state: EventsState) => eventsViewport(state, layout.eventsBody), [layout.eventsBody]);
-	const events = useEvents(service, viewportFor);
+	const query = useQuerySession(store.named, config.initialQuery);
+	// Tab reads the events loaded when it is pressed; the line is laid out before the events hook runs.
+	const loaded = useRef<readonly TrailEvent[]>([]);
+	const line = useQueryLine({session: query, store, valuesFor: field => loadedValues(loaded.current, field), onTyping});
+	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen ? 1 : 0);
+	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
+	const events = useEvents(service, viewportFor, query.run);
+	loaded.current = events.state.events;
+
 	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
+	const [pivoting, setPivoting] = useState(false);
+	const windowMenu = useWindowMenu({
+		height: layout.eventsBody,
+		current: query.query.since?.source,
+		choose: query.setWindow,
+		custom: () => line.open(`${withWindow(query.state.text, undefined)} since:`.trim(), true),
+	});
 	// Whether the detail is open, not which event: keys can arrive in one chunk (Down Down Enter), and
 	// a handler reading the event from this render's state would open the row the cursor just left.
 	const [detailOpen, setDetailOpen] = useState(false);
-	const detail = useDetailView(detailOpen ? selectedEvent(events.state) : undefined, layout.middle);
+	const selected = selectedEvent(events.state);
+	const detail = useDetailView(detailOpen ? selected : undefined, layout.middle);
 	const detailScroll = useScrollOffset(detail?.total ?? 0, detail?.viewport ?? 1);
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
+	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
+	useEffect(() => () => onTyping?.(false), [onTyping]);
 
-	const refresh = useCallback(() => {
-		trails.reload();
-		events.refresh();
-	}, [trails.reload, events.refresh]);
+	const closeDetail = () => {
+		// The next event opened starts at its top, not where this one was left.
+		detailScroll.scroll('home');
+		setDetailOpen(false);
+	};
 
-	// Every key of this screen, with its hint: the footer and the help are built from these.
 	let specs: CommandSpec[];
-	if (detail) {
-		specs = [
-			{commands: ['up', 'down'], hint: safe`scroll`, run: command => detailScroll.scroll(command as Move)},
-			{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => detailScroll.scroll(command as Move)},
-			{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => detailScroll.scroll(command as Move)},
-			{
-				commands: ['back'],
-				hint: safe`close`,
-				run() {
-					// The next event opened starts at its top, not where this one was left.
-					detailScroll.scroll('home');
-					setDetailOpen(false);
-				},
+	if (line.isOpen) {
+		specs = line.specs;
+	} else if (windowMenu.isOpen) {
+		specs = windowMenu.specs;
+	} else if (pivoting) {
+		specs = pivotSpecs(selected ? pivotChoices(selected) : [], {
+			pick(choice) {
+				setPivoting(false);
+				closeDetail();
+				query.pivot(choice.field, choice.value);
 			},
-		];
+			cancel: () => setPivoting(false),
+		});
+	} else if (detail) {
+		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true)});
 	} else {
-		const hasRows = events.state.events.length > 0;
-		const moves: CommandSpec[] =
-			focus === 'events'
-				? hasRows
-					? [
-						{commands: ['up', 'down'], hint: safe`move`, run: command => events.move(command as Move)},
-						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => events.move(command as Move)},
-						{commands: ['select'], hint: safe`details`, run: () => setDetailOpen(true)},
-					]
-					: []
-				: trailsTotal > layout.trailsBody
-					? [
-						{commands: ['up', 'down'], hint: safe`scroll`, run: command => trailsScroll.scroll(command as Move)},
-						{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => trailsScroll.scroll(command as Move)},
-					]
-					: [];
-		specs = [
-			...moves,
-			{commands: ['focusNext'], hint: focus === 'events' ? safe`trails` : safe`events`, run: () => setFocus(current => (current === 'events' ? 'trails' : 'events'))},
-			// While a pane waits out throttling, r ends the wait rather than starting over.
-			{commands: ['refresh'], hint: events.state.waiting || trails.state.waiting ? safe`retry now` : safe`refresh`, run: refresh},
-			{commands: ['toggleUtc'], hint: utc ? safe`local time` : safe`UTC`, run: () => setUtc(current => !current)},
-		];
+		const scanning = query.plan.filtersLocally && events.state.loading === 'more';
+		specs = tableSpecs({
+			hasRows: events.state.events.length > 0,
+			focus,
+			trailsScrolls: trailsTotal > layout.trailsBody,
+			move: events.move,
+			scrollTrails: trailsScroll.scroll,
+			open: () => setDetailOpen(true),
+			toggleFocus: () => setFocus(current => (current === 'events' ? 'trails' : 'events')),
+			refresh() {
+				trails.reload();
+				if (!events.retryNow()) {
+					query.refresh();
+				}
+			},
+			waiting: events.state.waiting !== undefined || trails.state.waiting !== undefined,
+			utc,
+			toggleUtc: () => setUtc(current => !current),
+			query: () => line.open(query.state.text),
+			timeWindow: windowMenu.open,
+			pivot: () => setPivoting(true),
+			back: query.state.back.length > 0 ? query.back : undefined,
+			writeOnly: query.state.writeOnly,
+			toggleWriteOnly: query.toggleWriteOnly,
+			stopScan: scanning ? events.stop : undefined,
+		});
 	}
 
 	useCommands(specs, isActive);
@@ -128,25 +166,16 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 
 	const {loadedAt} = events.state;
 	const freshness = loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
-
-	const zone = utc ? safe`times in UTC` : safe`local time`;
+	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
 	let status: StatusPart[];
-	if (detail) {
-		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: zone}];
+	if (line.isOpen) {
+		status = queryLineStatus(line, query.plan);
+	} else if (pivoting) {
+		status = [{text: safe`Pivot: narrow the query to this event's…`}];
+	} else if (detail) {
+		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? safe`times in UTC` : safe`local time`}];
 	} else {
-		status = [{text: eventsSummary(events.state)}];
-		if (loadedAt) {
-			status.push({text: safe`loaded ${formatRelative(loadedAt, now)}`});
-		}
-
-		status.push({text: zone});
-		if (events.state.error) {
-			status.push({text: safe`✗ ${sanitizeLine(events.state.error.message)}`, color: 'red'});
-		}
-
-		if (trails.state.error) {
-			status.push({text: safe`✗ trails unavailable`, color: 'red'});
-		}
+		status = eventsStatus({events: events.state, plan: query.plan, trailsFailed: trails.state.error !== undefined, utc, now});
 	}
 
 	return (
@@ -168,17 +197,26 @@ export function MainScreen({session, region, isActive, globalSpecs}: MainScreenP
 						utc={utc}
 						now={now}
 					/>
-					<EventsPane
-						state={events.state}
-						region={region}
-						width={columns}
-						height={layout.eventsBody}
-						focused={focus === 'events'}
-						utc={utc}
-					/>
+					{windowMenu.isOpen ? (
+						<WindowMenu menu={windowMenu} width={columns} height={layout.eventsBody} />
+					) : (
+						<EventsPane
+							state={events.state}
+							region={region}
+							query={query.query}
+							writeOnly={query.state.writeOnly}
+							filtersLocally={query.plan.filtersLocally}
+							needles={needles}
+							width={columns}
+							height={layout.eventsBody}
+							focused={focus === 'events'}
+							utc={utc}
+						/>
+					)}
 				</>
 			)}
-			<Footer status={status} hints={[...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
+			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}
+			<Footer status={status} hints={line.isOpen ? hintsOf(specs) : [...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
 		</Box>
 	);
 }

@@ -12,6 +12,9 @@ import type {
 	Trail,
 	TrailEvent,
 } from '../../source/domain/types.js';
+import type {EventsRun} from '../../source/hooks/use-events.js';
+import {parseQuery} from '../../source/domain/query/parse.js';
+import {planQuery} from '../../source/domain/query/plan.js';
 
 export type Deferred<T> = {promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void};
 
@@ -156,4 +159,14 @@ export function fakeBackend(
 			return fakeSession(fakeService(), {profile});
 		},
 	};
+}
+
+/** What the events table loads with no query: write events, the service's own 90 days. */
+export function defaultRun(query = 0): EventsRun {
+	const parsed = parseQuery('');
+	if (!parsed.ok) {
+		throw new Error('the empty query must parse');
+	}
+
+	return {plan: planQuery(parsed.query, {writeOnly: true, now: new Date()}), query, defaultWindow: true};
 }

@@ -1,4 +1,4 @@
-import React, {act, useEffect} from 'react';
+import React, {act, useEffect, useState} from 'react';
 import {Text} from 'ink';
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
@@ -6,7 +6,7 @@ import {useTrails, type UseTrails} from '../../source/hooks/use-trails.js';
 import {useEvents, type UseEvents} from '../../source/hooks/use-events.js';
 import type {CloudTrailService, Trail} from '../../source/domain/types.js';
 import {renderInk} from '../helpers/ink.js';
-import {deferred, fakeService, makeEvent, makeTrail, type Deferred} from '../helpers/fakes.js';
+import {defaultRun, deferred, fakeService, makeEvent, makeTrail, type Deferred} from '../helpers/fakes.js';
 
 afterEach(async () => {
 	await act(async () => {
@@ -58,17 +58,21 @@ test('useTrails: a reload aborts the request it replaces and ignores its late an
 
 const fiveRows = () => 5;
 
-function EventsProbe({service, expose}: {service: CloudTrailService; expose(value: UseEvents): void}) {
-	const events = useEvents(service, fiveRows);
+type Probed = UseEvents & {refresh(): void};
+
+function EventsProbe({service, expose}: {service: CloudTrailService; expose(value: Probed): void}) {
+	const [run, setRun] = useState(() => defaultRun());
+	const events = useEvents(service, fiveRows, run);
 	useEffect(() => {
-		expose(events);
+		// r on the main screen: the same query planned again (hooks/use-query-session.ts).
+		expose({...events, refresh: () => setRun(previous => defaultRun(previous.query))});
 	});
 	return <Text>{`${events.state.events.length} ${events.state.hasMore ? 'more' : 'all'} ${events.state.error?.kind ?? ''}`}</Text>;
 }
 
 test('useEvents: a refresh aborts the old iterator and starts from the first page', async () => {
 	const service = fakeService({pages: [[makeEvent(0), makeEvent(1)]]});
-	let hook!: UseEvents;
+	let hook!: Probed;
 	const screen = await renderInk(<EventsProbe service={service} expose={value => (hook = value)} />);
 	await screen.waitForFrame('2 all');
 	await act(async () => {

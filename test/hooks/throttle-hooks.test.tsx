@@ -1,7 +1,7 @@
 // The data hooks while the service waits out throttling: each wait reaches the pane's state with
 // its next-try time, r (refresh / reload) ends a running wait instead of starting a new load, and
 // the answer that follows clears it.
-import React, {act, useEffect} from 'react';
+import React, {act, useEffect, useState} from 'react';
 import {Text} from 'ink';
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
@@ -9,7 +9,7 @@ import {useTrails, type UseTrails} from '../../source/hooks/use-trails.js';
 import {useEvents, type UseEvents} from '../../source/hooks/use-events.js';
 import {TrailviewError, type CloudTrailService, type LookupOptions, type ThrottlePolicy, type TrailEvent} from '../../source/domain/types.js';
 import {renderInk} from '../helpers/ink.js';
-import {deferred, fakeService, makeEvent, makeTrail} from '../helpers/fakes.js';
+import {defaultRun, deferred, fakeService, makeEvent, makeTrail} from '../helpers/fakes.js';
 
 afterEach(async () => {
 	await act(async () => {
@@ -26,10 +26,14 @@ async function throttledWait(policy: ThrottlePolicy | undefined, inMs: number): 
 	return retried.promise;
 }
 
-function EventsProbe({service, expose}: {service: CloudTrailService; expose(value: UseEvents): void}) {
-	const events = useEvents(service, () => 5);
+type Probed = UseEvents & {refresh(): void};
+
+function EventsProbe({service, expose}: {service: CloudTrailService; expose(value: Probed): void}) {
+	const [run, setRun] = useState(() => defaultRun());
+	const events = useEvents(service, () => 5, run);
 	useEffect(() => {
-		expose(events);
+		// r on the main screen: retry a waiting page now, else the same query planned again.
+		expose({...events, refresh: () => events.retryNow() || setRun(previous => defaultRun(previous.query))});
 	});
 	const {state} = events;
 	return <Text>{`${state.events.length} events${state.waiting ? ' waiting' : ''}${state.error ? ` ${state.error.kind}` : ''}`}</Text>;
@@ -44,7 +48,7 @@ test('useEvents: a throttled page shows as waiting; r retries that page now, not
 				yield [makeEvent(0), makeEvent(1)];
 			})() as AsyncIterable<TrailEvent[]>,
 	});
-	let hook!: UseEvents;
+	let hook!: Probed;
 	const screen = await renderInk(<EventsProbe service={service} expose={value => (hook = value)} />);
 	await screen.waitForFrame('0 events waiting');
 	await act(async () => {
@@ -59,7 +63,7 @@ test('useEvents: a throttled page shows as waiting; r retries that page now, not
 
 test('useEvents: once no wait is running, r starts over as before', async () => {
 	const service = fakeService({pages: [[makeEvent(0)]]});
-	let hook!: UseEvents;
+	let hook!: Probed;
 	const screen = await renderInk(<EventsProbe service={service} expose={value => (hook = value)} />);
 	await screen.waitForFrame('1 events');
 	await act(async () => {

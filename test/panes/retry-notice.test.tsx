@@ -9,6 +9,7 @@ import {eventsReducer, initialEventsState} from '../../source/lib/events-state.j
 import type {TrailsState} from '../../source/hooks/use-trails.js';
 import {renderInk} from '../helpers/ink.js';
 import {makeEvent, makeTrail} from '../helpers/fakes.js';
+import type {Query} from '../../source/domain/query/types.js';
 
 afterEach(async () => {
 	await act(async () => {
@@ -17,6 +18,7 @@ afterEach(async () => {
 });
 
 const now = new Date(Date.UTC(2026, 10, 24, 12, 30, 0));
+const noQuery: Query = {text: '', terms: [], since: undefined, until: undefined};
 
 test('events pane: the loaded rows stay and the notice counts down by itself to "retrying now"', async () => {
 	// Time moves only when the test moves it, inside act(), so each tick is one render.
@@ -24,7 +26,7 @@ test('events pane: the loaded rows stay and the notice counts down by itself to 
 	try {
 		const loaded = eventsReducer(initialEventsState(8), {type: 'page', events: Array.from({length: 20}, (_, index) => makeEvent(index)), first: true, now});
 		const state = eventsReducer(eventsReducer(loaded, {type: 'more'}), {type: 'throttled', retryAt: Date.now() + 2500});
-		const screen = await renderInk(<EventsPane state={state} region="us-east-1" width={100} height={8} focused utc />);
+		const screen = await renderInk(<EventsPane state={state} region="us-east-1" query={noQuery} writeOnly filtersLocally={false} needles={[]} width={100} height={8} focused utc />);
 		const tick = async (ms: number) => {
 			await act(async () => {
 				await vi.advanceTimersByTimeAsync(ms);
@@ -51,7 +53,7 @@ test('events pane: the loaded rows stay and the notice counts down by itself to 
 
 test('events pane: before any row, the notice stands where the spinner was', async () => {
 	const state = eventsReducer(initialEventsState(8), {type: 'throttled', retryAt: Date.now() + 30_000});
-	const screen = await renderInk(<EventsPane state={state} region="us-east-1" width={100} height={8} focused utc />);
+	const screen = await renderInk(<EventsPane state={state} region="us-east-1" query={noQuery} writeOnly filtersLocally={false} needles={[]} width={100} height={8} focused utc />);
 	const frame = await screen.waitForFrame('throttled by CloudTrail · retrying in 30 s · r now');
 	expect(frame).not.toContain('Loading events');
 });

@@ -1,0 +1,92 @@
+// The main screen's keys for each of its states, as command specs (hooks/use-commands.ts): the
+// table, the detail, the pivot choices. The screen picks one list per render; the footer hints and
+// the `?` help come from the same list.
+import type {CommandSpec} from '../hooks/use-commands.js';
+import type {Move} from '../lib/table-window.js';
+import type {PivotChoice} from '../lib/pivots.js';
+import {safe, sanitizeLine} from '../lib/sanitize.js';
+import {truncateToWidth} from '../lib/text-width.js';
+import {maskKeyIdsIn} from '../domain/mask.js';
+
+type Scroll = (move: Move) => void;
+
+export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined}): CommandSpec[] {
+	const {scroll} = options;
+	return [
+		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
+		{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => scroll(command as Move)},
+		{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => scroll(command as Move)},
+		...(options.pivot ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: options.pivot}] : []),
+		{commands: ['back'], hint: safe`close`, run: options.close},
+	];
+}
+
+/** After `f`: one letter per value this event has, each hinted with the value it would use. */
+export function pivotSpecs(choices: readonly PivotChoice[], options: {pick(choice: PivotChoice): void; cancel(): void}): CommandSpec[] {
+	return [
+		...choices.map(
+			(choice): CommandSpec => ({
+				commands: [choice.command],
+				hint: safe`${sanitizeLine(choice.field)} ${truncateToWidth(sanitizeLine(maskKeyIdsIn(choice.value)), 24)}`,
+				run: () => options.pick(choice),
+			}),
+		),
+		{commands: ['back'], hint: safe`cancel`, run: options.cancel},
+	];
+}
+
+export type TableHandlers = {
+	hasRows: boolean;
+	focus: 'trails' | 'events';
+	/** The trails pane has more lines than fit (only then do its moves do anything). */
+	trailsScrolls: boolean;
+	move: Scroll;
+	scrollTrails: Scroll;
+	open(): void;
+	toggleFocus(): void;
+	refresh(): void;
+	/** A throttled page waits: r tries now. */
+	waiting: boolean;
+	utc: boolean;
+	toggleUtc(): void;
+	query(): void;
+	timeWindow(): void;
+	pivot(): void;
+	/** Undefined when there is nothing to undo. */
+	back: (() => void) | undefined;
+	writeOnly: boolean;
+	toggleWriteOnly(): void;
+	/** Defined while a scan is fetching pages by itself. */
+	stopScan: (() => void) | undefined;
+};
+
+export function tableSpecs(h: TableHandlers): CommandSpec[] {
+	const moves: CommandSpec[] =
+		h.focus === 'events'
+			? h.hasRows
+				? [
+					{commands: ['up', 'down'], hint: safe`move`, run: command => h.move(command as Move)},
+					{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => h.move(command as Move)},
+					{commands: ['select'], hint: safe`details`, run: h.open},
+				]
+				: []
+			: h.trailsScrolls
+				? [
+					{commands: ['up', 'down'], hint: safe`scroll`, run: command => h.scrollTrails(command as Move)},
+					{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => h.scrollTrails(command as Move)},
+				]
+				: [];
+	return [
+		...moves,
+		...(h.stopScan ? [{commands: ['stopScan'] as const, hint: safe`stop scan`, run: h.stopScan}] : []),
+		{commands: ['query'], hint: safe`query`, run: h.query},
+		{commands: ['timeWindow'], hint: safe`time`, run: h.timeWindow},
+		...(h.hasRows && h.focus === 'events' ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: h.pivot}] : []),
+		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
+		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
+		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
+		// While a pane waits out throttling, r ends the wait rather than starting over.
+		{commands: ['refresh'], hint: h.waiting ? safe`retry now` : safe`refresh`, run: h.refresh},
+		{commands: ['toggleUtc'], hint: h.utc ? safe`local time` : safe`UTC`, run: h.toggleUtc},
+	];
+}

@@ -1,0 +1,53 @@
+// The footer's status line on the main screen: how the query runs and how far it got, or, while
+// the query line is open, why a query was refused and what Tab offers.
+import type {StatusPart} from '../components/footer.js';
+import {describePlan} from '../domain/query/plan.js';
+import type {QueryPlan} from '../domain/query/types.js';
+import type {EventsState} from '../lib/events-state.js';
+import {eventsSummary, scanSummary} from '../lib/events-view.js';
+import {formatRelative} from '../lib/format.js';
+import {joinSafe, safe, sanitizeLine} from '../lib/sanitize.js';
+import type {QueryLine} from '../hooks/use-query-line.js';
+import {maskKeyIdsIn} from '../domain/mask.js';
+
+/** Whether the plan is anything but the default (write events, 90 days, nothing local). */
+function isDefaultPlan(plan: QueryPlan): boolean {
+	return !plan.filtersLocally && plan.attribute?.key === 'ReadOnly';
+}
+
+export function eventsStatus(options: {events: EventsState; plan: QueryPlan; trailsFailed: boolean; utc: boolean; now: Date}): StatusPart[] {
+	const {events, plan} = options;
+	const status: StatusPart[] = [];
+	if (!isDefaultPlan(plan)) {
+		// "API Username=alice · local: error:any -event:Get*": which term the service filters on.
+		status.push({text: sanitizeLine(maskKeyIdsIn(describePlan(plan))), color: 'cyan'});
+	}
+
+	status.push({text: plan.filtersLocally && events.loaded ? scanSummary(events) : eventsSummary(events)});
+	if (events.loadedAt) {
+		status.push({text: safe`loaded ${formatRelative(events.loadedAt, options.now)}`});
+	}
+
+	status.push({text: options.utc ? safe`times in UTC` : safe`local time`});
+	if (events.error) {
+		status.push({text: safe`✗ ${sanitizeLine(events.error.message)}`, color: 'red'});
+	}
+
+	if (options.trailsFailed) {
+		status.push({text: safe`✗ trails unavailable`, color: 'red'});
+	}
+
+	return status;
+}
+
+export function queryLineStatus(line: QueryLine, plan: QueryPlan): StatusPart[] {
+	if (line.error) {
+		return [{text: safe`✗ ${sanitizeLine(line.error.message)}`, color: 'red'}];
+	}
+
+	if (line.offered.length > 0) {
+		return [{text: safe`Tab: ${joinSafe(line.offered.slice(0, 12).map(value => sanitizeLine(value)), safe`  `)}`}];
+	}
+
+	return [{text: safe`Now running: ${sanitizeLine(maskKeyIdsIn(describePlan(plan)))}`, color: 'cyan'}];
+}
