@@ -10,6 +10,11 @@ const keyIdKey = /^accesskeyid$/i;
 
 export const REDACTED = '(redacted)';
 
+/** Whether a record field of this name holds a secret (a session token, a secret key), whatever its case. */
+export function isSecretField(key: string): boolean {
+	return secretKey.test(key);
+}
+
 /** A copy of `value` with access key ids masked and secret-bearing fields replaced. */
 export function redactRecord(value: unknown): unknown {
 	if (Array.isArray(value)) {
