@@ -2,7 +2,7 @@
 // the connection fails. Messages quote profile names and outside text, so escapes must not pass.
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {lazyEmulator} from '../../source/demo.js';
+import {lazyEmulator, type EmulatorHandle} from '../../source/demo.js';
 import {runScriptMode} from '../../source/cli/script-mode.js';
 import type {CliOptions} from '../../source/cli/args.js';
 import {awsFiles} from '../e2e/support.js';
@@ -28,7 +28,7 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	...overrides,
 });
 
-async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator = () => Promise.reject(new Error('not used')), stderrIsTty = false) {
+async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator: () => Promise<EmulatorHandle> = async () => Promise.reject(new Error('not used')), stderrIsTty = false) {
 	const stderr = Object.assign(new PassThrough(), stderrIsTty ? {isTTY: true} : {});
 	const chunks: string[] = [];
 	stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
