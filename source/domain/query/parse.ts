@@ -154,8 +154,9 @@ function readTerm(raw: RawTerm): Read {
 			return {...base, kind: 'field', field: 'error', value: {any: true}};
 		}
 
-		// The service names sources in full; `iam` is what people type.
-		const text = lower === 'source' && !wildcard && !raw.value.includes('.') ? `${raw.value}.amazonaws.com` : raw.value;
+		// The service names sources in full; `iam` is what people type. Quoted, a value is taken as
+		// it is, which is how a pivot writes a source that really has no dot.
+		const text = lower === 'source' && !wildcard && !raw.quoted && !raw.value.includes('.') ? `${raw.value}.amazonaws.com` : raw.value;
 		return {...base, kind: 'field', field: lower, value: {text, wildcard}};
 	}
 

@@ -53,10 +53,11 @@ describe('parseQuery: fields', () => {
 		expect(one(text)).toEqual({kind: 'field', field, value: {text: value, wildcard: false}, negated: false, start: 0, end: text.length, source: text});
 	});
 
-	it('expands a short source to the service name, but not a full or wildcard one', () => {
+	it('expands a short source to the service name, but not a full, wildcard or quoted one', () => {
 		expect(one('source:iam')).toMatchObject({value: {text: 'iam.amazonaws.com', wildcard: false}});
 		expect(one('source:sts.amazonaws.com')).toMatchObject({value: {text: 'sts.amazonaws.com'}});
 		expect(one('source:iam*')).toMatchObject({value: {text: 'iam*', wildcard: true}});
+		expect(one('source:"iam"')).toMatchObject({value: {text: 'iam', wildcard: false}});
 	});
 
 	it('reads error:any as any error, and "any" in quotes as the code itself', () => {
