@@ -9,6 +9,7 @@ import type {CliOptions} from './args.js';
 import type {OutputFormat} from './flags.js';
 import {chooseScriptProfile, chooseScriptRegion} from './script-target.js';
 import {scriptQuery} from './script-query.js';
+import {loadNamedQueries} from '../storage/named-queries.js';
 import {terminalMfaPrompt} from './terminal-mfa.js';
 
 export type ScriptModeOptions = {
@@ -36,8 +37,8 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	};
 
 	// A bad query is a bad command line: exit 2 before any credentials or network are touched.
-	// TODO(issue 12): the user's named queries (storage/named-queries.ts) once that module lands.
-	const named = new Map<string, string>();
+	// The user's named queries file is read only when there is a query to expand them in.
+	const named = options.query === undefined ? new Map<string, string>() : loadNamedQueries(env).queries;
 	const query = scriptQuery(options, named, new Date());
 	if (!query.ok) {
 		return fail(query.message, 2);

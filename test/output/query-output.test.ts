@@ -2,6 +2,9 @@
 // over real HTTP. What it prints is checked against the emulator's own data set filtered by a
 // plain function written here, not by the query code, so a planner or matcher mistake shows.
 import {execFile} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {EventStore} from '../../source/emulator/event-store.js';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
@@ -123,6 +126,25 @@ describe('--query against the emulator', () => {
 		expect(end - start).toBe(30 * day);
 		const expected = reference.filter(event => !event.readOnly && event.username === 'jane.doe@example.com' && event.timeMs >= start && event.timeMs <= end);
 		expect(ids(rows(result.stdout))).toEqual(ids(expected));
+	});
+});
+
+describe('named queries', () => {
+	it('@name expands from the user\'s file in $XDG_CONFIG_HOME/trailview/queries', async () => {
+		const config = mkdtempSync(path.join(tmpdir(), 'trailview-xdg-'));
+		try {
+			mkdirSync(path.join(config, 'trailview'));
+			writeFileSync(path.join(config, 'trailview', 'queries'), '# mine\nfailed = error:any\nalice-failed = user:alice @failed\n');
+			const expected = reference.filter(event => !event.readOnly && event.username === 'alice' && recordOf(event).errorCode !== undefined);
+			const result = await run(['--output', 'jsonl', '--limit', '0', '--query', '@alice-failed'], {env: {XDG_CONFIG_HOME: config}});
+			expect({code: result.code, stderr: result.stderr}).toEqual({code: 0, stderr: ''});
+			expect(ids(rows(result.stdout))).toEqual(ids(expected));
+			const unknown = await run(['--output', 'jsonl', '--query', '@nope'], {env: {XDG_CONFIG_HOME: config}});
+			expect(unknown.code).toBe(2);
+			expect(unknown.stderr).toMatch(/^trailview: --query: .*nope.*\n$/);
+		} finally {
+			rmSync(config, {recursive: true, force: true});
+		}
 	});
 });
 
