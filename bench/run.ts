@@ -14,6 +14,7 @@ import {throughput} from './figures/throughput.js';
 import {bigTable} from './figures/big-table.js';
 import {versusAwsCli} from './figures/aws-cli.js';
 import {redraw} from './figures/redraw.js';
+import {firstMatch} from './figures/first-match.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -28,6 +29,7 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	['big-table', bigTable],
 	['redraw', redraw],
 	['aws-cli', versusAwsCli],
+	['first-match', firstMatch],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {

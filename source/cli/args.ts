@@ -3,6 +3,8 @@
 // person instead of meow's multi-line report or a stack trace.
 import {isValidRegionName} from '../services/regions.js';
 import {parseDuration} from '../lib/duration.js';
+import {boundsInverted, readTimeBound} from '../domain/query/time.js';
+import type {TimeBound} from '../domain/query/types.js';
 import {
 	booleanFlagNames,
 	defaultLimit,
@@ -24,6 +26,13 @@ export type CliOptions = {
 	limit: number;
 	/** --max-wait: how long script output waits out throttling of one request, in ms. */
 	maxWaitMs: number;
+	/** --query as typed; parsed where named queries are known (script mode, the UI). */
+	query: string | undefined;
+	/** --since / --until: the same syntax as since:/until: in a query. */
+	since: TimeBound | undefined;
+	until: TimeBound | undefined;
+	/** --all-events: read-only events too (write events only by default). */
+	allEvents: boolean;
 	help: boolean;
 	version: boolean;
 };
@@ -126,9 +135,19 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(`unexpected argument ${JSON.stringify(input[0])} (trailview takes only flags)`);
 	}
 
-	const examples: Record<string, string> = {profile: 'dev', region: 'eu-west-1', endpointUrl: 'http://localhost:4566', output: 'json', limit: '100', maxWait: '90s'};
+	const examples: Record<string, string> = {
+		profile: 'dev',
+		region: 'eu-west-1',
+		endpointUrl: 'http://localhost:4566',
+		output: 'json',
+		limit: '100',
+		maxWait: '90s',
+		query: '\'user:alice error:any\'',
+		since: '2h',
+		until: '2026-01-31',
+	};
 	const kebab: Record<string, string> = {endpointUrl: 'endpoint-url', maxWait: 'max-wait'};
-	for (const key of ['profile', 'region', 'endpointUrl', 'output', 'limit', 'maxWait']) {
+	for (const key of Object.keys(examples)) {
 		if (key in flags && (stringFlag(flags, key) ?? '').trim() === '') {
 			const flag = kebab[key] ?? key;
 			return fail(`--${flag} needs a value (e.g. --${flag} ${examples[key]!})`);
@@ -175,6 +194,23 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(`--max-wait must be a duration like 90s or 5m, or a number of seconds (got ${JSON.stringify(maxWaitValue)})`);
 	}
 
+	const bounds: {since?: TimeBound; until?: TimeBound} = {};
+	for (const key of ['since', 'until'] as const) {
+		const value = stringFlag(flags, key);
+		if (value !== undefined) {
+			const read = readTimeBound(value);
+			if (!read.ok) {
+				return fail(`--${key}: ${read.message}`);
+			}
+
+			bounds[key] = read.bound;
+		}
+	}
+
+	if (bounds.since && bounds.until && boundsInverted(bounds.since, bounds.until)) {
+		return fail(`--since must be before --until (got --since ${bounds.since.source} --until ${bounds.until.source})`);
+	}
+
 	return {
 		ok: true,
 		options: {
@@ -185,6 +221,10 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			output: outputValue,
 			limit,
 			maxWaitMs,
+			query: stringFlag(flags, 'query'),
+			since: bounds.since,
+			until: bounds.until,
+			allEvents: flags['allEvents'] === true,
 			help: flags['help'] === true,
 			version: flags['version'] === true,
 		},
@@ -193,6 +233,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 
 /** Checks argv, runs the parser, validates. The parser is meow in production and in tests. */
 export function parseCommandLine(argv: readonly string[], parse: (argv: string[]) => ParsedArgv): ParseResult {
+	argv = joinQueryValue(argv);
 	const shapeProblem = checkArgvShape(argv);
 	if (shapeProblem) {
 		return {ok: false, message: shapeProblem};
@@ -208,4 +249,30 @@ export function parseCommandLine(argv: readonly string[], parse: (argv: string[]
 	}
 
 	return validateFlags(parsed);
+}
+
+/**
+ * A query may start with an exclusion (`--query -event:Get*`), which yargs would read as short
+ * flags: the token after --query is its value whatever it looks like, unless it is a long flag
+ * (`--query --limit 5` forgot the query).
+ */
+export function joinQueryValue(argv: readonly string[]): readonly string[] {
+	const joined: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		const next = argv[index + 1];
+		if (token === '--') {
+			joined.push(...argv.slice(index));
+			break;
+		}
+
+		if (token === '--query' && next !== undefined && next.startsWith('-') && !next.startsWith('--')) {
+			joined.push(`--query=${next}`);
+			index++;
+		} else {
+			joined.push(token);
+		}
+	}
+
+	return joined;
 }

@@ -17,6 +17,10 @@ export const meowFlags = {
 	output: {type: 'string'},
 	limit: {type: 'string'},
 	maxWait: {type: 'string'},
+	query: {type: 'string'},
+	since: {type: 'string'},
+	until: {type: 'string'},
+	allEvents: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -30,6 +34,10 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'output',
 	'limit',
 	'max-wait',
+	'query',
+	'since',
+	'until',
+	'all-events',
 	'help',
 	'version',
 ]);
@@ -37,6 +45,6 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 
 /** Flags that take a value, so the token after them is not itself a flag. */
-export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait']);
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until']);
 
-export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'help', 'version']);
+export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'help', 'version']);

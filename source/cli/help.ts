@@ -6,7 +6,8 @@ import {defaultLimit, defaultMaxWait, outputFormats} from './flags.js';
 const usageLines = [
 	'Usage: trailview [--profile NAME] [--region NAME] [--endpoint-url URL] [--demo]',
 	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
-	'                 [--max-wait DURATION]',
+	'                 [--max-wait DURATION] [--query Q] [--since TIME] [--until TIME]',
+	'                 [--all-events]',
 ];
 
 export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
@@ -52,9 +53,13 @@ export function helpText(version: string): string {
 			['--region NAME', 'AWS region, e.g. eu-west-1; skips the region picker'],
 			['--endpoint-url URL', 'Send CloudTrail and STS requests to URL (e.g. a local emulator)'],
 			['--demo', 'Explore sample data from the built-in local emulator; no AWS account needed'],
-			['--output FORMAT', `Print write events as ${outputFormats.join(', ')} and exit instead of starting the UI`],
-			['--limit N', `How many events --output prints, a whole number >= 0 (default ${defaultLimit})`],
+			['--output FORMAT', `Print the events as ${outputFormats.join(', ')} and exit instead of starting the UI`],
+			['--limit N', `How many matching events --output prints, a whole number >= 0 (default ${defaultLimit}; 0: all)`],
 			['--max-wait DURATION', `How long --output waits out CloudTrail throttling, e.g. 90s, 5m (default ${defaultMaxWait})`],
+			['--query Q', 'Only events matching the query, e.g. \'user:alice -event:Get* error:any\''],
+			['--since TIME', 'Events from TIME on: 15m, 2h, 7d back from now, or a date 2026-01-31[T09:30]'],
+			['--until TIME', 'Events up to TIME (same forms; default now). Not with since:/until: in --query'],
+			['--all-events', 'Read-only events too (by default only write events)'],
 			['-h, --help', 'Show this help'],
 			['--version', 'Show the version'],
 		]),

@@ -8,6 +8,8 @@ import {createDemoBackend, type LazyEmulator} from '../demo.js';
 import type {CliOptions} from './args.js';
 import type {OutputFormat} from './flags.js';
 import {chooseScriptProfile, chooseScriptRegion} from './script-target.js';
+import {scriptQuery} from './script-query.js';
+import {loadNamedQueries} from '../storage/named-queries.js';
 import {terminalMfaPrompt} from './terminal-mfa.js';
 
 export type ScriptModeOptions = {
@@ -29,10 +31,23 @@ export function describeScriptError(error: Pick<TrailviewError, 'message' | 'hin
 }
 
 export async function runScriptMode({options, format, env, stdout, stderr, signal, emulator}: ScriptModeOptions): Promise<number> {
-	const fail = (message: string) => {
+	const fail = (message: string, code = 1) => {
 		stderr.write(`${describeScriptError({message, hint: undefined})}\n`);
-		return 1;
+		return code;
 	};
+
+	// A bad query is a bad command line: exit 2 before any credentials or network are touched.
+	// The user's named queries file is read only when there is a query to expand them in.
+	const named = options.query === undefined ? new Map<string, string>() : loadNamedQueries(env).queries;
+	const query = scriptQuery(options, named, new Date());
+	if (!query.ok) {
+		return fail(query.message, 2);
+	}
+
+	// How the query runs, for a person at a terminal; a pipe or a log file gets only the data.
+	if (query.custom && (stderr as {isTTY?: boolean}).isTTY === true) {
+		stderr.write(`${describeScriptError({message: query.description, hint: undefined})}\n`);
+	}
 
 	const backend: Backend = options.demo
 		? createDemoBackend({regionFlag: options.region, env, emulator})
@@ -58,7 +73,21 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 		const session = await backend.connect(profile.value, {region: region.value, signal});
 		const service = session.serviceFor(region.value);
 		const {runOutput} = await import('../output/run-output.js');
-		return await runOutput({format, limit: options.limit, maxWaitMs: options.maxWaitMs, service, stdout, stderr, signal});
+		const {start, end} = query.plan.window;
+		const emptyNote = query.custom
+			? `no events match in ${sanitizeLine(region.value)} from ${start.toISOString()} to ${end.toISOString()}`
+			: undefined;
+		return await runOutput({
+			format,
+			limit: options.limit,
+			maxWaitMs: options.maxWaitMs,
+			service,
+			stdout,
+			stderr,
+			signal,
+			plan: query.plan,
+			...(emptyNote === undefined ? {} : {emptyNote}),
+		});
 	} catch (error) {
 		if (error instanceof TrailviewError) {
 			if (error.kind === 'cancelled') {

@@ -1,4 +1,5 @@
-// `trailview --output ...`: page through the write events and print them for a script or a pipe.
+// `trailview --output ...`: page through the events a query asks for (by default the write events
+// of the last 90 days) and print the matches for a script or a pipe.
 // stdout only ever receives data; every diagnostic goes to stderr as one line (plus a hint line).
 // What stdout holds when a run does not finish is part of the contract (README, "Scripts and
 // pipes"): json and table print everything or nothing; jsonl and csv keep the complete lines of the
@@ -7,6 +8,8 @@ import {formatDuration} from '../lib/duration.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {type CloudTrailService, type ThrottlePolicy, type TrailEvent, TrailviewError, writeEventsAttribute} from '../domain/types.js';
+import type {QueryPlan} from '../domain/query/types.js';
+import {scanPages} from '../domain/query/scan.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
 import {createWriter, isClosedPipe, report} from './writer.js';
 
@@ -14,8 +17,12 @@ export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: n
 
 export type RunOutputOptions = {
 	format: OutputFormat;
-	/** Stop after this many events; 0 means every event CloudTrail keeps (90 days). */
+	/** Stop after this many matching events; 0 means every match in the window. */
 	limit: number;
+	/** The query: its one attribute, its window and what is filtered locally. Default: the write events of the last 90 days. */
+	plan?: Pick<QueryPlan, 'attribute' | 'window' | 'matches' | 'filtersLocally'>;
+	/** What an empty table says was looked for; default "no write events in REGION in the last 90 days". */
+	emptyNote?: string;
 	service: CloudTrailService;
 	stdout: OutputStream;
 	stderr: NodeJS.WritableStream;
@@ -25,6 +32,8 @@ export type RunOutputOptions = {
 	/** How long one request may stay throttled (retried with back-off) before the run fails. Default 5 minutes. */
 	maxWaitMs?: number;
 };
+
+const everything = () => true;
 
 /** The exit status for an interrupted run, as shells report SIGINT. */
 export const cancelledExitCode = 130;
@@ -140,11 +149,12 @@ function throttlePolicy(region: string, maxWaitMs: number, stderr: NodeJS.Writab
 }
 
 /** How far an interrupted run got, for stderr: stdout has only what was complete. */
-function interruptedSummary(format: OutputFormat, streams: boolean, read: number, printed: number): string {
+function interruptedSummary(format: OutputFormat, streams: boolean, read: number, printed: number, scanned: number | undefined): string {
 	const events = (count: number) => `${count} event${count === 1 ? '' : 's'}`;
+	const progress = scanned === undefined ? '' : ` (${events(scanned)} scanned)`;
 	return streams
-		? `trailview: interrupted; ${events(printed)} printed`
-		: `trailview: interrupted after reading ${events(read)}; nothing printed (${format} prints only a complete result)`;
+		? `trailview: interrupted; ${events(printed)} printed${progress}`
+		: `trailview: interrupted after reading ${events(read)}${progress}; nothing printed (${format} prints only a complete result)`;
 }
 
 /**
@@ -162,27 +172,34 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 
 	const sink = createSink(format, stdout, options.utc ?? true);
 	const out = createWriter(stdout);
-	// Events taken from the pages, and of those, how many are on stdout.
+	const plan = options.plan;
+	// Matches taken from the pages, of those how many are on stdout, and every event read.
 	let read = 0;
 	let printed = 0;
+	let scanned = 0;
 	const interrupted = async () => {
-		await report(stderr, [interruptedSummary(format, sink.streams, read, printed)]);
+		await report(stderr, [interruptedSummary(format, sink.streams, read, printed, plan?.filtersLocally ? scanned : undefined)]);
 		return cancelledExitCode;
 	};
 
 	try {
-		const pageSize = limit > 0 && limit < maxPageSize ? limit : undefined;
+		// Every page the service sends is printed unless filtered here; then a smaller page would only
+		// mean more requests for the same matches.
+		const pageSize = limit > 0 && limit < maxPageSize && !plan?.filtersLocally ? limit : undefined;
 		const pages = service.lookupEvents({
-			attribute: writeEventsAttribute,
+			attribute: plan ? plan.attribute : writeEventsAttribute,
+			...(plan ? {start: plan.window.start, end: plan.window.end} : {}),
 			...(signal ? {signal} : {}),
 			...(pageSize ? {pageSize} : {}),
 			throttle: throttlePolicy(service.region, maxWaitMs, stderr),
 		});
-		for await (const page of pages) {
+		for await (const step of scanPages(pages, plan?.filtersLocally ? plan.matches : everything)) {
 			if (signal?.aborted) {
 				break;
 			}
 
+			scanned += step.scanned;
+			const page = step.matches;
 			const events = limit === 0 ? page : page.slice(0, limit - read);
 			read += events.length;
 			const chunk = sink.page(events);
@@ -211,7 +228,7 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		}
 
 		if (read === 0 && format === 'table') {
-			await report(stderr, [`trailview: no write events in ${sanitizeLine(service.region)} in the last 90 days`]);
+			await report(stderr, [`trailview: ${options.emptyNote ?? `no write events in ${sanitizeLine(service.region)} in the last 90 days`}`]);
 		}
 
 		return 0;

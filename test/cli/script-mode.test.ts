@@ -2,10 +2,11 @@
 // the connection fails. Messages quote profile names and outside text, so escapes must not pass.
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {lazyEmulator} from '../../source/demo.js';
+import {lazyEmulator, type EmulatorHandle} from '../../source/demo.js';
 import {runScriptMode} from '../../source/cli/script-mode.js';
 import type {CliOptions} from '../../source/cli/args.js';
 import {awsFiles} from '../e2e/support.js';
+import {startEmulator} from '../../source/emulator/index.js';
 
 // Raw ESC, CSI, BEL and bidi controls: what a terminal would act on.
 const dangerous = /[\u001B\u0007\u009B\u202A-\u202E\u2066-\u2069]/;
@@ -18,13 +19,17 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	output: 'table',
 	limit: 10,
 	maxWaitMs: 0,
+	query: undefined,
+	since: undefined,
+	until: undefined,
+	allEvents: false,
 	help: false,
 	version: false,
 	...overrides,
 });
 
-async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator = () => Promise.reject(new Error('not used'))) {
-	const stderr = new PassThrough();
+async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator: () => Promise<EmulatorHandle> = async () => Promise.reject(new Error('not used')), stderrIsTty = false) {
+	const stderr = Object.assign(new PassThrough(), stderrIsTty ? {isTTY: true} : {});
 	const chunks: string[] = [];
 	stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
 	const code = await runScriptMode({
@@ -56,5 +61,28 @@ describe('script mode errors on stderr', () => {
 		expect(code).toBe(1);
 		expect(stderr).toContain('trailview: profile "ops\\x9b2J\\u202etxt" (from --profile) is not in ');
 		expect(stderr).not.toMatch(dangerous);
+	});
+});
+
+describe('script mode and --query', () => {
+	it('exits 2 with one line for a bad query, before starting anything', async () => {
+		const {code, stderr} = await run(options({demo: true, query: 'usr:alice'}), {});
+		expect(code).toBe(2);
+		expect(stderr).toBe('trailview: --query: unknown field "usr" (did you mean "user"?) at "usr:alice"\n');
+		const hostile = await run(options({demo: true, query: 'user:alice e\u001B[2J\u202Event:x'}), {});
+		expect(hostile.code).toBe(2);
+		expect(hostile.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+		expect(hostile.stderr).not.toMatch(dangerous);
+	});
+
+	it('says how the query runs on stderr only when stderr is a terminal', async () => {
+		const start = async () => startEmulator({eventsPerRegion: 200});
+		const query = options({demo: true, region: 'us-east-1', limit: 1, query: 'user:alice error:any'});
+		const atTerminal = await run(query, {}, start, true);
+		expect(atTerminal.code).toBe(0);
+		expect(atTerminal.stderr.split('\n')[0]).toBe('trailview: API Username=alice · local: error:any write-only');
+		const piped = await run(query, {}, start, false);
+		expect(piped.code).toBe(0);
+		expect(piped.stderr).not.toContain('API Username=alice');
 	});
 });
