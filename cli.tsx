@@ -19,6 +19,7 @@ import {createLifecycle} from './source/runtime/lifecycle.js';
 import {exitWhenFlushed} from './source/runtime/exit.js';
 import {runInteractive} from './source/runtime/interactive.js';
 import {fileQueryStore} from './source/storage/query-store.js';
+import {interactiveQuery} from './source/cli/script-query.js';
 import packageJson from './package.json' with {type: 'json'};
 
 const {env, stdin, stdout, stderr} = process;
@@ -89,6 +90,13 @@ if (!parsed.ok) {
 						demoOptions,
 					);
 			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
+			const queries = fileQueryStore(env);
+			const query = interactiveQuery(options, queries.named, new Date());
+			if (!query.ok) {
+				await lifecycle.shutdown(2, `trailview: ${query.message}\n`);
+				break;
+			}
+
 			runInteractive({
 				element: terminal => (
 					<App
@@ -99,7 +107,8 @@ if (!parsed.ok) {
 						{...(options.demo ? {notice: demoNotice} : {})}
 						mfa={mfa}
 						terminal={terminal}
-						queries={fileQueryStore(env)}
+						queries={queries}
+						{...(query.initial ? {initialQuery: query.initial} : {})}
 					/>
 				),
 				lifecycle,

@@ -4,6 +4,7 @@
 import {describePlan, planQuery} from '../domain/query/plan.js';
 import {parseQuery} from '../domain/query/parse.js';
 import {boundsInverted} from '../domain/query/time.js';
+import {quoteValue} from '../domain/query/lexer.js';
 import type {Query, QueryError, QueryPlan, TimeBound} from '../domain/query/types.js';
 import type {CliOptions} from './args.js';
 
@@ -71,4 +72,26 @@ export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<stri
 		custom: query.terms.length > 0 || since !== undefined || until !== undefined || options.allEvents,
 		description: describePlan(plan),
 	};
+}
+
+/**
+ * What the UI opens with for the same flags: the query text with --since/--until written into it
+ * as since:/until: terms (a window is part of the query there), after the same checks as a script.
+ */
+export function interactiveQuery(
+	options: ScriptQueryOptions,
+	named: ReadonlyMap<string, string>,
+	now: Date,
+): {ok: true; initial: {text: string; writeOnly: boolean} | undefined} | {ok: false; message: string} {
+	const checked = scriptQuery(options, named, now);
+	if (!checked.ok) {
+		return checked;
+	}
+
+	if (!checked.custom) {
+		return {ok: true, initial: undefined};
+	}
+
+	const terms = [options.query ?? '', options.since ? `since:${quoteValue(options.since.source)}` : '', options.until ? `until:${quoteValue(options.until.source)}` : ''];
+	return {ok: true, initial: {text: terms.filter(term => term !== '').join(' '), writeOnly: !options.allEvents}};
 }

@@ -33,6 +33,12 @@ const rules: LayerRule[] = [
 		why: 'domain/ builds on lib/ only',
 	},
 	{
+		files: ['source/storage/'],
+		forbidLocal: [...ui, 'source/services/', 'source/cli/', 'source/runtime/', 'source/emulator/', 'source/demo.ts'],
+		forbidPackages: ['react', 'ink'],
+		why: 'storage/ reads and writes trailview\'s own files and imports nothing above it',
+	},
+	{
 		files: ['source/output/'],
 		forbidLocal: [...ui, 'source/services/', 'source/cli/', 'source/runtime/', 'source/emulator/', 'source/demo.ts'],
 		forbidPackages: ['react', 'ink'],
