@@ -169,7 +169,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
 	let status: StatusPart[];
 	if (line.isOpen) {
-		status = queryLineStatus(line, query.plan);
+		status = queryLineStatus(line, query.plan, store.problems);
 	} else if (pivoting) {
 		status = [{text: safe`Pivot: narrow the query to this event's…`}];
 	} else if (detail) {

@@ -40,13 +40,19 @@ export function eventsStatus(options: {events: EventsState; plan: QueryPlan; tra
 	return status;
 }
 
-export function queryLineStatus(line: QueryLine, plan: QueryPlan): StatusPart[] {
+/** `problems`: lines of the named queries file that could not be read, shown while the line is open. */
+export function queryLineStatus(line: QueryLine, plan: QueryPlan, problems: readonly string[] = []): StatusPart[] {
 	if (line.error) {
 		return [{text: safe`✗ ${sanitizeLine(line.error.message)}`, color: 'red'}];
 	}
 
 	if (line.offered.length > 0) {
 		return [{text: safe`Tab: ${joinSafe(line.offered.slice(0, 12).map(value => sanitizeLine(value)), safe`  `)}`}];
+	}
+
+	if (problems.length > 0) {
+		const more = problems.length > 1 ? safe` (and ${problems.length - 1} more)` : safe``;
+		return [{text: safe`⚠ named queries: ${sanitizeLine(problems[0]!)}${more}`, color: 'yellow'}];
 	}
 
 	return [{text: safe`Now running: ${sanitizeLine(maskKeyIdsIn(describePlan(plan)))}`, color: 'cyan'}];
