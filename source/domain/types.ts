@@ -67,7 +67,26 @@ export type TrailEvent = {
 	region: string | undefined;
 	/** The CloudTrailEvent string exactly as the service sent it. */
 	raw: string | undefined;
+	/** Where the row was read, set when several accounts or regions are open at once (issue 13). */
+	origin?: EventOrigin | undefined;
 };
+
+/** The account and region an event was read from. */
+export type EventOrigin = {
+	/** The account id. */
+	account: string;
+	/** What the UI calls the account: the profile name where known, else the id. */
+	accountLabel: string;
+	region: string;
+};
+
+/** One account+region the merged view reads, with the service bound to it. */
+export type EventSource = EventOrigin & {service: CloudTrailService};
+
+/** Why a merged view left an account+region out; the others carry on. */
+export type SkipReason = 'not-enabled' | 'access-denied' | 'failed';
+
+export type SkippedSource = EventOrigin & {reason: SkipReason; error: TrailviewError};
 
 export type LookupAttributeKey =
 	| 'EventId'
