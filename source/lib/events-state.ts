@@ -3,16 +3,10 @@
 // presses, so every rule here is unit-tested without React or a terminal.
 import type {TrailEvent, TrailviewError} from '../domain/types.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
+import {buildIndex, emptyIndex, indexOf, type EventIndex} from './event-index.js';
+import {insertEvents} from './events-insert.js';
 
-/**
- * Where each id sits in a load's `events`: the service can repeat an event on the next page, and a
- * refresh looks up the event the cursor was on. One map serves every state of a load and a page
- * adds its ids to it in place, so a page costs its own size rather than a copy of everything loaded
- * (with 10,000 events, copying a Set per page was O(n²) and most of the garbage of a long load).
- * `size` is how many events the map covers: only the state whose `events` has exactly that length
- * may add to it; any other (an older state React replays) gets a fresh map (see `ownIndex`).
- */
-export type EventIndex = {readonly positions: Map<string, number>; size: number};
+export {indexOf, type EventIndex} from './event-index.js';
 
 export type EventsState = {
 	events: TrailEvent[];
@@ -58,6 +52,8 @@ export type EventsAction =
 	| {type: 'reset'}
 	/** Esc: stop fetching pages by themselves; what is loaded stays. */
 	| {type: 'stop'}
+	/** Follow mode: events that arrived since, put in at their time and marked new. */
+	| {type: 'insert'; events: TrailEvent[]; now: Date}
 	| {type: 'end'; now: Date}
 	| {type: 'failed'; error: TrailviewError}
 	/** The page being loaded was throttled and is tried again at `retryAt`; cleared by what comes next. */
@@ -90,29 +86,13 @@ export function initialEventsState(viewport = 10): EventsState {
 /** How many page times are kept: enough for a steady rate, few enough to follow a change. */
 const pageTimesKept = 6;
 
-function emptyIndex(): EventIndex {
-	return {positions: new Map(), size: 0};
-}
-
-/** Position of the event with `id` in `events` (indexed by `index`), or -1. Never trusts a stale entry. */
-export function indexOf(events: readonly TrailEvent[], index: EventIndex, id: string): number {
-	const position = index.positions.get(id);
-	return position !== undefined && position < events.length && events[position]?.id === id ? position : -1;
-}
-
 /** The index to extend for `state`: its own when it is the newest state of the load, else a rebuilt one. */
 function ownIndex(state: EventsState): EventIndex {
 	if (state.index.size === state.events.length) {
 		return state.index;
 	}
 
-	const index = emptyIndex();
-	for (const [position, event] of state.events.entries()) {
-		index.positions.set(event.id, position);
-	}
-
-	index.size = state.events.length;
-	return index;
+	return buildIndex(state.events);
 }
 
 /** Whether the table shows a trailing "loading more…" row after the last event. */
@@ -218,6 +198,21 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 
 		case 'reset': {
 			return initialEventsState(state.viewport);
+		}
+
+		case 'insert': {
+			const inserted = insertEvents(state, action.events);
+			if (!inserted) {
+				return state;
+			}
+
+			const newIds = new Set(state.newIds);
+			for (const id of inserted.added) {
+				newIds.add(id);
+			}
+
+			const {events, index, cursor, top} = inserted;
+			return reframe({...state, events, index, cursor, top, newIds, loaded: true, loadedAt: state.loadedAt ?? action.now});
 		}
 
 		case 'stop': {
