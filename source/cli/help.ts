@@ -17,14 +17,53 @@ function table(rows: Array<[string, string]>, indent = 2): string[] {
 	return rows.map(([left, right]) => `${' '.repeat(indent)}${left.padEnd(width)}${right}`);
 }
 
-// In the pickers every printable key is filter text, so their keys are listed on their own.
-const pickerActions = new Set(['filterType', 'filterBackspace', 'filterClear', 'pickerUp', 'pickerDown', 'pickerFirst', 'pickerLast', 'pick']);
+/**
+ * Where a key works. In the pickers and on the query line every printable key is text, and after
+ * `f` the letters pick what to pivot to, so each of those places lists its keys on its own.
+ */
+export type KeyPlace = 'main' | 'picker' | 'line' | 'pivot' | 'prompt';
 
-/** One row per key label; bindings that share a key (Esc: back / clear the filter) are merged. */
-export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap, where: 'main' | 'picker' | 'all' = 'all'): Array<[string, string]> {
+const places: Record<string, KeyPlace> = {
+	filterType: 'picker',
+	filterBackspace: 'picker',
+	filterClear: 'picker',
+	pickerUp: 'picker',
+	pickerDown: 'picker',
+	pickerFirst: 'picker',
+	pickerLast: 'picker',
+	pick: 'picker',
+	codeDigit: 'prompt',
+	pivotUser: 'pivot',
+	pivotKey: 'pivot',
+	pivotResource: 'pivot',
+	pivotIp: 'pivot',
+	pivotEvent: 'pivot',
+	pivotError: 'pivot',
+	lineType: 'line',
+	lineBackspace: 'line',
+	lineLeft: 'line',
+	lineRight: 'line',
+	lineStart: 'line',
+	lineEnd: 'line',
+	lineDeleteWord: 'line',
+	lineDeleteToStart: 'line',
+	lineDeleteToEnd: 'line',
+	historyPrev: 'line',
+	historyNext: 'line',
+	complete: 'line',
+	submitLine: 'line',
+	cancelLine: 'line',
+};
+
+export function placeOf(action: string): KeyPlace {
+	return places[action] ?? 'main';
+}
+
+/** One row per key label; bindings that share a key (Esc: back / stop a scan) are merged. */
+export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap, where: KeyPlace | 'all' = 'all'): Array<[string, string]> {
 	const rows = new Map<string, string[]>();
 	for (const [action, binding] of Object.entries(bindings)) {
-		if (where !== 'all' && pickerActions.has(action) !== (where === 'picker')) {
+		if (where !== 'all' && placeOf(action) !== where) {
 			continue;
 		}
 
@@ -85,8 +124,17 @@ export function helpText(version: string): string {
 		'Keys on the main screen',
 		...table(keyBindingRows(keymap, 'main')),
 		'',
+		'Keys after f (pivot to a value of the selected event)',
+		...table(keyBindingRows(keymap, 'pivot')),
+		'',
+		'Keys on the query line (/)',
+		...table(keyBindingRows(keymap, 'line')),
+		'',
 		'Keys in the profile and region pickers',
 		...table(keyBindingRows(keymap, 'picker')),
+		'',
+		'Keys in the MFA prompt',
+		...table(keyBindingRows(keymap, 'prompt')),
 		'',
 		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line,',
 		'130 / 143 interrupted (SIGINT / SIGTERM). With --output json or table stdout holds the whole',
