@@ -100,7 +100,11 @@ const definitions = {
 	},
 	// An IPv4 address in full (15); IPv6 grows later, with what is left.
 	ip: {header: 'Source IP', field: 'sourceIp', priority: 6, min: 9, ideal: 15, cell: event => orEmpty(event.sourceIp)},
-	region: {header: 'Region', field: 'region', priority: 7, min: 9, cell: event => orEmpty(event.region)},
+	// The record's region; a merged view's source region where the record has none (they agree).
+	region: {header: 'Region', field: 'region', priority: 7, min: 9, cell: event => orEmpty(event.region ?? event.origin?.region)},
+	// Where a merged view read the row (issue 13): the profile name where known, else the id.
+	account: {header: 'Account', field: 'account', priority: 5, min: 7, cap: 24, cell: event => orEmpty(event.origin?.accountLabel)},
+	accountId: {header: 'Account ID', field: 'accountId', priority: 8, min: 12, cell: event => orEmpty(event.origin?.account)},
 	id: {header: 'Event ID', field: 'id', priority: 8, min: 8, cell: event => event.id},
 	accessKey: {header: 'Access key', field: 'accessKeyId', priority: 8, min: 9, cell: event => orEmpty(maskKeyId(event.accessKeyId))},
 	userAgent: {header: 'User agent', field: 'userAgent', priority: 9, min: 10, cap: 40, cell: event => orEmpty(event.userAgent)},
@@ -151,6 +155,9 @@ export const scriptTable: TablePreset = {
 	header: text => text.toUpperCase(),
 };
 
+/** `--output table` when several accounts or regions are open: where each row was read comes first. */
+export const scriptTableWithOrigin: TablePreset = {...scriptTable, columns: ['time', 'account', 'region', 'name', 'user', 'source', 'resource', 'error']};
+
 /** `--output csv`, in this order; every field is also a key of the JSON output. */
 export const csvPreset: readonly ColumnId[] = [
 	'time',
@@ -166,3 +173,6 @@ export const csvPreset: readonly ColumnId[] = [
 	'error',
 	'errorMessage',
 ];
+
+/** `--output csv` when several accounts or regions are open: the account label and id before the region. */
+export const csvPresetWithOrigin: readonly ColumnId[] = csvPreset.flatMap((id): ColumnId[] => (id === 'region' ? ['account', 'accountId', 'region'] : [id]));

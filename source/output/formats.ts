@@ -1,6 +1,6 @@
 // Pure formatters for `trailview --output ...`: scripts and pipes get the same events as the UI,
 // and nothing any of them print can drive a terminal or a spreadsheet.
-import {csvPreset, eventColumn, scriptTable} from '../domain/event-columns.js';
+import {csvPreset, csvPresetWithOrigin, eventColumn, scriptTable, scriptTableWithOrigin} from '../domain/event-columns.js';
 import {eventRow, fitEventTable, measureEvents} from '../domain/event-table.js';
 import {eventRecord} from '../domain/record.js';
 import {maskKeyId} from '../domain/redact.js';
@@ -23,6 +23,10 @@ export type EventJson = {
 	username: string | null;
 	accessKeyId: string | null;
 	readOnly: boolean | null;
+	/** Only when several accounts or regions are open: the profile name (else the id) it was read with. */
+	account?: string | null;
+	/** Only when several accounts or regions are open: the account id it was read from. */
+	accountId?: string | null;
 	region: string | null;
 	sourceIp: string | null;
 	userAgent: string | null;
@@ -62,11 +66,32 @@ export function eventToJson(event: TrailEvent): EventJson {
 }
 
 /**
+ * One event for json/jsonl when several accounts or regions are open: eventToJson plus `account`
+ * (the profile name, else the id) and `accountId`, before `region` (the record's, else where it was read).
+ */
+export function eventWithOriginToJson(event: TrailEvent): EventJson {
+	const {id, time, name, source, username, accessKeyId, readOnly, region, ...rest} = eventToJson(event);
+	return {
+		id,
+		time,
+		name,
+		source,
+		username,
+		accessKeyId,
+		readOnly,
+		account: event.origin?.accountLabel ?? null,
+		accountId: event.origin?.account ?? null,
+		region: region ?? event.origin?.region ?? null,
+		...rest,
+	};
+}
+
+/**
  * One event as one line of JSON. safeJsonStringify escapes what JSON.stringify leaves raw (C1
  * controls, bidi controls, U+2028/2029), so the data survives exactly but never as raw bytes.
  */
-export function eventToJsonLine(event: TrailEvent): string {
-	return safeJsonStringify(eventToJson(event));
+export function eventToJsonLine(event: TrailEvent, origins = false): string {
+	return safeJsonStringify(origins ? eventWithOriginToJson(event) : eventToJson(event));
 }
 
 // --- CSV -------------------------------------------------------------------------------------
@@ -75,6 +100,7 @@ export function eventToJsonLine(event: TrailEvent): string {
 // Cells are sanitised to one line (sanitizeLine), so every record is exactly one physical line.
 
 const csvCatalogue = csvPreset.map(id => eventColumn(id));
+const csvCatalogueWithOrigin = csvPresetWithOrigin.map(id => eventColumn(id));
 
 /** The CSV header: field names of the catalogue's CSV preset, the same as the JSON keys. */
 export const csvColumns: readonly string[] = csvCatalogue.map(column => column.field);
@@ -92,14 +118,14 @@ export function csvCell(value: string): string {
 	return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
-/** The header row, without a line end. */
-export function csvHeader(): string {
-	return csvColumns.map(column => csvCell(column)).join(',');
+/** The header row, without a line end; `origins` (several accounts or regions) adds account and accountId. */
+export function csvHeader(origins = false): string {
+	return (origins ? csvCatalogueWithOrigin : csvCatalogue).map(column => csvCell(column.field)).join(',');
 }
 
-/** One event as a CSV row matching csvHeader(), without a line end. Times are ISO 8601 UTC. */
-export function eventToCsvRow(event: TrailEvent): string {
-	return csvCatalogue.map(column => csvCell(sanitizeLine(column.value(event)))).join(',');
+/** One event as a CSV row matching csvHeader(origins), without a line end. Times are ISO 8601 UTC. */
+export function eventToCsvRow(event: TrailEvent, origins = false): string {
+	return (origins ? csvCatalogueWithOrigin : csvCatalogue).map(column => csvCell(sanitizeLine(column.value(event)))).join(',');
 }
 
 // --- Table -----------------------------------------------------------------------------------
@@ -110,11 +136,11 @@ export function eventToCsvRow(event: TrailEvent): string {
  * nothing is truncated; with it (a TTY's columns) the event name keeps its full length before
  * less important columns grow, and the least important drop. `utc` defaults to true: scripts want
  * stable, zone-free times, and the header says `TIME (UTC)`. Ends with a newline; trailing spaces
- * are trimmed from each line.
+ * are trimmed from each line. `origins` (several accounts or regions open) adds ACCOUNT and REGION.
  */
-export function formatTable(events: TrailEvent[], options: {maxWidth?: number; utc?: boolean} = {}): string {
+export function formatTable(events: TrailEvent[], options: {maxWidth?: number; utc?: boolean; origins?: boolean} = {}): string {
 	const utc = options.utc ?? true;
-	const measure = measureEvents(scriptTable, events);
+	const measure = measureEvents(options.origins ? scriptTableWithOrigin : scriptTable, events);
 	let table = fitEventTable(measure, {utc, ...(options.maxWidth === undefined ? {} : {maxWidth: options.maxWidth})});
 	if (table.layout.length === 0) {
 		// Narrower than even the time column: better to wrap than to print nothing.

@@ -166,3 +166,35 @@ describe('formatTable', () => {
 		expect(formatTable([])).toBe('TIME (UTC)  EVENT  USER  SOURCE  RESOURCE  ERROR\n');
 	});
 });
+
+describe('rows from several accounts or regions', () => {
+	const origin = {account: '222222222222', accountLabel: 'dev\u001b[31m', region: 'ap-southeast-2'};
+	const event = makeEvent(3, {origin, region: undefined});
+
+	it('json gains the account label and id, and the region where the record has none', () => {
+		const json = JSON.parse(eventToJsonLine(event, true)) as Record<string, unknown>;
+		expect(Object.keys(json).slice(0, 10)).toEqual(['id', 'time', 'name', 'source', 'username', 'accessKeyId', 'readOnly', 'account', 'accountId', 'region']);
+		expect(json).toMatchObject({account: 'dev\u001b[31m', accountId: '222222222222', region: 'ap-southeast-2'});
+		// Without origins the shape is the one scripts already rely on.
+		expect(Object.keys(JSON.parse(eventToJsonLine(event)) as object)).toEqual(Object.keys(eventToJson(event)));
+		expect(eventToJson(event)).not.toHaveProperty('account');
+	});
+
+	it('csv gains account and accountId columns before region, sanitised like every cell', () => {
+		const header = parseCsv(`${csvHeader(true)}\n`)[0]!;
+		expect(header).toEqual([...csvColumns.slice(0, csvColumns.indexOf('region')), 'account', 'accountId', ...csvColumns.slice(csvColumns.indexOf('region'))]);
+		const row = parseCsv(`${eventToCsvRow(event, true)}\n`)[0]!;
+		expect(row[header.indexOf('account')]).not.toMatch(terminalControls);
+		expect(row[header.indexOf('account')]).toMatch(/^dev/);
+		expect(row[header.indexOf('accountId')]).toBe('222222222222');
+		expect(row[header.indexOf('region')]).toBe('ap-southeast-2');
+		expect(row).toHaveLength(header.length);
+	});
+
+	it('the table gains ACCOUNT and REGION after the time', () => {
+		const table = formatTable([makeEvent(1, {origin: {account: '111111111111', accountLabel: 'prod', region: 'eu-west-1'}})], {origins: true});
+		const [header, row] = table.split('\n');
+		expect(header).toMatch(/^TIME \(UTC\)\s+ACCOUNT\s+REGION\s+EVENT/);
+		expect(row).toMatch(/^\S+ \S+\s+prod\s+eu-west-1\s+RunInstances/);
+	});
+});
