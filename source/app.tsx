@@ -153,6 +153,7 @@ function AppShell({mfa}: {mfa: MfaBroker}) {
 						isActive={onMain}
 						globalSpecs={mainHints}
 						onTyping={setTyping}
+						extras={active.extras}
 					/>
 				</Box>
 			) : null}

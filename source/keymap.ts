@@ -50,12 +50,16 @@ export const keymap = {
 	codeDigit: {label: safe`0-9`, description: safe`Type the MFA code (shown masked)`, printable: true},
 	ssoLogin: {label: safe`L`, description: safe`Run \`aws sso login\` for this profile, then connect again`, chars: ['L']},
 	pick: {label: safe`Enter`, description: safe`Choose the highlighted entry`, keys: ['return']},
+	markProfile: {label: safe`Space`, description: safe`Mark the profile to open several accounts at once (Enter opens the marked ones)`, chars: [' ']},
 	// The events table's investigation keys (issue 12).
 	query: {label: safe`/`, description: safe`Query: filter events (field:value, -field:value, words, since:2h)`, chars: ['/']},
 	timeWindow: {label: safe`t`, description: safe`Pick a time window (15 min … 90 days, or custom)`, chars: ['t']},
 	pivot: {label: safe`f`, description: safe`Pivot: narrow the query to this event's user, key, resource, IP, event or error`, chars: ['f']},
 	queryBack: {label: safe`Backspace`, description: safe`Undo the last pivot or query change`, keys: ['backspace', 'delete'], short: safe`⌫`},
 	toggleWriteOnly: {label: safe`w`, description: safe`Toggle write events only / all events`, chars: ['w']},
+	// Live and wide (issue 13).
+	follow: {label: safe`F`, description: safe`Follow: keep the query running and mark new events as they arrive (F again stops)`, chars: ['F']},
+	allRegions: {label: safe`A`, description: safe`All regions: run the query in every region enabled for the account(s), merged newest first`, chars: ['A']},
 	stopScan: {label: safe`Esc`, description: safe`Stop the scan; the matches so far stay`, keys: ['escape']},
 	// Pivot choices, shown after f with the value each would use.
 	pivotUser: {label: safe`u`, description: safe`Pivot to this event's user`, chars: ['u']},

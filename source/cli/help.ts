@@ -32,6 +32,7 @@ const places: Record<string, KeyPlace> = {
 	pickerFirst: 'picker',
 	pickerLast: 'picker',
 	pick: 'picker',
+	markProfile: 'picker',
 	codeDigit: 'prompt',
 	pivotUser: 'pivot',
 	pivotKey: 'pivot',

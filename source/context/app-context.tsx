@@ -21,8 +21,11 @@ export type AppConfig = {
 };
 
 export type AppActions = {
-	/** Resolves credentials for `profile`; a new call or cancelConnect() aborts the previous one. */
-	connect(profile: ProfileEntry): void;
+	/**
+	 * Resolves credentials for `profile`; a new call or cancelConnect() aborts the previous one.
+	 * `extras` open beside it on the main screen (several accounts in one timeline).
+	 */
+	connect(profile: ProfileEntry, extras?: readonly ProfileEntry[]): void;
 	cancelConnect(): void;
 	/**
 	 * Hands the terminal to `aws sso login --profile <loginProfile>`, then connects to `profile`
@@ -122,13 +125,13 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		};
 
 		/** `opensMain`: the answer goes straight to the main screen (--profile with --region). */
-		const connect = (profile: ProfileEntry, opensMain = false, fresh = false) => {
+		const connect = (profile: ProfileEntry, opensMain = false, fresh = false, extras: readonly ProfileEntry[] = []) => {
 			connection.current?.abort();
 			const controller = new AbortController();
 			connection.current = controller;
 			const attempt = ++attempts.current;
 			const {region} = defaultRegionFor(profile);
-			dispatch({type: 'connectStarted', profile, attempt});
+			dispatch({type: 'connectStarted', profile, attempt, extras});
 			// Once aborted (Esc, another pick, unmount) the answer is dropped here, and the reducer
 			// also ignores any attempt that is no longer current.
 			backend.connect(profile, {region, signal: controller.signal, ...(opensMain ? {prefetch: true} : {}), ...(fresh ? {fresh} : {})}).then(
@@ -146,8 +149,8 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		};
 
 		const appActions: AppActions = {
-			connect(profile) {
-				connect(profile);
+			connect(profile, extras) {
+				connect(profile, false, false, extras);
 			},
 			cancelConnect() {
 				connection.current?.abort();

@@ -19,8 +19,12 @@ export type ProfilesState =
 
 export type ConnectState = {status: 'idle'} | {status: 'connecting'; profile: ProfileEntry; attempt: number};
 
-/** What the main screen shows. `mainKey` changes whenever session or region do, remounting it. */
-export type ActiveChoice = {session: Session; region: string; mainKey: number};
+/**
+ * What the main screen shows. `mainKey` changes whenever session, region or extras do, remounting
+ * it. `extras`: more profiles marked in the picker, opened beside the session in one timeline;
+ * each connects on its own on the main screen, so one that fails never blocks the others.
+ */
+export type ActiveChoice = {session: Session; region: string; mainKey: number; extras: readonly ProfileEntry[]};
 
 export type AppState = {
 	screen: Screen;
@@ -38,13 +42,16 @@ export type AppState = {
 	autoConnect: boolean;
 	/** The profile the picker's cursor starts on. */
 	preferredProfile: string | undefined;
+	/** Profiles marked beside the one being connected (Space in the picker, --profile a,b). */
+	extras: readonly ProfileEntry[];
 	nextMainKey: number;
 };
 
 export type AppAction =
 	| {type: 'profilesLoaded'; entries: ProfileEntry[]}
 	| {type: 'profilesFailed'; error: ShownError}
-	| {type: 'connectStarted'; profile: ProfileEntry; attempt: number}
+	/** `extras`: the other profiles to open beside this one (none by default). */
+	| {type: 'connectStarted'; profile: ProfileEntry; attempt: number; extras?: readonly ProfileEntry[]}
 	/** `region`: where to go when this connect skips the region picker. */
 	| {type: 'connected'; attempt: number; session: Session; region: string}
 	| {type: 'connectFailed'; attempt: number; error: ShownError}
@@ -71,6 +78,7 @@ export function initialAppState(options: {initialProfile?: string | undefined; s
 		regionBack: 'profiles',
 		autoConnect: Boolean(options.skipPickers && options.initialProfile !== undefined),
 		preferredProfile: options.initialProfile,
+		extras: [],
 		nextMainKey: 1,
 	};
 }
@@ -99,14 +107,18 @@ export function headerSession(state: AppState): Session | undefined {
 	return state.pending ?? state.active?.session;
 }
 
+function sameProfiles(a: readonly ProfileEntry[], b: readonly ProfileEntry[]): boolean {
+	return a.length === b.length && a.every((entry, index) => entry.name === b[index]?.name);
+}
+
 function commit(state: AppState, session: Session, region: string): AppState {
-	const unchanged = state.active?.session === session && state.active.region === region;
+	const unchanged = state.active?.session === session && state.active.region === region && sameProfiles(state.active.extras, state.extras);
 	return {
 		...state,
 		screen: 'main',
 		pending: undefined,
 		profileError: undefined,
-		active: unchanged ? state.active : {session, region, mainKey: state.nextMainKey},
+		active: unchanged ? state.active : {session, region, mainKey: state.nextMainKey, extras: state.extras},
 		nextMainKey: unchanged ? state.nextMainKey : state.nextMainKey + 1,
 	};
 }
@@ -130,11 +142,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 		case 'connectStarted': {
 			// Already shown (the first frame of --profile with --region): no new state, no redraw.
-			if (state.connect.status === 'connecting' && state.connect.attempt === action.attempt && state.connect.profile === action.profile && !state.profileError) {
+			const extras = action.extras ?? [];
+			if (
+				state.connect.status === 'connecting' &&
+				state.connect.attempt === action.attempt &&
+				state.connect.profile === action.profile &&
+				!state.profileError &&
+				sameProfiles(state.extras, extras)
+			) {
 				return state;
 			}
 
-			return {...state, connect: {status: 'connecting', profile: action.profile, attempt: action.attempt}, profileError: undefined};
+			return {...state, connect: {status: 'connecting', profile: action.profile, attempt: action.attempt}, profileError: undefined, extras};
 		}
 
 		case 'connected': {

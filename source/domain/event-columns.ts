@@ -148,6 +148,20 @@ export type TablePreset = {
 /** The events table on screen: one line per event, the least important columns dropped first. */
 export const screenTable: TablePreset = {columns: ['new', 'time', 'name', 'user', 'source', 'error', 'resource', 'ip'], gap: 1};
 
+/** The screen's table when several accounts (A: account column) or regions are open, after the time. */
+export const screenTableWithAccount: TablePreset = {...screenTable, columns: ['new', 'time', 'account', 'name', 'user', 'source', 'error', 'resource', 'ip']};
+export const screenTableWithRegion: TablePreset = {...screenTable, columns: ['new', 'time', 'region', 'name', 'user', 'source', 'error', 'resource', 'ip']};
+export const screenTableWithOrigin: TablePreset = {...screenTable, columns: ['new', 'time', 'account', 'region', 'name', 'user', 'source', 'error', 'resource', 'ip']};
+
+/** The screen preset for what is open: one fixed object per combination, so measures are reused. */
+export function screenPreset(origin: {accounts: boolean; regions: boolean}): TablePreset {
+	if (origin.accounts) {
+		return origin.regions ? screenTableWithOrigin : screenTableWithAccount;
+	}
+
+	return origin.regions ? screenTableWithRegion : screenTable;
+}
+
 /** `--output table`: the columns of `aws ... --output table` readers expect, headers in capitals. */
 export const scriptTable: TablePreset = {
 	columns: ['time', 'name', 'user', 'source', 'resource', 'error'],

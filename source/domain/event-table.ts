@@ -1,7 +1,7 @@
 // A table of events from a preset of the column catalogue: measure the events, fit the columns
 // (lib/columns.ts, the same rule on screen and in `--output table`), render header and rows.
 import {cellWidth, type ColumnLayout, type ColumnSpec, fitColumns, headerCells, renderRow} from '../lib/columns.js';
-import {type CellOptions, eventColumn, type EventColumn, screenTable, type TablePreset} from './event-columns.js';
+import {type CellOptions, eventColumn, type EventColumn, screenPreset, screenTable, type TablePreset} from './event-columns.js';
 import type {TrailEvent} from './types.js';
 import {repeatSafe, safe, type SafeText} from '../lib/sanitize.js';
 
@@ -120,9 +120,10 @@ const shortTimeBelow = 64;
  */
 export function screenEventTable(
 	events: readonly TrailEvent[],
-	options: {width: number; utc: boolean},
+	options: {width: number; utc: boolean; origin?: {accounts: boolean; regions: boolean}},
 	previous?: TableMeasure,
 ): {table: EventTable; measure: TableMeasure} {
-	const measure = measureEvents(screenTable, events, {shortTime: options.width < shortTimeBelow}, previous);
+	const preset = options.origin ? screenPreset(options.origin) : screenTable;
+	const measure = measureEvents(preset, events, {shortTime: options.width < shortTimeBelow}, previous);
 	return {table: fitEventTable(measure, {utc: options.utc, maxWidth: options.width, fill: true}), measure};
 }

@@ -43,6 +43,8 @@ export type UseEvents = {
 	retryNow(): boolean;
 	/** Esc: stops fetching further pages by themselves; the matches so far stay. */
 	stop(): void;
+	/** Follow mode: events that arrived since, put in at their time and marked new. */
+	insert(events: TrailEvent[]): void;
 };
 
 /** The table's rows for a state: the pane's height less its header and any inline error. */
@@ -62,15 +64,16 @@ async function* filtered(pages: AsyncIterable<TrailEvent[]>, matches: (event: Tr
 	}
 }
 
-export function useEvents(service: CloudTrailService, viewportFor: ViewportFor, run: EventsRun): UseEvents {
+export function useEvents(service: Pick<CloudTrailService, 'region' | 'lookupEvents'>, viewportFor: ViewportFor, run: EventsRun): UseEvents {
 	const [state, dispatch] = useReducer(eventsReducer, 10, initialEventsState);
 	const active = useRef<Run | undefined>(undefined);
 	// A new plan shows as loading in the same render that brings it (the key's one frame), not from
 	// the effect that starts its requests, which would draw a second frame.
-	const [seen, setSeen] = useState(run);
-	if (seen.plan !== run.plan) {
-		setSeen(run);
-		if (seen.query !== run.query) {
+	// Other accounts or regions (a new lookup) are a new table too: their rows are not "new" events.
+	const [seen, setSeen] = useState({run, service});
+	if (seen.run.plan !== run.plan || seen.service !== service) {
+		setSeen({run, service});
+		if (seen.run.query !== run.query || seen.service !== service) {
 			dispatch({type: 'reset'});
 		}
 
@@ -180,5 +183,9 @@ export function useEvents(service: CloudTrailService, viewportFor: ViewportFor, 
 		dispatch({type: 'stop'});
 	}, []);
 
-	return {state, move, retryNow, stop};
+	const insert = useCallback((events: TrailEvent[]) => {
+		dispatch({type: 'insert', events, now: new Date()});
+	}, []);
+
+	return {state, move, retryNow, stop, insert};
 }

@@ -28,6 +28,8 @@ export type EventsPaneProps = {
 	/** Some terms are applied here, page by page: loading is a scan, and the pane says how far it got. */
 	filtersLocally: boolean;
 	needles: readonly Needle[];
+	/** Several accounts or regions are open: the table gains their columns. */
+	origin?: {accounts: boolean; regions: boolean};
 	width: number;
 	/** Lines below the title. */
 	height: number;
@@ -83,15 +85,17 @@ export function eventsTitle(region: string, query: Query, writeOnly: boolean): S
 	return safe`${what} in ${sanitizeLine(region)} · ${sanitizeLine(windowLabel(query))}${terms === '' ? safe`` : safe` · ${sanitizeLine(maskKeyIdsIn(terms))}`}`;
 }
 
-export function EventsPane({state, region, query, writeOnly, filtersLocally, needles, width, height, focused, utc}: EventsPaneProps) {
+const oneSource = {accounts: false, regions: false};
+
+export function EventsPane({state, region, query, writeOnly, filtersLocally, needles, origin = oneSource, width, height, focused, utc}: EventsPaneProps) {
 	// Columns fit the loaded events, so they are measured when a page arrives (a new events array)
 	// or the terminal is resized, never on a key press; a page measures only its own events.
 	const measure = useRef<TableMeasure | undefined>(undefined);
 	const table = useMemo(() => {
-		const fitted = screenEventTable(state.events, {width, utc}, measure.current);
+		const fitted = screenEventTable(state.events, {width, utc, origin}, measure.current);
 		measure.current = fitted.measure;
 		return fitted.table;
-	}, [state.events, width, utc]);
+	}, [state.events, width, utc, origin]);
 	const hasRows = state.events.length > 0;
 
 	let body: React.ReactNode;

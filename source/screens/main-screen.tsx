@@ -4,17 +4,17 @@
 // unmounting aborts every request in flight, so a late answer never shows under another account.
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
-import type {Session, TrailEvent} from '../domain/types.js';
+import type {ProfileEntry, Session, TrailEvent} from '../domain/types.js';
 import {Header} from '../components/header.js';
 import {Footer, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useTrails} from '../hooks/use-trails.js';
-import {useEvents} from '../hooks/use-events.js';
+import {useLiveEvents} from '../hooks/use-live-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
 import type {EventsState} from '../lib/events-state.js';
 import {selectedEvent} from '../lib/events-view.js';
 import {formatRelative} from '../lib/format.js';
-import {safe} from '../lib/sanitize.js';
+import {safe, type SafeText} from '../lib/sanitize.js';
 import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
@@ -32,6 +32,7 @@ import {loadedValues} from '../lib/loaded-values.js';
 import {queryNeedles} from '../domain/query/highlight.js';
 import {withWindow} from '../domain/query/edit.js';
 import {eventsStatus, queryLineStatus} from './main-status.js';
+import {followingText, liveStatus, scopeLabel} from './live-status.js';
 import {QueryLineView} from '../panes/query-line.js';
 
 export type MainScreenProps = {
@@ -43,7 +44,11 @@ export type MainScreenProps = {
 	globalSpecs: readonly CommandSpec[];
 	/** The query line takes the keyboard (true) or gives it back: the app's own letters are text meanwhile. */
 	onTyping?: (typing: boolean) => void;
+	/** More profiles opened beside `session` (several accounts in one timeline). */
+	extras?: readonly ProfileEntry[];
 };
+
+const noExtras: readonly ProfileEntry[] = [];
 
 type Focus = 'trails' | 'events';
 
@@ -74,7 +79,7 @@ export function mainLayout(rows: number, trailsWants: number, extraFooter = 0): 
 
 const fallbackStore = memoryQueryStore();
 
-export function MainScreen({session, region, isActive, globalSpecs, onTyping}: MainScreenProps): React.JSX.Element {
+export function MainScreen({session, region, isActive, globalSpecs, onTyping, extras = noExtras}: MainScreenProps): React.JSX.Element {
 	const config = useAppConfig();
 	const store = config.queries ?? fallbackStore;
 	const service = useMemo(() => session.serviceFor(region), [session, region]);
@@ -86,13 +91,16 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 	const line = useQueryLine({session: query, store, valuesFor: field => loadedValues(loaded.current, field), onTyping});
 	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen ? 1 : 0);
 	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
-	const events = useEvents(service, viewportFor, query.run);
+	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan});
+	const {events} = live;
 	loaded.current = events.state.events;
 
 	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
 	const [pivoting, setPivoting] = useState(false);
+	// A one-line answer to a key that could not do what it was asked (F with an until: bound).
+	const [notice, setNotice] = useState<SafeText | undefined>(undefined);
 	const windowMenu = useWindowMenu({
 		height: layout.eventsBody,
 		current: query.query.since?.source,
@@ -158,6 +166,19 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 			writeOnly: query.state.writeOnly,
 			toggleWriteOnly: query.toggleWriteOnly,
 			stopScan: scanning ? events.stop : undefined,
+			following: live.follow.on,
+			toggleFollow() {
+				// A window that ends in the past has nothing to follow.
+				if (!live.follow.on && query.query.until !== undefined) {
+					setNotice(safe`Following needs a window that ends now: remove until: from the query.`);
+					return;
+				}
+
+				setNotice(undefined);
+				live.toggleFollow();
+			},
+			allRegions: live.allRegions,
+			toggleAllRegions: live.toggleAllRegions,
 		});
 	}
 
@@ -165,8 +186,11 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 	useReportCommands('main', specs);
 
 	const {loadedAt} = events.state;
-	const freshness = loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
+	const freshness = live.follow.on
+		? followingText(live.follow)
+		: loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
+	const origin = useMemo(() => ({accounts: live.sources.accounts > 1, regions: live.sources.regions > 1}), [live.sources.accounts, live.sources.regions]);
 	let status: StatusPart[];
 	if (line.isOpen) {
 		status = queryLineStatus(line, query.plan, store.problems);
@@ -175,7 +199,11 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 	} else if (detail) {
 		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? safe`times in UTC` : safe`local time`}];
 	} else {
-		status = eventsStatus({events: events.state, plan: query.plan, trailsFailed: trails.state.error !== undefined, utc, now});
+		status = [
+			...(notice ? [{text: notice, color: 'yellow'}] : []),
+			...liveStatus(live, events.state),
+			...eventsStatus({events: events.state, plan: query.plan, trailsFailed: trails.state.error !== undefined, utc, now}),
+		];
 	}
 
 	return (
@@ -202,7 +230,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping}: M
 					) : (
 						<EventsPane
 							state={events.state}
-							region={region}
+							region={scopeLabel(live.sources, region)}
+							origin={origin}
 							query={query.query}
 							writeOnly={query.state.writeOnly}
 							filtersLocally={query.plan.filtersLocally}

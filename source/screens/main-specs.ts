@@ -58,6 +58,10 @@ export type TableHandlers = {
 	toggleWriteOnly(): void;
 	/** Defined while a scan is fetching pages by itself. */
 	stopScan: (() => void) | undefined;
+	following: boolean;
+	toggleFollow(): void;
+	allRegions: boolean;
+	toggleAllRegions(): void;
 };
 
 export function tableSpecs(h: TableHandlers): CommandSpec[] {
@@ -84,6 +88,8 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		...(h.hasRows && h.focus === 'events' ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: h.pivot}] : []),
 		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
 		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
+		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
+		{commands: ['allRegions'], hint: h.allRegions ? safe`one region` : safe`all regions`, run: h.toggleAllRegions},
 		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
 		// While a pane waits out throttling, r ends the wait rather than starting over.
 		{commands: ['refresh'], hint: h.waiting ? safe`retry now` : safe`refresh`, run: h.refresh},

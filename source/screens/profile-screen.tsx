@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {useMemo, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {keymap} from '../keymap.js';
@@ -10,6 +10,7 @@ import {displayWidth, padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {ErrorBox} from '../components/error-box.js';
 import {SpinnerLine} from '../components/spinner-line.js';
 import {FilterListView, filterListChromeLines, filterListCommands, useFilterListState} from '../components/filter-list/index.js';
+import {selectedItem} from '../components/filter-list/reducer.js';
 import {useAppActions, useAppConfig, useAppState, useBackend} from '../context/app-context.js';
 
 const badges: Record<ProfileKind, SafeText> = {
@@ -72,11 +73,40 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const visibleCount = Math.max(1, height - 1 - title - noticeLines - statusLines - filterListChromeLines - footer);
 	const list = useFilterListState({items, selectKey: state.preferredProfile, visibleCount});
 
+	// Space marks profiles to open together; Enter then opens the marked ones, the highlighted one
+	// first when it is marked (its trails show), else the first marked.
+	const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());
+	const markSpecs: CommandSpec[] = items.length > 1
+		? [{
+			commands: ['markProfile'],
+			hint: marked.size > 0 ? safe`mark (${marked.size})` : safe`mark`,
+			run() {
+				const item = selectedItem(list.latest());
+				if (item) {
+					setMarked(current => {
+						const next = new Set(current);
+						if (!next.delete(item.key)) {
+							next.add(item.key);
+						}
+
+						return next;
+					});
+				}
+			},
+		}]
+		: [];
 	const listSpecs = filterListCommands(list, {
 		onSubmit(item) {
-			actions.connect(item.profile);
+			const chosen = items.filter(candidate => marked.has(candidate.key)).map(candidate => candidate.profile);
+			if (chosen.length === 0) {
+				actions.connect(item.profile);
+				return;
+			}
+
+			const primary = chosen.find(profile => profile.name === item.key) ?? chosen[0]!;
+			actions.connect(primary, chosen.filter(profile => profile !== primary));
 		},
-		submitHint: safe`connect`,
+		submitHint: marked.size > 1 ? safe`open ${marked.size} accounts` : safe`connect`,
 		onCancel: actions.leaveProfiles,
 		cancelHint: canGoBack ? safe`clear/back` : safe`clear`,
 	});
@@ -87,7 +117,7 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 	const {ssoLogin} = actions;
 	const loginSpecs: CommandSpec[] =
 		loginProfile && failed && ssoLogin ? [{commands: ['ssoLogin'], hint: safe`aws sso login`, run: () => ssoLogin(failed, loginProfile)}] : [];
-	const specs = connecting ? cancelSpecs : [...loginSpecs, ...listSpecs];
+	const specs = connecting ? cancelSpecs : [...loginSpecs, ...markSpecs, ...listSpecs];
 	useCommands(specs, isActive && (connecting !== undefined || profiles.status === 'ready'));
 	useReportCommands('profiles', specs);
 
@@ -126,9 +156,11 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 					noun={safe`profiles`}
 					emptyText={safe`No profiles found in ~/.aws/config or ~/.aws/credentials.`}
 					renderItem={(item, {selected, width: rowWidth}) => {
-						const detailWidth = Math.max(0, rowWidth - nameWidth - badgeWidth - 2);
+						const detailWidth = Math.max(0, rowWidth - nameWidth - badgeWidth - 2 - (marked.size > 0 ? 2 : 0));
 						return (
 							<Text wrap="truncate-end">
+								{/* The mark column shows once something is marked, so a plain pick looks as it always did. */}
+								{marked.size > 0 ? <Text color="green" bold>{marked.has(item.key) ? safe`✓ ` : safe`  `}</Text> : null}
 								<Text bold={selected} inverse={selected}>
 									{padToWidth(item.name, nameWidth)}
 								</Text>

@@ -1,0 +1,65 @@
+// The status-line parts of the live and wide view: new rows above the window, a failed poll, which
+// regions were skipped and why, which extra accounts are still connecting or failed.
+import type {StatusPart} from '../components/footer.js';
+import type {EventsState} from '../lib/events-state.js';
+import {newAbove} from '../lib/events-insert.js';
+import {formatDuration} from '../lib/duration.js';
+import {joinSafe, safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+import type {FollowState} from '../hooks/use-follow.js';
+import type {LiveEvents} from '../hooks/use-live-events.js';
+import type {EventSources} from '../hooks/use-event-sources.js';
+import type {SkipReason} from '../domain/types.js';
+
+const reasons: Record<SkipReason, SafeText> = {'not-enabled': safe`not enabled`, 'access-denied': safe`access denied`, failed: safe`failed`};
+
+function clock(at: Date): SafeText {
+	return sanitizeLine(at.toTimeString().slice(0, 8));
+}
+
+/** The header's "following · every 10 s · polled 12:00:03". */
+export function followingText(follow: FollowState): SafeText {
+	const every = safe`following · every ${sanitizeLine(formatDuration(follow.intervalMs))}`;
+	return follow.lastPoll ? safe`${every} · polled ${clock(follow.lastPoll)}` : safe`${every} · first poll…`;
+}
+
+/** "us-east-1", "17 regions", "3 accounts · us-east-1", "2 accounts · 17 regions". */
+export function scopeLabel(sources: Pick<EventSources, 'accounts' | 'regions'>, region: string): string {
+	const regions = sources.regions > 1 ? `${sources.regions} regions` : region;
+	return sources.accounts > 1 ? `${sources.accounts} accounts · ${regions}` : regions;
+}
+
+export function liveStatus(live: LiveEvents, events: EventsState): StatusPart[] {
+	const parts: StatusPart[] = [];
+	const above = newAbove(events);
+	if (above > 0) {
+		parts.push({text: safe`${above} new ↑ (g)`, color: 'green'});
+	}
+
+	const {failure} = live.follow;
+	if (live.follow.on && failure) {
+		const wait = Number.isFinite(failure.retryAt) ? safe` · retrying in ${sanitizeLine(formatDuration(Math.max(0, failure.retryAt - Date.now())))}` : safe``;
+		parts.push({text: safe`✗ poll failed: ${sanitizeLine(failure.error.message)}${wait}`, color: 'red'});
+	}
+
+	if (live.sources.loadingRegions) {
+		parts.push({text: safe`listing regions…`});
+	}
+
+	if (live.sources.regions > 1) {
+		const skipped = live.sources.skipped.map(source => safe`${sanitizeLine(source.region)}${live.sources.accounts > 1 ? safe` (${sanitizeLine(source.accountLabel)})` : safe``} ${reasons[source.reason]}`);
+		parts.push({text: joinSafe([safe`${live.sources.regions} regions`, ...skipped], safe` · `)});
+		// LookupEvents records IAM, STS and CloudFront calls in us-east-1 only; each shows once.
+		parts.push({text: safe`IAM, STS, CloudFront: us-east-1 only`, color: 'gray'});
+	}
+
+	for (const extra of live.extras) {
+		if (extra.status === 'connecting') {
+			parts.push({text: safe`connecting ${sanitizeLine(extra.profile.name)}…`});
+		} else if (extra.status === 'failed') {
+			const hint = extra.error.hint ? safe` (${sanitizeLine(extra.error.hint)})` : safe``;
+			parts.push({text: safe`✗ ${sanitizeLine(extra.profile.name)}: ${sanitizeLine(extra.error.message)}${hint}`, color: 'red'});
+		}
+	}
+
+	return parts;
+}
