@@ -103,7 +103,11 @@ export type AddEventInput = {
 	/** Any string, control characters included: the UI must render it safely. */
 	username?: string;
 	readOnly?: boolean;
-	/** Default: the emulated clock's now. Truncated to the second, as CloudTrail does. */
+	/**
+	 * Default: the emulated clock's now. Truncated to the second, as CloudTrail does. A past time is
+	 * late delivery: from this call on, queries return it in its time order (see lookup-events.ts
+	 * for what that means to a run already paging).
+	 */
 	time?: Date;
 	errorCode?: string;
 	resources?: Array<{type: string; name: string}>;
