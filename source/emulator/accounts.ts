@@ -2,8 +2,6 @@
 // `npm run emulator` keep working across restarts and can live in docs.
 import type {DemoAccount, EmulatedOperation} from './types.js';
 
-export const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
-
 export const prodAccountId = '111111111111';
 export const devAccountId = '222222222222';
 export const restrictedAccountId = '333333333333';
@@ -14,7 +12,7 @@ export const demoAccounts: readonly DemoAccount[] = [
 	{
 		label: 'demo-prod',
 		description:
-			'Production, the organization management account: busy us-east-1, an organization trail, a broken trail in eu-west-1',
+			'Production, the organization management account: busy us-east-1, an organization trail, a broken trail in eu-west-1, the opt-in ap-southeast-3 enabled',
 		accountId: prodAccountId,
 		accessKeyId: 'AKIAEMULATORPROD1111',
 		secretAccessKey: 'prodSecretKeyForTheTrailviewEmulator/111',

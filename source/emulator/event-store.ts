@@ -1,19 +1,13 @@
 // Every account+region's event history, generated on first use so starting the emulator costs
 // nothing, plus the events tests add. Kept newest first: (time desc, seq desc).
 import {randomUUID} from 'node:crypto';
-import {devAccountId, knownAccountIds, prodAccountId, restrictedAccountId} from './accounts.js';
+import {knownAccountIds} from './accounts.js';
 import {actorsFor, type Actor} from './actors.js';
 import {namesFor, templateByName} from './catalog.js';
+import {volumeTable, type VolumeTable} from './data-regions.js';
 import {generateEvents, isoSeconds} from './event-generator.js';
 import {trailNamesIn} from './trails.js';
-import type {AddEventInput, Resource, StoredEvent} from './types.js';
-
-/** Share of `eventsPerRegion` each account+region gets; regions not listed have no history. */
-const volume: Record<string, Record<string, number>> = {
-	[prodAccountId]: {'us-east-1': 1, 'eu-west-1': 0.4, 'ap-southeast-2': 0.2},
-	[devAccountId]: {'us-east-1': 0.5, 'eu-west-1': 0.25, 'ap-southeast-2': 0.1},
-	[restrictedAccountId]: {'us-east-1': 0.15, 'eu-west-1': 0.05, 'ap-southeast-2': 0.05},
-};
+import type {AddEventInput, DataRegions, Resource, StoredEvent} from './types.js';
 
 /** Index of the first event that sorts after (time, seq) in newest-first order. */
 export function positionAfter(events: readonly StoredEvent[], timeMs: number, seq: number): number {
@@ -37,18 +31,22 @@ export class EventStore {
 	private readonly byRegion = new Map<string, StoredEvent[]>();
 	private readonly actors = new Map<string, Actor[]>();
 	private addedSeq = 1_000_000_000;
+	private readonly volume: VolumeTable;
 
 	constructor(
 		private readonly seed: number,
 		private readonly dataNow: Date,
 		private readonly eventsPerRegion: number,
-	) {}
+		regions: DataRegions = 'demo',
+	) {
+		this.volume = volumeTable(regions);
+	}
 
 	events(accountId: string, region: string): StoredEvent[] {
 		const key = `${accountId}/${region}`;
 		let events = this.byRegion.get(key);
 		if (!events) {
-			const share = volume[accountId]?.[region] ?? 0;
+			const share = this.volume.share(accountId, region);
 			events = generateEvents({
 				seed: this.seed,
 				accountId,
@@ -62,6 +60,32 @@ export class EventStore {
 		}
 
 		return events;
+	}
+
+	/**
+	 * Events held for one account+region, one account, or everything, generating whatever was not
+	 * yet (so a benchmark can pay for generation before it starts timing).
+	 */
+	count(accountId?: string, region?: string): number {
+		const accounts = accountId === undefined ? [...knownAccountIds] : [accountId];
+		let total = 0;
+		for (const account of accounts) {
+			const regions = new Set(region === undefined ? this.volume.regionsOf(account) : [region]);
+			if (region === undefined) {
+				// Regions that only hold added events.
+				for (const key of this.byRegion.keys()) {
+					if (key.startsWith(`${account}/`)) {
+						regions.add(key.slice(account.length + 1));
+					}
+				}
+			}
+
+			for (const each of regions) {
+				total += this.events(account, each).length;
+			}
+		}
+
+		return total;
 	}
 
 	private actorsOf(accountId: string): Actor[] {

@@ -9,12 +9,14 @@ import {CredentialStore} from './auth.js';
 import {EventStore} from './event-store.js';
 import {FailureRules} from './failures.js';
 import {RateLimiter} from './rate-limiter.js';
+import {demoOptInRegions, RegionAccess} from './regions.js';
 import {createHandler, type ServerState} from './server.js';
 import type {Emulator, EmulatorOptions} from './types.js';
 export {emulatorMfaCode} from './sts.js';
 
 export type {
 	AddEventInput,
+	DataRegions,
 	DemoAccount,
 	EmulatedOperation,
 	Emulator,
@@ -24,6 +26,8 @@ export type {
 	InjectedFailure,
 	InjectedHttpAnswer,
 } from './types.js';
+
+export {defaultRegions, optInRegions} from './regions.js';
 
 export const defaultSeed = 42;
 
@@ -38,7 +42,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const state: ServerState = {
 		credentials: new CredentialStore(),
-		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion),
+		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion, options.regions),
+		regions: new RegionAccess(options.enabledOptInRegions ?? demoOptInRegions),
 		failures: new FailureRules(),
 		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2, now),
 		counts: new Map(),
@@ -82,6 +87,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		clearFailures() {
 			state.failures.clear();
 		},
+		enableRegion(accountId, region) {
+			state.regions.enable(accountId, region);
+		},
+		disableRegion(accountId, region) {
+			state.regions.disable(accountId, region);
+		},
+		enabledRegions: accountId => state.regions.enabledRegions(accountId),
+		denyRegion(accountId, region) {
+			state.regions.deny(accountId, region);
+		},
+		allowRegion(accountId, region) {
+			state.regions.allow(accountId, region);
+		},
+		eventCount: (accountId, region) => state.store.count(accountId, region),
 		setLatency(ms) {
 			state.latencyMs = Math.max(0, ms);
 		},

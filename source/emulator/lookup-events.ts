@@ -1,6 +1,14 @@
 // LookupEvents with CloudTrail's rules: one lookup attribute, exact case-sensitive match,
 // inclusive time range within the last 90 days, 1..50 per page, newest first, and NextTokens that
 // only work with the parameters that produced them.
+//
+// A NextToken is a position, not an offset: it holds the last event sent (time, then arrival
+// order) and the next page starts just past it. CloudTrail does not document its token's contents,
+// but its advice for late delivery (events reach Event history minutes after their event time, so
+// re-query a trailing window and de-duplicate by EventId) is what a position gives: an event
+// delivered while a run is paging sorts into place, so one older than the position appears once on
+// a later page of that run, and one newer than it (or at its second: late arrivals sort first
+// there) only in the next run. Nothing repeats within a run and nothing is lost from the next.
 import {ApiError} from './errors.js';
 import {positionAfter, type EventStore} from './event-store.js';
 import type {RequestContext} from './request-context.js';

@@ -2,15 +2,18 @@
 // paste into a shell to point the AWS CLI, the SDK or trailview at it.
 import process from 'node:process';
 import {parseArgs} from 'node:util';
-import {defaultSeed, startEmulator} from './index.js';
+import {defaultSeed, startEmulator, type DataRegions} from './index.js';
 
-const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit] [--latency MS]
+const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit] [--latency MS] [--regions WHICH]
 
   --port N          Port on 127.0.0.1 (default 0: any free port)
   --seed N          Data set seed (default ${defaultSeed})
   --no-rate-limit   Throttle nothing (default, per account+region: 2 LookupEvents calls
                     and 10 ListTrails/DescribeTrails/GetTrailStatus calls in any 1 s)
-  --latency MS      Delay every response by MS milliseconds`;
+  --latency MS      Delay every response by MS milliseconds
+  --regions WHICH   Where history is generated: demo (default: us-east-1, eu-west-1,
+                    ap-southeast-2, and demo-prod's opt-in ap-southeast-3), all-default
+                    (also the other 14 default regions), or a comma-separated list`;
 
 function integer(name: string, text: string | undefined, fallback: number, max: number): number {
 	if (text === undefined) {
@@ -25,6 +28,14 @@ function integer(name: string, text: string | undefined, fallback: number, max: 
 	return value;
 }
 
+function dataRegions(text: string | undefined): DataRegions {
+	if (text === undefined || text === 'demo' || text === 'all-default') {
+		return text ?? 'demo';
+	}
+
+	return text.split(',').map(region => region.trim()).filter(region => region !== '');
+}
+
 async function main(): Promise<void> {
 	const {values} = parseArgs({
 		options: {
@@ -32,6 +43,7 @@ async function main(): Promise<void> {
 			seed: {type: 'string'},
 			'no-rate-limit': {type: 'boolean', default: false},
 			latency: {type: 'string'},
+			regions: {type: 'string'},
 			help: {type: 'boolean', short: 'h', default: false},
 		},
 		strict: true,
@@ -48,6 +60,7 @@ async function main(): Promise<void> {
 		seed,
 		rateLimitPerSecond: values['no-rate-limit'] ? false : 2,
 		latencyMs: integer('latency', values.latency, 0, 600_000),
+		regions: dataRegions(values.regions),
 	});
 	const [main] = emulator.accounts;
 	const rows = emulator.accounts.map(account => `  ${account.label.padEnd(16)} ${account.accountId}  ${account.accessKeyId}  ${account.description}`);

@@ -4,11 +4,12 @@ import {randomUUID} from 'node:crypto';
 import {STATUS_CODES, type IncomingMessage, type ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';
 import {accessDenied, type CredentialStore, type Principal} from './auth.js';
-import {ApiError, defaultStatus, jsonErrorBody, xmlErrorBody} from './errors.js';
+import {ApiError, authError, defaultStatus, jsonErrorBody, xmlErrorBody} from './errors.js';
 import type {EventStore} from './event-store.js';
 import type {FailureRules} from './failures.js';
 import {lookupEvents} from './lookup-events.js';
 import type {RateLimiter} from './rate-limiter.js';
+import type {RegionAccess} from './regions.js';
 import type {RequestContext} from './request-context.js';
 import {headerValues, parseAuthorization} from './sigv4.js';
 import {assumeRole, getCallerIdentity, stsOperation} from './sts.js';
@@ -19,6 +20,7 @@ import type {EmulatedOperation, InjectedFailure, InjectedHttpAnswer} from './typ
 export type ServerState = {
 	credentials: CredentialStore;
 	store: EventStore;
+	regions: RegionAccess;
 	failures: FailureRules;
 	limiter: RateLimiter;
 	counts: Map<string, number>;
@@ -155,6 +157,14 @@ function authenticate(state: ServerState, call: Call, protocol: 'json' | 'xml', 
 		throw new ApiError(protocol === 'json' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}'. `);
 	}
 
+	// An opt-in region the account has not enabled does not know its credentials at all, so this
+	// comes before injected failures and the rate limit (and spends no budget). CloudTrail sends
+	// HTTP 400 here; STS's InvalidClientTokenId keeps its 403.
+	if (!state.regions.isEnabled(result.principal.accountId, result.region)) {
+		const error = authError('unknownKey', protocol);
+		throw protocol === 'json' ? new ApiError(error.code, error.message, 400) : error;
+	}
+
 	return result;
 }
 
@@ -176,7 +186,7 @@ function handleCloudTrail(state: ServerState, call: Call): void {
 		return;
 	}
 
-	if (deniedBy(principal.accountId, op, region)) {
+	if (deniedBy(principal.accountId, op, region) || state.regions.isDenied(principal.accountId, region, op)) {
 		throw accessDenied(principal, `cloudtrail:${op}`, `arn:aws:cloudtrail:${region}:${principal.accountId}:trail/*`, true);
 	}
 

@@ -29,7 +29,26 @@ export type EmulatorOptions = {
 	minSessionSeconds?: number;
 	/** Events in the busiest account+region (demo-prod us-east-1); the others scale with it. Default 6000. */
 	eventsPerRegion?: number;
+	/** Which regions hold generated history (see DataRegions). Default 'demo'. */
+	regions?: DataRegions;
+	/**
+	 * Opt-in regions each account (by id) has enabled; every other opt-in region answers
+	 * UnrecognizedClientException. Replaces the default, which enables ap-southeast-3 for demo-prod.
+	 */
+	enabledOptInRegions?: Readonly<Record<string, readonly string[]>>;
 };
+
+/**
+ * Where generated history lives (events added with addEvent go wherever they are told).
+ * - 'demo': demo-prod us-east-1 (eventsPerRegion), eu-west-1 (40 %), ap-southeast-2 (20 %) and its
+ *   opt-in ap-southeast-3 (5 %); demo-dev and demo-restricted the same three default regions, quieter.
+ * - 'all-default': the demo data plus each of the other 14 default regions at 30 % of the account's
+ *   weight (prod 1, dev 0.5, restricted 0.15): about 9.7 × eventsPerRegion events in all.
+ * - a list: exactly those regions; demo regions keep their demo share, others get the 30 % one.
+ * IAM, STS, CloudFront and console sign-in events are generated in us-east-1 only, as CloudTrail
+ * records them there whatever region the caller used.
+ */
+export type DataRegions = 'demo' | 'all-default' | readonly string[];
 
 export type DemoAccount = {
 	/** e.g. "demo-prod". */
@@ -84,7 +103,11 @@ export type AddEventInput = {
 	/** Any string, control characters included: the UI must render it safely. */
 	username?: string;
 	readOnly?: boolean;
-	/** Default: the emulated clock's now. Truncated to the second, as CloudTrail does. */
+	/**
+	 * Default: the emulated clock's now. Truncated to the second, as CloudTrail does. A past time is
+	 * late delivery: from this call on, queries return it in its time order (see lookup-events.ts
+	 * for what that means to a run already paging).
+	 */
 	time?: Date;
 	errorCode?: string;
 	resources?: Array<{type: string; name: string}>;
@@ -106,8 +129,31 @@ export type Emulator = {
 	 * when another client spends the account's budget, for the next `ms` of the emulator's clock.
 	 */
 	throttle(op: EmulatedOperation, ms: number, options?: {accountId?: string}): void;
-	/** Ends injected failures and throttling. */
+	/**
+	 * Ends injected failures and throttling. Region settings (enableRegion, denyRegion) stay: they
+	 * stand for the account's configuration, not a passing fault.
+	 */
 	clearFailures(): void;
+	/**
+	 * Enables an opt-in region for an account (calls there then answer as anywhere else). Throws
+	 * for an unknown account, a default region or a name that is no opt-in region.
+	 */
+	enableRegion(accountId: string, region: string): void;
+	/** Undoes enableRegion: every call signed for the region answers UnrecognizedClientException again. */
+	disableRegion(accountId: string, region: string): void;
+	/** The 17 default regions plus the account's enabled opt-in ones, sorted. */
+	enabledRegions(accountId: string): string[];
+	/**
+	 * LookupEvents in this region answers AccessDeniedException for this account, as a
+	 * region-restricting SCP does; other operations still answer. Stays until allowRegion().
+	 */
+	denyRegion(accountId: string, region: string): void;
+	allowRegion(accountId: string, region: string): void;
+	/**
+	 * Events held for one account+region, one account or (no arguments) everything, added ones
+	 * included. Generates history not generated yet, so a benchmark can pay for it up front.
+	 */
+	eventCount(accountId?: string, region?: string): number;
 	setLatency(ms: number): void;
 	/** As `rateLimitPerSecond`; starts every budget afresh. */
 	setRateLimit(perSecond: number | false): void;
