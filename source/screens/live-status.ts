@@ -46,8 +46,7 @@ export function liveStatus(live: LiveEvents, events: EventsState): StatusPart[] 
 	}
 
 	if (live.sources.regions > 1) {
-		const skipped = live.sources.skipped.map(source => safe`${sanitizeLine(source.region)}${live.sources.accounts > 1 ? safe` (${sanitizeLine(source.accountLabel)})` : safe``} ${reasons[source.reason]}`);
-		parts.push({text: joinSafe([safe`${live.sources.regions} regions`, ...skipped], safe` · `)});
+		parts.push({text: regionsText(live.sources)});
 		// LookupEvents records IAM, STS and CloudFront calls in us-east-1 only; each shows once.
 		parts.push({text: safe`IAM, STS, CloudFront: us-east-1 only`, color: 'gray'});
 	}
@@ -62,4 +61,26 @@ export function liveStatus(live: LiveEvents, events: EventsState): StatusPart[] 
 	}
 
 	return parts;
+}
+
+/**
+ * "19 regions · 16 not enabled · me-south-1 access denied": regions read, then the skipped ones.
+ * Opt-in regions nobody enabled are many and expected, so past two they are only counted; a
+ * region that denies access or fails is always named.
+ */
+export function regionsText(sources: Pick<EventSources, 'regions' | 'accounts' | 'skipped'>): SafeText {
+	const name = (source: EventSources['skipped'][number]) =>
+		safe`${sanitizeLine(source.region)}${sources.accounts > 1 ? safe` (${sanitizeLine(source.accountLabel)})` : safe``}`;
+	const notEnabled = sources.skipped.filter(source => source.reason === 'not-enabled');
+	const others = sources.skipped.filter(source => source.reason !== 'not-enabled');
+	const regionsRead = new Set(sources.skipped.map(source => `${source.account}/${source.region}`)).size;
+	const parts = [safe`${Math.max(0, sources.regions * sources.accounts - regionsRead)} of ${sources.regions * sources.accounts} ${sources.accounts > 1 ? safe`account regions` : safe`regions`} read`];
+	if (notEnabled.length > 2) {
+		parts.push(safe`${notEnabled.length} not enabled`);
+	} else {
+		parts.push(...notEnabled.map(source => safe`${name(source)} ${reasons[source.reason]}`));
+	}
+
+	parts.push(...others.map(source => safe`${name(source)} ${reasons[source.reason]}`));
+	return joinSafe(parts, safe` · `);
 }
