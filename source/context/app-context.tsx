@@ -60,6 +60,8 @@ function required<T>(value: T | undefined, name: string): T {
 }
 
 export const useBackend = (): Backend => required(useContext(BackendContext), 'useBackend');
+/** The backend where there is one: a screen rendered on its own (tests) has none, and does without. */
+export const useOptionalBackend = (): Backend | undefined => useContext(BackendContext);
 export const useAppConfig = (): AppConfig => useContext(ConfigContext);
 export const useAppState = (): AppState => required(useContext(AppStateContext), 'useAppState');
 export const useAppActions = (): AppActions => required(useContext(AppActionsContext), 'useAppActions');

@@ -6,7 +6,7 @@
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {CloudTrailService, EventSource, Session, SkippedSource} from '../domain/types.js';
 import {mergedLookup} from '../services/merged-lookup.js';
-import {useBackend} from '../context/app-context.js';
+import {useOptionalBackend} from '../context/app-context.js';
 import type {ExtraSession} from './use-extra-sessions.js';
 
 /** What the events hook reads from: one service, or several merged. */
@@ -28,7 +28,7 @@ function originOf(session: Session, region: string): Omit<EventSource, 'service'
 
 export function useEventSources(options: {session: Session; service: CloudTrailService; region: string; extras: readonly ExtraSession[]; allRegions: boolean}): EventSources {
 	const {session, service, region, extras, allRegions} = options;
-	const backend = useBackend();
+	const backend = useOptionalBackend();
 	const [regionList, setRegionList] = useState<readonly string[] | undefined>(undefined);
 	useEffect(() => {
 		if (!allRegions || regionList) {
@@ -36,7 +36,7 @@ export function useEventSources(options: {session: Session; service: CloudTrailS
 		}
 
 		let live = true;
-		backend.listRegions().then(
+		(backend ? backend.listRegions() : Promise.reject(new Error('no backend'))).then(
 			regions => live && setRegionList(regions.map(info => info.code)),
 			// Without the list, the current region is all there is to show.
 			() => live && setRegionList([region]),

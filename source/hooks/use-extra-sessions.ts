@@ -3,7 +3,7 @@
 // Unmounting (a profile or region switch) aborts whatever is still connecting.
 import {useEffect, useState} from 'react';
 import type {ProfileEntry, Session} from '../domain/types.js';
-import {useBackend} from '../context/app-context.js';
+import {useOptionalBackend} from '../context/app-context.js';
 import {toShownError, type ShownError} from '../context/app-reducer.js';
 
 export type ExtraSession =
@@ -12,7 +12,7 @@ export type ExtraSession =
 	| {profile: ProfileEntry; status: 'failed'; error: ShownError};
 
 export function useExtraSessions(extras: readonly ProfileEntry[], region: string): ExtraSession[] {
-	const backend = useBackend();
+	const backend = useOptionalBackend();
 	const [sessions, setSessions] = useState<ExtraSession[]>(() => extras.map(profile => ({profile, status: 'connecting'})));
 	useEffect(() => {
 		const controller = new AbortController();
@@ -23,6 +23,11 @@ export function useExtraSessions(extras: readonly ProfileEntry[], region: string
 		};
 
 		for (const profile of extras) {
+			if (!backend) {
+				settle(profile, {profile, status: 'failed', error: {message: 'No way to connect here', hint: undefined}});
+				continue;
+			}
+
 			backend.connect(profile, {region, signal: controller.signal}).then(
 				session => settle(profile, {profile, status: 'connected', session}),
 				(error: unknown) => settle(profile, {profile, status: 'failed', error: toShownError(error)}),
