@@ -255,7 +255,7 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		// The status line says so too, as it does for a trails failure.
 		expect(lines(screen).at(-2)).toContain('✗ Access denied to cloudtrail:LookupEvents');
 		// No rows to move through, so no move or pivot keys are offered; the retry key is.
-		expect(lines(screen).at(-1)).toMatch(/^\/ query · t time · w all events · Tab trails · r refresh/);
+		expect(lines(screen).at(-1)).toMatch(/^\/ query · t time · w all events · F follow · A all regions · Tab trails · r refresh/);
 		expect(lines(screen).at(-1)).not.toMatch(/move|pivot/);
 	});
 
