@@ -465,4 +465,31 @@ describe('through the app shell', () => {
 		await screen.waitForFrame(sees('Switch profile'));
 	});
 
+	test('letters typed to filter the time windows are filter text, not the app\'s keys', async () => {
+		const screen = await renderApp(serviceOver(dataset));
+		await screen.waitForFrame(sees('PutThing0 '));
+		await screen.press('t');
+		await screen.waitForFrame(sees('Time window'));
+		// "query" is in the custom window's description; "keeps" in the 90 days'.
+		for (const key of ['q', 'u', 'e', 'r', 'y']) {
+			await screen.press(key);
+		}
+
+		let frame = await screen.waitForFrame(sees('1/8'));
+		expect(plain(frame)).toContain('custom');
+		await screen.press(keys.escape);
+		await screen.press(keys.escape);
+		await screen.waitForFrame(frame => !plain(frame).includes('Time window'));
+		await screen.press('t');
+		await screen.waitForFrame(sees('Time window'));
+		for (const key of ['k', 'e', 'e', 'p', 's']) {
+			await screen.press(key);
+		}
+
+		frame = await screen.waitForFrame(sees('1/8'));
+		expect(plain(frame)).toContain('last 90 days');
+		expect(plain(frame)).not.toContain('Switch profile');
+		// The footer offers only what works here.
+		expect(plain(frame)).not.toContain('q quit');
+	});
 });
