@@ -262,6 +262,19 @@ describe('the query line', () => {
 		await screen.waitForFrame(frame => queryLine(frame)?.trim() === '/ user:user2');
 	});
 
+	test('a query that arrives in one read with its Enter (a paste, tmux, a fast typist on a busy screen) runs', async () => {
+		const service = serviceOver(dataset);
+		const screen = await renderScreen(service);
+		await screen.waitForFrame(sees('PutThing0 '));
+		await screen.press('/');
+		await screen.waitForFrame(frame => queryLine(frame) !== undefined);
+		// A typo put right with Backspace on the way, all in one chunk.
+		await screen.press('user:usx\u007Fer3\r');
+		const frame = await screen.waitForFrame(frame => title(frame).includes('user:user3'));
+		expect(queryLine(frame)).toBeUndefined();
+		expect(attributeOf(service.lookupCalls)).toEqual({key: 'Username', value: 'user3'});
+	});
+
 	test('Tab completes a field name, then offers the values of the events loaded', async () => {
 		const screen = await renderScreen(serviceOver(dataset));
 		await screen.waitForFrame(sees('PutThing0 '));
