@@ -49,7 +49,8 @@ function start(profile: string, region: string, size: {cols: number; rows: numbe
  */
 async function frame(cli: PtySession, match: string | RegExp | ((screen: string) => boolean), what = String(match)): Promise<string> {
 	const test = typeof match === 'function' ? match : (screen: string) => (typeof match === 'string' ? screen.includes(match) : match.test(screen));
-	const finished = (screen: string) => lines(screen).slice(-2).some(line => /(?:^|· )(?:r refresh|Esc close)/.test(line));
+	// At 60 columns the table's hints are cut after "/ query · t time · f pivot", before "r refresh".
+	const finished = (screen: string) => lines(screen).slice(-2).some(line => /(?:^|· )(?:r refresh|Esc close|\/ query)/.test(line));
 	return cli.waitForScreen(screen => finished(screen) && test(screen), wait, what);
 }
 
@@ -253,8 +254,8 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		expect(rows(screen)).toEqual([]);
 		// The status line says so too, as it does for a trails failure.
 		expect(lines(screen).at(-2)).toContain('✗ Access denied to cloudtrail:LookupEvents');
-		// No rows to move through, so no move keys are offered; the retry key is.
-		expect(lines(screen).at(-1)).toMatch(/^Tab trails · r refresh/);
+		// No rows to move through (or pivot on), so no move keys are offered; the retry key is.
+		expect(lines(screen).at(-1)).toMatch(/^\/ query · t time · w all events · Tab trails · r refresh/);
 	});
 
 	it('a username carrying terminal escapes renders as visible text and changes nothing else', async () => {
