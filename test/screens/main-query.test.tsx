@@ -119,7 +119,10 @@ async function renderScreen(service: CloudTrailService, store: QueryStore = memo
 	);
 }
 
-/** Opens the query line, types `text` (as typed, one chunk) and presses Enter. */
+/** Deletes to the start of the line. */
+const ctrlU = '\u0015';
+
+/** Opens the query line, clears it, types `text` (in one chunk, as a paste) and presses Enter. */
 async function runQuery(screen: Rendered, text: string): Promise<void> {
 	await screen.press('/');
 	await screen.waitForFrame(frame => queryLine(frame) !== undefined);
@@ -128,9 +131,6 @@ async function runQuery(screen: Rendered, text: string): Promise<void> {
 	await screen.waitForFrame(frame => queryLine(frame)?.startsWith(`/ ${text}`) === true);
 	await screen.press(keys.enter);
 }
-
-/** Deletes to the start of the line. */
-const ctrlU = '\u0015';
 
 const attributeOf = (calls: LookupOptions[]) => calls.at(-1)?.attribute;
 
