@@ -14,11 +14,33 @@ export type CommandSpec = {
 	run(command: Command, input: string): void;
 };
 
+type KeyFlags = Parameters<typeof commandFor>[2];
+
+/** The keys Ink reports for each of these characters when it arrives alone. */
+const controlKeys: Record<string, KeyFlags> = {'\r': {return: true}, '\t': {tab: true}, '\b': {backspace: true}, '\u007F': {delete: true}, '\n': {}};
+
+/**
+ * Text and Enter, Tab or Backspace that arrive in one read ("user:alice⏎" pasted, sent by tmux, or
+ * typed while a frame was drawing) reach useInput as one input that no binding matches, and would
+ * be lost. Taken apart, each piece is what Ink reports when it arrives alone. Escape sequences are
+ * split by Ink itself, so input holding one is left as it is.
+ */
+export function splitKeys(input: string, key: KeyFlags): Array<[string, KeyFlags]> {
+	if (input.length < 2 || input.includes('\u001B') || !/[\r\n\t\b\u007F]/.test(input)) {
+		return [[input, key]];
+	}
+
+	return input
+		.split(/([\r\n\t\b\u007F])/)
+		.filter(piece => piece !== '')
+		.map(piece => (piece in controlKeys ? ['', controlKeys[piece]!] : [piece, {}]));
+}
+
 /**
  * The first spec (and its command) that a key press triggers. Typed text (a `printable` binding)
  * is whatever no other command of the screen claims, wherever its spec stands in the list.
  */
-export function specFor(specs: readonly CommandSpec[], input: string, key: Parameters<typeof commandFor>[2]): [CommandSpec, Command] | undefined {
+export function specFor(specs: readonly CommandSpec[], input: string, key: KeyFlags): [CommandSpec, Command] | undefined {
 	for (const printable of [false, true]) {
 		for (const spec of specs) {
 			const commands = spec.commands.filter(command => (keymap[command] as KeyBinding).printable === true ? printable : !printable);
@@ -39,8 +61,10 @@ export function useCommands(specs: readonly CommandSpec[], isActive: boolean): v
 	current.current = specs;
 	useInput(
 		(input, key) => {
-			const found = specFor(current.current, input, key);
-			found?.[0].run(found[1], input);
+			for (const [piece, flags] of splitKeys(input, key)) {
+				const found = specFor(current.current, piece, flags);
+				found?.[0].run(found[1], piece);
+			}
 		},
 		{isActive},
 	);

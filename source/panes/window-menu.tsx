@@ -27,22 +27,31 @@ export function useWindowMenu(options: {
 	current: string | undefined;
 	choose(since: string | undefined): void;
 	custom(): void;
+	/** The list takes the keyboard (true) or gives it back: its letters are filter text, not the app's keys. */
+	onTyping?: ((typing: boolean) => void) | undefined;
 }): WindowMenuState {
 	const [isOpen, setOpen] = useState(false);
 	const list = useFilterListState({items, selectKey: '24h', visibleCount: Math.max(1, options.height - filterListChromeLines)});
-	const {current} = options;
+	const {current, onTyping} = options;
 	const open = useCallback(() => {
 		list.dispatch({type: 'clear'});
 		const key = current === undefined ? '90d' : items.find(item => item.since === current)?.key ?? 'custom';
 		list.dispatch({type: 'select', key});
 		setOpen(true);
-	}, [list, current]);
+		onTyping?.(true);
+	}, [list, current, onTyping]);
+	const close = () => {
+		setOpen(false);
+		onTyping?.(false);
+	};
+
 	const specs = filterListCommands(list, {
 		submitHint: safe`choose`,
 		cancelHint: safe`cancel`,
-		onCancel: () => setOpen(false),
+		onCancel: close,
 		onSubmit(item) {
-			setOpen(false);
+			// Before custom(), which opens the query line and takes the keyboard again.
+			close();
 			if (item.custom) {
 				options.custom();
 			} else {

@@ -106,6 +106,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		current: query.query.since?.source,
 		choose: query.setWindow,
 		custom: () => line.open(`${withWindow(query.state.text, undefined)} since:`.trim(), true),
+		onTyping,
 	});
 	// Whether the detail is open, not which event: keys can arrive in one chunk (Down Down Enter), and
 	// a handler reading the event from this render's state would open the row the cursor just left.
@@ -245,7 +246,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				</>
 			)}
 			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}
-			<Footer status={status} hints={line.isOpen ? hintsOf(specs) : [...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
+			<Footer status={status} hints={line.isOpen || windowMenu.isOpen ? hintsOf(specs) : [...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
 		</Box>
 	);
 }

@@ -6,6 +6,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import chalk from 'chalk';
 import {cleanup} from 'ink-testing-library';
 import {App} from '../../source/app.js';
+import {memoryQueryStore} from '../../source/lib/query-store.js';
 import {keymap, type Command, type KeyBinding} from '../../source/keymap.js';
 import type {ProfileEntry} from '../../source/domain/types.js';
 import {keys, renderInk, type Rendered} from '../helpers/ink.js';
@@ -38,6 +39,8 @@ afterEach(async () => {
 const namedKeys: Partial<Record<string, string>> = {
 	upArrow: keys.up,
 	downArrow: keys.down,
+	leftArrow: keys.left,
+	rightArrow: keys.right,
 	pageUp: keys.pageUp,
 	pageDown: keys.pageDown,
 	home: keys.home,
@@ -48,24 +51,28 @@ const namedKeys: Partial<Record<string, string>> = {
 	backspace: keys.backspace,
 };
 
-/** What a terminal sends for a command's first binding. */
+/**
+ * What a terminal sends for a command's first binding, the named key first, as labels show it
+ * ("↑/Ctrl+P", "Home/g"): a hint "↑ history" is read back as the picker's ↑ as readily as the
+ * query line's, and only the arrow itself works in both.
+ */
 function keyFor(command: Command): string {
 	const binding: KeyBinding = keymap[command];
 	if (binding.printable) {
 		return 'e';
 	}
 
-	const char = binding.chars?.[0];
-	if (char !== undefined) {
-		return binding.ctrl ? String.fromCodePoint(char.toUpperCase().codePointAt(0)! - 64) : char;
+	const named = namedKeys[binding.keys?.[0] ?? ''];
+	if (named) {
+		return named;
 	}
 
-	const named = namedKeys[binding.keys?.[0] ?? ''];
-	if (!named) {
+	const char = binding.chars?.[0];
+	if (char === undefined) {
 		throw new Error(`no key to press for ${command}`);
 	}
 
-	return named;
+	return binding.ctrl ? String.fromCodePoint(char.toUpperCase().codePointAt(0)! - 64) : char;
 }
 
 /** The commands behind the footer's last line: "↑/k ↓/j move · Enter details · …". */
@@ -100,7 +107,8 @@ function hintedCommands(frame: string): Command[] {
 }
 
 const longRecord = JSON.stringify({eventName: 'PutThing', requestParameters: Object.fromEntries(Array.from({length: 80}, (_, index) => [`key${index}`, `value ${index}`]))});
-const events = Array.from({length: 30}, (_, index) => makeEvent(index, {raw: longRecord}));
+// The first event failed, so its pivot choices include the error too.
+const events = Array.from({length: 30}, (_, index) => makeEvent(index, {raw: longRecord, ...(index === 0 ? {errorCode: 'AccessDenied'} : {})}));
 
 // Four profiles with a "d" in them, so a filter of "d" keeps rows above and below the cursor.
 const profiles: ProfileEntry[] = ['alpha-dev', 'dev', 'prod', 'prod-dr'].map(name => ({name, kind: 'static', detail: 'static keys', region: 'us-east-1'}));
@@ -124,6 +132,8 @@ type Screen = {name: string; skipPickers?: boolean; hangConnect?: boolean; steps
 // above and below the cursor, a record to scroll both ways).
 const profileList = {wait: 'prod-dr'};
 const loaded = {wait: '30 events loaded'};
+// The query history: ↑ on the line brings "us" (Tab completes it), ↑ again the older one, ↓ the draft.
+const history = ['user:user1', 'us'];
 const screens: Screen[] = [
 	{name: 'profile picker', steps: [profileList, 'd', {wait: '4/4'}]},
 	{name: 'profile picker, connecting', hangConnect: true, steps: [profileList, keys.enter, {wait: 'Resolving credentials'}]},
@@ -132,16 +142,23 @@ const screens: Screen[] = [
 	{name: 'main screen, events', skipPickers: true, steps: [loaded, keys.down, keys.down]},
 	{name: 'main screen, trails', skipPickers: true, steps: [loaded, keys.tab, {wait: '▶ Trails'}]},
 	{name: 'event detail', skipPickers: true, steps: [loaded, keys.enter, {wait: 'Event PutThing'}, keys.down, keys.down]},
+	{name: 'query line', skipPickers: true, steps: [loaded, '/', {wait: 'Now running'}, keys.up, {wait: '/ us '}]},
+	// The cursor starts on the window in use, the default 90 days, with windows above and below.
+	{name: 'time window menu', skipPickers: true, steps: [loaded, 't', {wait: '› 90d'}]},
+	{name: 'pivot choices', skipPickers: true, steps: [loaded, 'f', {wait: 'narrow the query'}]},
+	{name: 'main screen, after a pivot', skipPickers: true, steps: [loaded, 'f', {wait: 'narrow the query'}, 'u', {wait: 'all scanned'}, keys.down, keys.down]},
 ];
 
 async function open(screen: Screen): Promise<{ui: Rendered; loads(): number}> {
 	const {app, loads} = backend({hangConnect: screen.hangConnect});
-	const ui = await renderInk(<App backend={app} initialProfile="prod" initialRegion="eu-west-1" skipPickers={screen.skipPickers} />, {
+	const queries = memoryQueryStore({history});
+	const ui = await renderInk(<App backend={app} initialProfile="prod" initialRegion="eu-west-1" skipPickers={screen.skipPickers} queries={queries} />, {
 		columns: 160,
 		rows: 40,
 	});
 	for (const step of screen.steps) {
-		await (typeof step === 'string' ? ui.press(step) : ui.waitForFrame(step.wait));
+		// Waits read the frame as a person does: "/ us" is drawn in two colours.
+		await (typeof step === 'string' ? ui.press(step) : ui.waitForFrame(frame => frame.replaceAll(/\u001B\[[\d;]*m/g, '').includes(step.wait)));
 	}
 
 	return {ui, loads};
