@@ -12,7 +12,26 @@ export type {FooterHint} from '../hooks/use-commands.js';
 /** One piece of the status line; AWS text in it is sanitised by whoever builds it. */
 export type StatusPart = {text: SafeText; color?: string};
 
-export function Footer({status, hints, width}: {status: StatusPart[]; hints: readonly FooterHint[]; width: number}) {
+/**
+ * The hints line: the screen's hints, then `pinned` ones (help, quit) that stay in view however
+ * many the screen has; the screen's are cut first when the line is too narrow for all.
+ */
+export function hintsLine(hints: readonly FooterHint[], pinned: readonly FooterHint[], width: number): SafeText {
+	const tail = pinned.length > 0 ? hintsText(pinned) : safe``;
+	const head = hintsText(hints);
+	if (tail === '' || head === '') {
+		return truncateToWidth(head === '' ? tail : head, width);
+	}
+
+	const room = width - displayWidth(tail) - 3;
+	if (room < 12) {
+		return truncateToWidth(safe`${head} · ${tail}`, width);
+	}
+
+	return safe`${truncateToWidth(head, room)} · ${tail}`;
+}
+
+export function Footer({status, hints, pinned = [], width}: {status: StatusPart[]; hints: readonly FooterHint[]; pinned?: readonly FooterHint[]; width: number}) {
 	let remaining = width;
 	const parts: StatusPart[] = [];
 	for (const part of status) {
@@ -43,7 +62,7 @@ export function Footer({status, hints, width}: {status: StatusPart[]; hints: rea
 				))}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{truncateToWidth(hintsText(hints), width)}
+				{hintsLine(hints, pinned, width)}
 			</Text>
 		</Box>
 	);

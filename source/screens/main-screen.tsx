@@ -246,7 +246,13 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				</>
 			)}
 			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}
-			<Footer status={status} hints={line.isOpen || windowMenu.isOpen ? hintsOf(specs) : [...hintsOf(specs), ...hintsOf(globalSpecs)]} width={columns} />
+			<Footer
+				status={status}
+				hints={hintsOf(specs)}
+				// The app's keys (profile, region, help, quit) stay in view; the screen's own hints give way first.
+				pinned={line.isOpen || windowMenu.isOpen ? [] : hintsOf(globalSpecs)}
+				width={columns}
+			/>
 		</Box>
 	);
 }

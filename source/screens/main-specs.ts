@@ -83,6 +83,8 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 	return [
 		...moves,
 		...(h.stopScan ? [{commands: ['stopScan'] as const, hint: safe`stop scan`, run: h.stopScan}] : []),
+		// While a pane waits out throttling, r ends the wait rather than starting over.
+		{commands: ['refresh'], hint: h.waiting ? safe`retry now` : safe`refresh`, run: h.refresh},
 		{commands: ['query'], hint: safe`query`, run: h.query},
 		{commands: ['timeWindow'], hint: safe`time`, run: h.timeWindow},
 		...(h.hasRows && h.focus === 'events' ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: h.pivot}] : []),
@@ -91,8 +93,6 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
 		{commands: ['allRegions'], hint: h.allRegions ? safe`one region` : safe`all regions`, run: h.toggleAllRegions},
 		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
-		// While a pane waits out throttling, r ends the wait rather than starting over.
-		{commands: ['refresh'], hint: h.waiting ? safe`retry now` : safe`refresh`, run: h.refresh},
 		{commands: ['toggleUtc'], hint: h.utc ? safe`local time` : safe`UTC`, run: h.toggleUtc},
 	];
 }

@@ -50,7 +50,7 @@ function start(profile: string, region: string, size: {cols: number; rows: numbe
 async function frame(cli: PtySession, match: string | RegExp | ((screen: string) => boolean), what = String(match)): Promise<string> {
 	const test = typeof match === 'function' ? match : (screen: string) => (typeof match === 'string' ? screen.includes(match) : match.test(screen));
 	// The hints line is cut to the width; "/ query" comes early enough to survive 60 columns.
-	const finished = (screen: string) => lines(screen).slice(-2).some(line => /(?:^|· )(?:r refresh|Esc close|\/ query)/.test(line));
+	const finished = (screen: string) => lines(screen).slice(-2).some(line => /(?:^|· )(?:r refresh|Esc close|\/ query|\? help)/.test(line));
 	return cli.waitForScreen(screen => finished(screen) && test(screen), wait, what);
 }
 
@@ -255,7 +255,8 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		// The status line says so too, as it does for a trails failure.
 		expect(lines(screen).at(-2)).toContain('✗ Access denied to cloudtrail:LookupEvents');
 		// No rows to move through, so no move or pivot keys are offered; the retry key is.
-		expect(lines(screen).at(-1)).toMatch(/^\/ query · t time · w all events · F follow · A all regions · Tab trails · r refresh/);
+		expect(lines(screen).at(-1)).toMatch(/^r refresh · \/ query · t time · w all events · F follow · A all regions/);
+		expect(lines(screen).at(-1)).toMatch(/p profile · R region · \? help · q quit$/);
 		expect(lines(screen).at(-1)).not.toMatch(/move|pivot/);
 	});
 
