@@ -194,6 +194,22 @@ describe('mergedLookup', () => {
 		await expect.poll(() => closed.sort()).toEqual(['eu-west-1', 'us-east-1']);
 	});
 
+	it('ends when aborted even while a source never answers', async () => {
+		const never = source('ap-east-1', () =>
+			(async function * () {
+				await new Promise(() => undefined);
+				yield [];
+			})(),
+		);
+		const controller = new AbortController();
+		const run = collect(mergedLookup([source('us-east-1', [[at('e1', 1)]]), never], {signal: controller.signal}));
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+		controller.abort();
+		await expect(run).resolves.toEqual([]);
+	});
+
 	it('stops asking every source when the reader stops early', async () => {
 		const read = new Map<string, number>();
 		const sources = ['us-east-1', 'eu-west-1'].map(region =>
