@@ -64,6 +64,10 @@ if (!parsed.ok) {
 
 		case 'script': {
 			const {runScriptMode} = await import('./source/cli/script-mode.js');
+			if (options.follow) {
+				lifecycle.setInterruptExitCode(0);
+			}
+
 			const run = runScriptMode({options, format: mode.format, env, stdout, stderr, signal: lifecycle.signal, emulator});
 			// On SIGINT/SIGTERM the lifecycle aborts the run and exits with 130/143; waiting for the run to
 			// wind down first lets it say on stderr how far it got, and write nothing more to stdout.

@@ -5,19 +5,16 @@ import {isValidRegionName} from '../services/regions.js';
 import {parseDuration} from '../lib/duration.js';
 import {boundsInverted, readTimeBound} from '../domain/query/time.js';
 import type {TimeBound} from '../domain/query/types.js';
-import {
-	booleanFlagNames,
-	defaultLimit,
-	defaultMaxWait,
-	longFlagNames,
-	outputFormats,
-	shortFlagNames,
-	valueFlagNames,
-	type OutputFormat,
-} from './flags.js';
+import {defaultLimit, defaultMaxWait, outputFormats, type OutputFormat} from './flags.js';
+import {checkArgvShape, joinQueryValue} from './argv-shape.js';
+
+export {checkArgvShape, joinQueryValue} from './argv-shape.js';
 
 export type CliOptions = {
+	/** The first of `profiles`: the one the UI preselects. */
 	profile: string | undefined;
+	/** Every --profile, commas split, duplicates dropped, in order; empty without the flag. */
+	profiles: string[];
 	region: string | undefined;
 	endpointUrl: string | undefined;
 	demo: boolean;
@@ -33,6 +30,10 @@ export type CliOptions = {
 	until: TimeBound | undefined;
 	/** --all-events: read-only events too (write events only by default). */
 	allEvents: boolean;
+	/** --follow: print matching events as they arrive, until interrupted. */
+	follow: boolean;
+	/** --all-regions: every region enabled for each account, merged. */
+	allRegions: boolean;
 	help: boolean;
 	version: boolean;
 };
@@ -41,69 +42,6 @@ export type ParseResult = {ok: true; options: CliOptions} | {ok: false; message:
 
 /** What the injected parser (meow) returns, loosely typed: the validator trusts none of it. */
 export type ParsedArgv = {flags: Record<string, unknown>; input: readonly string[]};
-
-const negativeNumber = /^-\d/;
-
-/**
- * Scans argv the way yargs reads it and reports the first flag we do not know, or the first flag
- * given twice. Done before meow because meow exits the process on its own for unknown flags.
- */
-export function checkArgvShape(argv: readonly string[]): string | undefined {
-	const seen = new Set<string>();
-	for (let index = 0; index < argv.length; index++) {
-		const token = argv[index]!;
-		if (token === '--') {
-			break;
-		}
-
-		if (!token.startsWith('-') || token === '-' || negativeNumber.test(token)) {
-			continue;
-		}
-
-		let names: string[];
-		let hasInlineValue = false;
-		if (token.startsWith('--')) {
-			const body = token.slice(2);
-			const equals = body.indexOf('=');
-			hasInlineValue = equals !== -1;
-			let name = hasInlineValue ? body.slice(0, equals) : body;
-			if (!longFlagNames.has(name) && name.startsWith('no-') && booleanFlagNames.has(name.slice(3))) {
-				name = name.slice(3);
-			}
-
-			if (!longFlagNames.has(name)) {
-				return `unknown flag --${name}`;
-			}
-
-			names = [name];
-		} else {
-			const letters = [...token.slice(1).split('=')[0]!];
-			const unknown = letters.find(letter => !shortFlagNames.has(letter));
-			if (unknown !== undefined) {
-				return `unknown flag -${unknown}`;
-			}
-
-			names = letters.map(letter => (letter === 'h' ? 'help' : letter));
-		}
-
-		for (const name of names) {
-			if (seen.has(name) && valueFlagNames.has(name)) {
-				return `--${name} can only be given once`;
-			}
-
-			seen.add(name);
-		}
-
-		const last = names.at(-1)!;
-		const next = argv[index + 1];
-		// yargs takes the next token as the value unless it looks like another flag.
-		if (valueFlagNames.has(last) && !hasInlineValue && next !== undefined && (!next.startsWith('-') || negativeNumber.test(next))) {
-			index++;
-		}
-	}
-
-	return undefined;
-}
 
 export function validateEndpointUrl(value: string): string | undefined {
 	let url: URL;
@@ -136,7 +74,6 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 	}
 
 	const examples: Record<string, string> = {
-		profile: 'dev',
 		region: 'eu-west-1',
 		endpointUrl: 'http://localhost:4566',
 		output: 'json',
@@ -154,7 +91,11 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		}
 	}
 
-	const profile = stringFlag(flags, 'profile');
+	const profiles = profileNames(flags['profile']);
+	if (!Array.isArray(profiles)) {
+		return fail(profiles.message);
+	}
+
 	const region = stringFlag(flags, 'region');
 	if (region !== undefined && !isValidRegionName(region)) {
 		return fail(`--region must be an AWS region name like eu-west-1 (got ${JSON.stringify(region)})`);
@@ -211,10 +152,25 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(`--since must be before --until (got --since ${bounds.since.source} --until ${bounds.until.source})`);
 	}
 
+	const follow = flags['follow'] === true;
+	const allRegions = flags['allRegions'] === true;
+	if (follow && outputValue !== undefined && outputValue !== 'jsonl' && outputValue !== 'csv') {
+		return fail(`--follow prints each event as it arrives: use --output jsonl or csv (got --output ${outputValue})`);
+	}
+
+	if (follow && bounds.until) {
+		return fail('--follow prints events as they arrive, so it takes no --until');
+	}
+
+	if (allRegions && region !== undefined) {
+		return fail('--all-regions reads every region enabled for the account; give it or --region, not both');
+	}
+
 	return {
 		ok: true,
 		options: {
-			profile,
+			profile: profiles[0],
+			profiles,
 			region,
 			endpointUrl,
 			demo,
@@ -225,6 +181,8 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			since: bounds.since,
 			until: bounds.until,
 			allEvents: flags['allEvents'] === true,
+			follow,
+			allRegions,
 			help: flags['help'] === true,
 			version: flags['version'] === true,
 		},
@@ -251,28 +209,22 @@ export function parseCommandLine(argv: readonly string[], parse: (argv: string[]
 	return validateFlags(parsed);
 }
 
-/**
- * A query may start with an exclusion (`--query -event:Get*`), which yargs would read as short
- * flags: the token after --query is its value whatever it looks like, unless it is a long flag
- * (`--query --limit 5` forgot the query).
- */
-export function joinQueryValue(argv: readonly string[]): readonly string[] {
-	const joined: string[] = [];
-	for (let index = 0; index < argv.length; index++) {
-		const token = argv[index]!;
-		const next = argv[index + 1];
-		if (token === '--') {
-			joined.push(...argv.slice(index));
-			break;
-		}
+/** `--profile a,b --profile c`: the names in order, each once, or what is wrong with them. */
+function profileNames(value: unknown): string[] | {message: string} {
+	const given = (Array.isArray(value) ? value : [value]).filter((entry): entry is string => typeof entry === 'string');
+	const names: string[] = [];
+	for (const entry of given) {
+		for (const part of entry.split(',')) {
+			const name = part.trim();
+			if (name === '') {
+				return {message: `--profile ${JSON.stringify(entry)} has an empty name; list several as --profile a,b,c`};
+			}
 
-		if (token === '--query' && next !== undefined && next.startsWith('-') && !next.startsWith('--')) {
-			joined.push(`--query=${next}`);
-			index++;
-		} else {
-			joined.push(token);
+			if (!names.includes(name)) {
+				names.push(name);
+			}
 		}
 	}
 
-	return joined;
+	return names;
 }

@@ -10,7 +10,8 @@ export const defaultLimit = 50;
 export const defaultMaxWait = '5m';
 
 export const meowFlags = {
-	profile: {type: 'string'},
+	// Repeatable (--profile a --profile b), and each value may list several (a,b,c).
+	profile: {type: 'string', isMultiple: true},
 	region: {type: 'string'},
 	endpointUrl: {type: 'string'},
 	demo: {type: 'boolean'},
@@ -21,6 +22,8 @@ export const meowFlags = {
 	since: {type: 'string'},
 	until: {type: 'string'},
 	allEvents: {type: 'boolean'},
+	follow: {type: 'boolean'},
+	allRegions: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -38,6 +41,8 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'since',
 	'until',
 	'all-events',
+	'follow',
+	'all-regions',
 	'help',
 	'version',
 ]);
@@ -47,4 +52,7 @@ export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 /** Flags that take a value, so the token after them is not itself a flag. */
 export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until']);
 
-export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'help', 'version']);
+export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'help', 'version']);
+
+/** Value flags that may be given more than once. */
+export const repeatableFlagNames: ReadonlySet<string> = new Set(['profile']);

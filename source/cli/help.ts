@@ -7,7 +7,7 @@ const usageLines = [
 	'Usage: trailview [--profile NAME] [--region NAME] [--endpoint-url URL] [--demo]',
 	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
 	'                 [--max-wait DURATION] [--query Q] [--since TIME] [--until TIME]',
-	'                 [--all-events]',
+	'                 [--all-events] [--follow] [--all-regions]',
 ];
 
 export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
@@ -89,7 +89,8 @@ export function helpText(version: string): string {
 		'',
 		'Options',
 		...table([
-			['--profile NAME', 'AWS profile to use; skips the profile picker'],
+			['--profile NAME', 'AWS profile to use; skips the profile picker. Several (a,b,c, or the flag'],
+			['', 'repeated): one timeline from all their accounts, each row naming its account'],
 			['--region NAME', 'AWS region, e.g. eu-west-1; skips the region picker'],
 			['--endpoint-url URL', 'Send CloudTrail and STS requests to URL (e.g. a local emulator)'],
 			['--demo', 'Explore sample data from the built-in local emulator; no AWS account needed'],
@@ -100,6 +101,9 @@ export function helpText(version: string): string {
 			['--since TIME', 'Events from TIME on: 15m, 2h, 7d back from now, or a date 2026-01-31[T09:30]'],
 			['--until TIME', 'Events up to TIME (same forms; default now). Not with since:/until: in --query'],
 			['--all-events', 'Read-only events too (by default only write events)'],
+			['--follow', 'Keep running and print matching events as they arrive (jsonl or csv; Ctrl+C'],
+			['', 'ends it with status 0). With --since, that window\'s events first, oldest first'],
+			['--all-regions', 'Every region enabled for the account, merged newest first (not with --region)'],
 			['-h, --help', 'Show this help'],
 			['--version', 'Show the version'],
 		]),

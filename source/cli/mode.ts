@@ -9,7 +9,7 @@ export type Mode =
 	| {kind: 'script'; format: OutputFormat; reason: 'output-flag' | 'stdout-not-tty' | 'stdin-not-tty'}
 	| {kind: 'interactive'};
 
-export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'output'>, tty: {stdin: boolean; stdout: boolean}): Mode {
+export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'output'> & {follow?: boolean}, tty: {stdin: boolean; stdout: boolean}): Mode {
 	if (options.help) {
 		return {kind: 'help'};
 	}
@@ -18,7 +18,8 @@ export function selectMode(options: Pick<CliOptions, 'help' | 'version' | 'outpu
 		return {kind: 'version'};
 	}
 
-	const format = options.output ?? 'table';
+	// A followed script prints a line per event as it arrives, which a table cannot.
+	const format = options.output ?? (options.follow ? 'jsonl' : 'table');
 	if (options.output !== undefined) {
 		return {kind: 'script', format, reason: 'output-flag'};
 	}

@@ -2,15 +2,21 @@
 // pays for it; it loads the output module the same way.
 import type {Backend} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
-import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+import {sanitizeLine} from '../lib/sanitize.js';
 import {createAwsBackend} from '../services/backend.js';
+import {resolveEndpoints} from '../services/endpoints.js';
+import {followIntervalMs, localFollowInterval} from '../services/follow.js';
+import {createSourcePool} from '../services/source-pool.js';
 import {createDemoBackend, type LazyEmulator} from '../demo.js';
 import type {CliOptions} from './args.js';
 import type {OutputFormat} from './flags.js';
-import {chooseScriptProfile, chooseScriptRegion} from './script-target.js';
 import {scriptQuery} from './script-query.js';
+import {describeScriptError} from './script-errors.js';
+import {openScriptSources, skipNotes} from './script-sources.js';
 import {loadNamedQueries} from '../storage/named-queries.js';
 import {terminalMfaPrompt} from './terminal-mfa.js';
+
+export {describeScriptError} from './script-errors.js';
 
 export type ScriptModeOptions = {
 	options: CliOptions;
@@ -22,13 +28,6 @@ export type ScriptModeOptions = {
 	/** Only used with --demo; the caller stops it on exit. */
 	emulator: LazyEmulator;
 };
-
-// Messages and hints quote profile names from the config files and text from AWS, so they reach
-// stderr through the sanitiser, as they do in output/run-output.ts.
-export function describeScriptError(error: Pick<TrailviewError, 'message' | 'hint'>): SafeText {
-	const line = safe`trailview: ${sanitizeLine(error.message)}`;
-	return error.hint ? safe`${line}\n  ${sanitizeLine(error.hint)}` : line;
-}
 
 export async function runScriptMode({options, format, env, stdout, stderr, signal, emulator}: ScriptModeOptions): Promise<number> {
 	const fail = (message: string, code = 1) => {
@@ -42,6 +41,14 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	const query = scriptQuery(options, named, new Date());
 	if (!query.ok) {
 		return fail(query.message, 2);
+	}
+
+	if (options.follow && query.until !== undefined) {
+		return fail('--follow prints events as they arrive, so its query takes no until:', 2);
+	}
+
+	if (options.follow && format !== 'jsonl' && format !== 'csv') {
+		return fail(`--follow prints each event as it arrives: use --output jsonl or csv (got --output ${format})`, 2);
 	}
 
 	// How the query runs, for a person at a terminal; a pipe or a log file gets only the data.
@@ -60,28 +67,47 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 			});
 
 	try {
-		const profile = chooseScriptProfile(await backend.listProfiles(), {profileFlag: options.profile, env, demo: options.demo});
-		if (!profile.ok) {
-			return fail(profile.message);
+		const opened = await openScriptSources({backend, options, env, signal, stderr});
+		if (typeof opened === 'number') {
+			return opened;
 		}
 
-		const region = chooseScriptRegion(backend.defaultRegion(profile.value), profile.value);
-		if (!region.ok) {
-			return fail(region.message);
+		const {sources, where} = opened;
+		// Columns follow what was asked for, not what connected, so a failure never changes them.
+		const origins = options.allRegions || options.profiles.length > 1;
+		const pool = createSourcePool(sources);
+		const notes = skipNotes(sources, stderr);
+		if (options.follow) {
+			const endpoint = options.demo ? (await emulator.get()).endpoint : resolveEndpoints(options.endpointUrl, env).cloudTrail;
+			const {runScriptFollow} = await import('./script-follow.js');
+			return await runScriptFollow({
+				format: format === 'csv' ? 'csv' : 'jsonl',
+				origins,
+				limit: options.limit,
+				maxWaitMs: options.maxWaitMs,
+				plan: query.plan,
+				history: query.since !== undefined,
+				pool,
+				notes,
+				where,
+				intervalMs: localFollowInterval(endpoint, env) ?? followIntervalMs(sources.length),
+				stdout,
+				stderr,
+				signal,
+			});
 		}
 
-		const session = await backend.connect(profile.value, {region: region.value, signal});
-		const service = session.serviceFor(region.value);
 		const {runOutput} = await import('../output/run-output.js');
 		const {start, end} = query.plan.window;
 		const emptyNote = query.custom
-			? `no events match in ${sanitizeLine(region.value)} from ${start.toISOString()} to ${end.toISOString()}`
+			? `no events match in ${sanitizeLine(where)} from ${start.toISOString()} to ${end.toISOString()}`
 			: undefined;
 		return await runOutput({
 			format,
 			limit: options.limit,
 			maxWaitMs: options.maxWaitMs,
-			service,
+			service: {region: where, lookupEvents: lookup => notes.around(pool.lookup({...lookup, onSkip: notes.onSkip}))},
+			origins,
 			stdout,
 			stderr,
 			signal,
@@ -91,7 +117,7 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	} catch (error) {
 		if (error instanceof TrailviewError) {
 			if (error.kind === 'cancelled') {
-				return 130;
+				return options.follow ? 0 : 130;
 			}
 
 			stderr.write(`${describeScriptError(error)}\n`);

@@ -16,6 +16,9 @@ export type ScriptQuery =
 			plan: QueryPlan;
 			/** Whether anything narrows or widens the default (write events, last 90 days). */
 			custom: boolean;
+			/** The start and end as given (by flag or in the query); undefined where the default applies. */
+			since: TimeBound | undefined;
+			until: TimeBound | undefined;
 			/** `API Username=alice · local: error:any`, for a person watching stderr. */
 			description: string;
 	  }
@@ -70,6 +73,8 @@ export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<stri
 		ok: true,
 		plan,
 		custom: query.terms.length > 0 || since !== undefined || until !== undefined || options.allEvents,
+		since,
+		until,
 		description: describePlan(plan),
 	};
 }

@@ -32,23 +32,39 @@ export function liveCounts(sources: readonly EventOrigin[], skipped: readonly Ev
 	};
 }
 
+/** Past this many regions for one account and reason, the line names the first few and counts the rest. */
+const namedRegions = 8;
+
+function regionList(regions: readonly string[]): string {
+	if (regions.length <= namedRegions) {
+		return regions.join(', ');
+	}
+
+	const shown = namedRegions - 2;
+	return `${regions.slice(0, shown).join(', ')} and ${regions.length - shown} more`;
+}
+
 /**
  * `14 regions · ap-east-1, eu-south-2 not enabled · me-south-1 access denied` for one account;
- * with several, `2 accounts · 15 regions · dev ap-east-1 not enabled`. Skipped sources are grouped
- * by reason, in the order they were skipped.
+ * with several, `2 accounts · 15 regions · dev ap-east-1, me-south-1 not enabled`. What was left
+ * out is grouped by reason, then account, in the order skipped; a long list of regions names the
+ * first few and counts the rest (`af-south-1, … and 11 more not enabled`).
  */
 export function describeSources(sources: readonly EventOrigin[], skipped: readonly SkippedSource[]): string {
 	const severalAccounts = new Set(sources.map(source => source.account)).size > 1;
 	const counts = liveCounts(sources, skipped);
 	const parts = [severalAccounts ? `${plural(counts.accounts, 'account')} · ${plural(counts.regions, 'region')}` : plural(counts.regions, 'region')];
-	const byReason = new Map<SkipReason, string[]>();
+	const byReason = new Map<SkipReason, Map<string, {label: string; regions: string[]}>>();
 	for (const skip of skipped) {
-		const names = byReason.get(skip.reason) ?? [];
-		names.push(severalAccounts ? `${skip.accountLabel} ${skip.region}` : skip.region);
-		byReason.set(skip.reason, names);
+		const accounts = byReason.get(skip.reason) ?? new Map<string, {label: string; regions: string[]}>();
+		const account = accounts.get(skip.account) ?? {label: skip.accountLabel, regions: []};
+		account.regions.push(skip.region);
+		accounts.set(skip.account, account);
+		byReason.set(skip.reason, accounts);
 	}
 
-	for (const [reason, names] of byReason) {
+	for (const [reason, accounts] of byReason) {
+		const names = [...accounts.values()].map(({label, regions}) => (severalAccounts ? `${label} ${regionList(regions)}` : regionList(regions)));
 		parts.push(`${names.join(', ')} ${skipReasonText[reason]}`);
 	}
 

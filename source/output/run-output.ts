@@ -10,7 +10,7 @@ import {sanitizeLine} from '../lib/sanitize.js';
 import {type CloudTrailService, type ThrottlePolicy, type TrailEvent, TrailviewError, writeEventsAttribute} from '../domain/types.js';
 import type {QueryPlan} from '../domain/query/types.js';
 import {scanPages} from '../domain/query/scan.js';
-import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, formatTable, type OutputFormat} from './formats.js';
+import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, eventWithOriginToJson, formatTable, type OutputFormat} from './formats.js';
 import {createWriter, isClosedPipe, report} from './writer.js';
 
 export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
@@ -23,7 +23,10 @@ export type RunOutputOptions = {
 	plan?: Pick<QueryPlan, 'attribute' | 'window' | 'matches' | 'filtersLocally'>;
 	/** What an empty table says was looked for; default "no write events in REGION in the last 90 days". */
 	emptyNote?: string;
-	service: CloudTrailService;
+	/** Where the events come from: one region's service, or several merged (`region` then says "17 regions"). */
+	service: EventFeed;
+	/** Several accounts or regions: rows gain account (json, csv) and region (table) columns. */
+	origins?: boolean;
 	stdout: OutputStream;
 	stderr: NodeJS.WritableStream;
 	signal?: AbortSignal;
@@ -32,6 +35,9 @@ export type RunOutputOptions = {
 	/** How long one request may stay throttled (retried with back-off) before the run fails. Default 5 minutes. */
 	maxWaitMs?: number;
 };
+
+/** What runOutput reads: a service, or a merged lookup with a description of where in `region`. */
+export type EventFeed = Pick<CloudTrailService, 'region' | 'lookupEvents'>;
 
 const everything = () => true;
 
@@ -50,11 +56,11 @@ const maxPageSize = 50;
  */
 type Sink = {page(events: TrailEvent[]): string; end(): string; streams: boolean};
 
-function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): Sink {
+function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean, origins: boolean): Sink {
 	switch (format) {
 		case 'jsonl': {
 			return {
-				page: events => events.map(event => `${eventToJsonLine(event)}\n`).join(''),
+				page: events => events.map(event => `${eventToJsonLine(event, origins)}\n`).join(''),
 				end: () => '',
 				streams: true,
 			};
@@ -68,7 +74,7 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 			return {
 				page(events) {
 					for (const event of events) {
-						elements.push(`  ${safeJsonStringify(eventToJson(event), 2).replaceAll('\n', '\n  ')}`);
+						elements.push(`  ${safeJsonStringify(origins ? eventWithOriginToJson(event) : eventToJson(event), 2).replaceAll('\n', '\n  ')}`);
 					}
 
 					return '';
@@ -86,11 +92,11 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 				}
 
 				started = true;
-				return `${csvHeader()}\n`;
+				return `${csvHeader(origins)}\n`;
 			};
 
 			return {
-				page: events => (events.length === 0 ? '' : header() + events.map(event => `${eventToCsvRow(event)}\n`).join('')),
+				page: events => (events.length === 0 ? '' : header() + events.map(event => `${eventToCsvRow(event, origins)}\n`).join('')),
 				end: header,
 				streams: true,
 			};
@@ -103,7 +109,7 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 					events.push(...page);
 					return '';
 				},
-				end: () => formatTable(events, {...(stdout.isTTY && stdout.columns ? {maxWidth: stdout.columns} : {}), utc}),
+				end: () => formatTable(events, {...(stdout.isTTY && stdout.columns ? {maxWidth: stdout.columns} : {}), utc, origins}),
 				streams: false,
 			};
 		}
@@ -111,7 +117,7 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean): S
 }
 
 /** One line for the error, one indented line for the fix, both safe for a terminal. */
-function describeError(error: unknown, maxWaitMs: number): string[] {
+export function describeError(error: unknown, maxWaitMs: number): string[] {
 	if (error instanceof TrailviewError) {
 		const lines = [`trailview: ${sanitizeLine(error.message)}`];
 		if (error.kind === 'throttled') {
@@ -135,7 +141,7 @@ function describeError(error: unknown, maxWaitMs: number): string[] {
  * Asks the service to wait out throttling for up to `maxWaitMs` per request, and says so on stderr
  * the first time, so a script that goes quiet for minutes is not mistaken for a hung one.
  */
-function throttlePolicy(region: string, maxWaitMs: number, stderr: NodeJS.WritableStream): ThrottlePolicy {
+export function throttlePolicy(region: string, maxWaitMs: number, stderr: NodeJS.WritableStream): ThrottlePolicy {
 	let told = false;
 	return {
 		maxWaitMs,
@@ -170,7 +176,7 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		return 1;
 	}
 
-	const sink = createSink(format, stdout, options.utc ?? true);
+	const sink = createSink(format, stdout, options.utc ?? true, options.origins ?? false);
 	const out = createWriter(stdout);
 	const plan = options.plan;
 	// Matches taken from the pages, of those how many are on stdout, and every event read.

@@ -24,6 +24,11 @@ export type Lifecycle = {
 	 * sent to the whole foreground group, must not end trailview too. Returns the release.
 	 */
 	holdInterrupts(): () => void;
+	/**
+	 * What Ctrl+C (SIGINT) exits with from now on, instead of 130: `--follow` runs until Ctrl+C,
+	 * as `tail -f` does, so for it that is the normal end (0).
+	 */
+	setInterruptExitCode(code: number): void;
 	readonly signal: AbortSignal;
 };
 
@@ -54,6 +59,7 @@ export function createLifecycle(options: {
 	const controller = new AbortController();
 	let shuttingDown = false;
 	let interruptsHeld = 0;
+	let interruptExitCode = 128 + signalNumbers.SIGINT;
 
 	const writeErr = (text: string) => {
 		try {
@@ -130,7 +136,7 @@ export function createLifecycle(options: {
 					return;
 				}
 
-				void shutdown(128 + number);
+				void shutdown(name === 'SIGINT' ? interruptExitCode : 128 + number);
 			});
 		}
 
@@ -161,6 +167,9 @@ export function createLifecycle(options: {
 					interruptsHeld--;
 				}
 			};
+		},
+		setInterruptExitCode(code) {
+			interruptExitCode = code;
 		},
 		signal: controller.signal,
 	};

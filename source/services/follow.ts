@@ -9,6 +9,7 @@
 import {backoffDelay, scaledBackoff} from '../lib/backoff.js';
 import type {TrailEvent, TrailviewError} from '../domain/types.js';
 import {toTrailviewError} from './errors.js';
+import {isLoopback} from './rate-limiter.js';
 
 export type PollStatus = {at: Date; ok: true; added: number} | {at: Date; ok: false; error: TrailviewError; retryAt: number};
 
@@ -49,6 +50,16 @@ export const defaultSeenLimit = 50_000;
  */
 export function followIntervalMs(sourceCount: number): number {
 	return Math.max(10_000, Math.ceil(Math.max(0, sourceCount) * 200));
+}
+
+/**
+ * TRAILVIEW_FOLLOW_INTERVAL_MS lets tests and the benchmark follow the local emulator without
+ * waiting 10 s a poll. Like TRAILVIEW_LOOKUP_RPS it is honoured only for a loopback endpoint, so
+ * no setting makes trailview poll AWS faster than followIntervalMs allows.
+ */
+export function localFollowInterval(endpoint: string | undefined, env: NodeJS.ProcessEnv): number | undefined {
+	const ms = Number(env['TRAILVIEW_FOLLOW_INTERVAL_MS']);
+	return endpoint !== undefined && isLoopback(endpoint) && Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** A bounded memory of ids: the least recently seen are forgotten first. */

@@ -82,22 +82,24 @@ export async function* mergedLookup(sources: readonly EventSource[], options: Me
 		return;
 	}
 
-	const inner = new AbortController();
-	const stop = () => {
-		inner.abort();
-	};
-
-	lookup.signal?.addEventListener('abort', stop, {once: true});
-	if (lookup.signal?.aborted) {
-		return;
-	}
-
 	let wake: (() => void) | undefined;
 	const notify = () => {
 		const waiting = wake;
 		wake = undefined;
 		waiting?.();
 	};
+
+	const inner = new AbortController();
+	// Wakes the merge too: it must not wait for a source whose request ignores the abort.
+	const stop = () => {
+		inner.abort();
+		notify();
+	};
+
+	lookup.signal?.addEventListener('abort', stop, {once: true});
+	if (lookup.signal?.aborted) {
+		return;
+	}
 
 	const readers = sources.map((source): Reader => {
 		const reader: Reader = {origin: originOf(source), pages: [], state: 'reading', error: undefined, room: undefined};

@@ -26,6 +26,7 @@ describe('parseCommandLine', () => {
 			ok: true,
 			options: {
 				profile: 'dev',
+				profiles: ['dev'],
 				region: 'eu-west-1',
 				endpointUrl: 'http://localhost:4566',
 				demo: false,
@@ -36,6 +37,8 @@ describe('parseCommandLine', () => {
 				since: undefined,
 				until: undefined,
 				allEvents: false,
+				follow: false,
+				allRegions: false,
 				help: false,
 				version: false,
 			},
@@ -62,6 +65,13 @@ describe('parseCommandLine', () => {
 		expect(result.ok && result.options).toMatchObject({output: 'csv', demo: true, help: true, limit: 0});
 	});
 
+	it('takes several profiles as a list, the flag repeated, or both, each once and in order', () => {
+		const result = parse(['--profile', 'prod, dev', '--profile', 'audit', '--profile=prod', '--all-regions', '--follow', '--output', 'csv']);
+		expect(result.ok && result.options).toMatchObject({profile: 'prod', profiles: ['prod', 'dev', 'audit'], allRegions: true, follow: true, output: 'csv'});
+		const none = parse([]);
+		expect(none.ok && none.options).toMatchObject({profile: undefined, profiles: [], allRegions: false, follow: false});
+	});
+
 	it.each([
 		[['--limit', '-3'], '--limit must be a whole number >= 0 (got "-3")'],
 		[['--limit', 'abc'], '--limit must be a whole number >= 0 (got "abc")'],
@@ -82,7 +92,15 @@ describe('parseCommandLine', () => {
 		[['--endpointUrl', 'http://x'], 'unknown flag --endpointUrl'],
 		[['--no-profile'], 'unknown flag --no-profile'],
 		[['-x'], 'unknown flag -x'],
-		[['--profile', 'a', '--profile', 'b'], '--profile can only be given once'],
+		[['--profile', 'a,,b'], '--profile "a,,b" has an empty name; list several as --profile a,b,c'],
+		[['--profile='], '--profile needs a value (e.g. --profile dev)'],
+		[['--profile', 'a', '--profile'], '--profile needs a value (e.g. --profile dev)'],
+		[['--follow', '--output', 'json'], '--follow prints each event as it arrives: use --output jsonl or csv (got --output json)'],
+		[['--follow', '--output', 'table'], '--follow prints each event as it arrives: use --output jsonl or csv (got --output table)'],
+		[['--follow', '--until', '1h'], '--follow prints events as they arrive, so it takes no --until'],
+		[['--all-regions', '--region', 'eu-west-1'], '--all-regions reads every region enabled for the account; give it or --region, not both'],
+		[['--all-regions', '--all-regions', '--region', 'x'], '--region must be an AWS region name like eu-west-1 (got "x")'],
+		[['--region', 'a', '--region', 'b'], '--region can only be given once'],
 		[['extra'], 'unexpected argument "extra" (trailview takes only flags)'],
 		[['--demo', '--endpoint-url', 'http://x'], '--demo runs its own local emulator and cannot be combined with --endpoint-url'],
 	])('rejects %j', (argv, expected) => {

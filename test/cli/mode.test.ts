@@ -15,6 +15,12 @@ describe('selectMode', () => {
 		expect(selectMode({...base, output: 'csv'}, tty)).toEqual({kind: 'script', format: 'csv', reason: 'output-flag'});
 	});
 
+	it('--follow into a pipe prints jsonl unless --output says otherwise', () => {
+		expect(selectMode({...base, follow: true}, {stdin: true, stdout: false})).toMatchObject({kind: 'script', format: 'jsonl'});
+		expect(selectMode({...base, follow: true, output: 'csv'}, tty)).toMatchObject({kind: 'script', format: 'csv'});
+		expect(selectMode({...base, follow: true}, tty)).toEqual({kind: 'interactive'});
+	});
+
 	it('--help beats --version beats everything else', () => {
 		expect(selectMode({...base, help: true, version: true, output: 'json'}, {stdin: false, stdout: false})).toEqual({kind: 'help'});
 		expect(selectMode({...base, version: true, output: 'json'}, tty)).toEqual({kind: 'version'});

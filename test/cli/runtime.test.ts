@@ -116,6 +116,21 @@ describe('lifecycle', () => {
 		expect(order[0]).toBe('unmount ink');
 	});
 
+	it('Ctrl+C can be made a normal end (--follow), while SIGTERM still reports the signal', async () => {
+		const follow = harness();
+		follow.lifecycle.setInterruptExitCode(0);
+		follow.proc.emit('SIGINT');
+		await vi.waitFor(() => {
+			expect(follow.exit).toHaveBeenCalledWith(0);
+		});
+		const terminated = harness();
+		terminated.lifecycle.setInterruptExitCode(0);
+		terminated.proc.emit('SIGTERM');
+		await vi.waitFor(() => {
+			expect(terminated.exit).toHaveBeenCalledWith(143);
+		});
+	});
+
 	it('while a child owns the terminal, its Ctrl+C (SIGINT) does not end trailview until released', async () => {
 		const {lifecycle, proc, exit} = harness();
 		const release = lifecycle.holdInterrupts();

@@ -13,6 +13,7 @@ const dangerous = /[\u001B\u0007\u009B\u202A-\u202E\u2066-\u2069]/;
 
 const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	profile: undefined,
+	profiles: [],
 	region: 'eu-west-1',
 	endpointUrl: undefined,
 	demo: false,
@@ -23,6 +24,8 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	since: undefined,
 	until: undefined,
 	allEvents: false,
+	follow: false,
+	allRegions: false,
 	help: false,
 	version: false,
 	...overrides,

@@ -25,6 +25,15 @@ describe('describeSources', () => {
 		const dev = (region: string) => origin(region, '222222222222', 'dev');
 		const regions = [origin('us-east-1'), origin('eu-west-1'), dev('us-east-1'), dev('eu-west-1')];
 		expect(describeSources(regions, [skip(dev('eu-west-1'), 'access-denied')])).toBe('2 accounts · 2 regions · dev eu-west-1 access denied');
+		const everywhere = [...regions, dev('ap-east-1'), origin('ap-east-1')];
+		expect(describeSources(everywhere, [skip(dev('eu-west-1'), 'access-denied'), skip(dev('ap-east-1'), 'access-denied'), skip(origin('ap-east-1'), 'not-enabled')])).toBe(
+			'2 accounts · 2 regions · dev eu-west-1, ap-east-1 access denied · prod ap-east-1 not enabled',
+		);
 		expect(liveCounts(regions, [dev('eu-west-1'), dev('us-east-1')])).toEqual({accounts: 1, regions: 2, sources: 2});
+	});
+
+	it('names the first few of a long list and counts the rest', () => {
+		const skipped = sixteen.slice(2).map(source => skip(source, 'not-enabled'));
+		expect(describeSources(sixteen, skipped)).toBe('2 regions · xx-test-3, xx-test-4, xx-test-5, xx-test-6, xx-test-7, xx-test-8 and 8 more not enabled');
 	});
 });

@@ -194,6 +194,22 @@ describe('mergedLookup', () => {
 		await expect.poll(() => closed.sort()).toEqual(['eu-west-1', 'us-east-1']);
 	});
 
+	it('ends when aborted even while a source never answers', async () => {
+		const never = source('ap-east-1', () =>
+			(async function * () {
+				await new Promise(() => undefined);
+				yield [];
+			})(),
+		);
+		const controller = new AbortController();
+		const run = collect(mergedLookup([source('us-east-1', [[at('e1', 1)]]), never], {signal: controller.signal}));
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+		controller.abort();
+		await expect(run).resolves.toEqual([]);
+	});
+
 	it('stops asking every source when the reader stops early', async () => {
 		const read = new Map<string, number>();
 		const sources = ['us-east-1', 'eu-west-1'].map(region =>
@@ -227,5 +243,32 @@ describe('mergedLookup', () => {
 			service.lookupCalls[0]!.throttle?.onWait?.({retry: 1, retryAt: 0, error: denied(), retryNow() {}});
 			expect(named[index]).toBe(service.region);
 		}
+	});
+});
+
+describe('createSourcePool', () => {
+	it('asks a region that is not enabled or denied once, and one that failed again next time', async () => {
+		const {createSourcePool} = await import('../../source/services/source-pool.js');
+		const disabled = failing('ap-east-1', notEnabled());
+		const scp = failing('me-south-1', denied());
+		let flakyCalls = 0;
+		const flaky = source('eu-west-1', () =>
+			(async function * () {
+				flakyCalls++;
+				throw new TrailviewError('network', 'Could not reach the eu-west-1 endpoint: the connection was refused.');
+			})(),
+		);
+		const east = source('us-east-1', [[at('e1', 1)]]);
+		const pool = createSourcePool([east, disabled, scp, flaky]);
+		const skips: string[] = [];
+		for (let run = 0; run < 2; run++) {
+			const events = await collect(pool.lookup({onSkip: skip => skips.push(`${skip.region} ${skip.reason}`)}));
+			expect(ids(events.flat())).toEqual(['e1']);
+		}
+
+		expect(skips.sort()).toEqual(['ap-east-1 not-enabled', 'eu-west-1 failed', 'eu-west-1 failed', 'me-south-1 access-denied']);
+		expect(pool.live().map(live => live.region)).toEqual(['us-east-1', 'eu-west-1']);
+		expect(pool.skipped().map(skip => skip.region).sort()).toEqual(['ap-east-1', 'eu-west-1', 'me-south-1']);
+		expect(flakyCalls).toBe(2);
 	});
 });
