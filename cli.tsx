@@ -113,6 +113,8 @@ if (!parsed.ok) {
 						terminal={terminal}
 						queries={queries}
 						{...(query.initial ? {initialQuery: query.initial} : {})}
+						{...(options.profiles.length > 1 ? {initialExtras: options.profiles.slice(1)} : {})}
+						{...(options.follow || options.allRegions ? {initialLive: {follow: options.follow, allRegions: options.allRegions}} : {})}
 					/>
 				),
 				lifecycle,

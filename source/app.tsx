@@ -35,6 +35,9 @@ export type AppProps = {
 	terminal?: TerminalHandover;
 	queries?: QueryStore;
 	initialQuery?: {text: string; writeOnly: boolean};
+	/** --profile a,b,c: the profiles after the first. */
+	initialExtras?: readonly string[];
+	initialLive?: {follow: boolean; allRegions: boolean};
 };
 
 const screenTitles = {profiles: safe`Profile picker`, regions: safe`Region picker`, main: safe`Main screen`} as const;
@@ -47,10 +50,10 @@ const noMfa: MfaBroker = {
 	cancel() {},
 };
 
-export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal, queries, initialQuery}: AppProps) {
+export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal, queries, initialQuery, initialExtras, initialLive}: AppProps) {
 	const config = useMemo(
-		() => ({initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery}),
-		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery],
+		() => ({initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive}),
+		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive],
 	);
 	return (
 		<AppProvider backend={backend} config={config}>

@@ -162,10 +162,6 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail('--follow prints events as they arrive, so it takes no --until');
 	}
 
-	if (allRegions && region !== undefined) {
-		return fail('--all-regions reads every region enabled for the account; give it or --region, not both');
-	}
-
 	return {
 		ok: true,
 		options: {

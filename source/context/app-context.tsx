@@ -18,6 +18,10 @@ export type AppConfig = {
 	queries?: QueryStore | undefined;
 	/** --query, --since/--until and --all-events: what the events table opens with. */
 	initialQuery?: {text: string; writeOnly: boolean} | undefined;
+	/** --profile a,b,c: the profiles after the first, opened beside it (marked in the picker). */
+	initialExtras?: readonly string[] | undefined;
+	/** --follow and --all-regions: the main screen starts following / reading every region. */
+	initialLive?: {follow: boolean; allRegions: boolean} | undefined;
 };
 
 export type AppActions = {
@@ -213,7 +217,7 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 		};
 		// --profile with --region: the main screen opens on the answer, so its first requests can
 		// start alongside the credentials check.
-		return {actions: appActions, autoConnect: (profile: ProfileEntry) => connect(profile, true)};
+		return {actions: appActions, autoConnect: (profile: ProfileEntry, extras: readonly ProfileEntry[]) => connect(profile, true, false, extras)};
 	}, [backend, config.initialRegion, config.terminal, exit]);
 
 	// Profiles are listed once per run: reopening the picker with `p` shows the same list at once.
@@ -229,7 +233,8 @@ export function AppProvider({backend, config, children}: ProviderProps) {
 
 			const wanted = autoConnectProfile(config, entries);
 			if (wanted) {
-				autoConnect(wanted);
+				const extras = (config.initialExtras ?? []).flatMap(name => entries.filter(entry => entry.name === name));
+				autoConnect(wanted, extras);
 			}
 		};
 

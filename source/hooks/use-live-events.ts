@@ -26,9 +26,11 @@ export function useLiveEvents(options: {
 	viewportFor: ViewportFor;
 	run: EventsRun;
 	plan: QueryPlan;
+	/** --follow / --all-regions. */
+	initial?: {follow: boolean; allRegions: boolean} | undefined;
 }): LiveEvents {
-	const [allRegions, setAllRegions] = useState(false);
-	const [following, setFollowing] = useState(false);
+	const [allRegions, setAllRegions] = useState(options.initial?.allRegions ?? false);
+	const [following, setFollowing] = useState(options.initial?.follow ?? false);
 	const extras = useExtraSessions(options.extras, options.region);
 	const sources = useEventSources({session: options.session, service: options.service, region: options.region, extras, allRegions});
 	const events = useEvents(sources.lookup, options.viewportFor, options.run);

@@ -91,7 +91,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const line = useQueryLine({session: query, store, valuesFor: field => loadedValues(loaded.current, field), onTyping});
 	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen ? 1 : 0);
 	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
-	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan});
+	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive});
 	const {events} = live;
 	loaded.current = events.state.events;
 

@@ -75,7 +75,9 @@ export function ProfileScreen({isActive, height, width, globalSpecs}: Props) {
 
 	// Space marks profiles to open together; Enter then opens the marked ones, the highlighted one
 	// first when it is marked (its trails show), else the first marked.
-	const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());
+	const {initialProfile, initialExtras} = useAppConfig();
+	// --profile a,b without --region: the picker opens with them marked.
+	const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set(initialExtras?.length ? [initialProfile ?? '', ...initialExtras] : []));
 	const markSpecs: CommandSpec[] = items.length > 1
 		? [{
 			commands: ['markProfile'],

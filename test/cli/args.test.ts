@@ -70,6 +70,9 @@ describe('parseCommandLine', () => {
 		expect(result.ok && result.options).toMatchObject({profile: 'prod', profiles: ['prod', 'dev', 'audit'], allRegions: true, follow: true, output: 'csv'});
 		const none = parse([]);
 		expect(none.ok && none.options).toMatchObject({profile: undefined, profiles: [], allRegions: false, follow: false});
+		// --region beside --all-regions names where to connect (and, in the UI, whose trails show).
+		const both = parse(['--all-regions', '--region', 'eu-west-1']);
+		expect(both.ok && both.options).toMatchObject({allRegions: true, region: 'eu-west-1'});
 	});
 
 	it.each([
@@ -98,7 +101,6 @@ describe('parseCommandLine', () => {
 		[['--follow', '--output', 'json'], '--follow prints each event as it arrives: use --output jsonl or csv (got --output json)'],
 		[['--follow', '--output', 'table'], '--follow prints each event as it arrives: use --output jsonl or csv (got --output table)'],
 		[['--follow', '--until', '1h'], '--follow prints events as they arrive, so it takes no --until'],
-		[['--all-regions', '--region', 'eu-west-1'], '--all-regions reads every region enabled for the account; give it or --region, not both'],
 		[['--all-regions', '--all-regions', '--region', 'x'], '--region must be an AWS region name like eu-west-1 (got "x")'],
 		[['--region', 'a', '--region', 'b'], '--region can only be given once'],
 		[['extra'], 'unexpected argument "extra" (trailview takes only flags)'],
