@@ -59,6 +59,10 @@ export const keymap = {
 	toggleWriteOnly: {label: safe`w`, description: safe`Toggle write events only / all events`, chars: ['w']},
 	// Live and wide (issue 13).
 	follow: {label: safe`F`, description: safe`Follow: keep the query running and mark new events as they arrive (F again stops)`, chars: ['F']},
+	summary: {label: safe`s`, description: safe`Summary: group the events loaded and matching (s again: the list)`, chars: ['s']},
+	groupPrev: {label: safe`←`, description: safe`Group by the previous field`, keys: ['leftArrow']},
+	groupNext: {label: safe`→`, description: safe`Group by the next field`, keys: ['rightArrow']},
+	sortOrder: {label: safe`o`, description: safe`Sort groups by count, last seen or name`, chars: ['o']},
 	allRegions: {label: safe`A`, description: safe`All regions: run the query in every region enabled for the account(s), merged newest first`, chars: ['A']},
 	stopScan: {label: safe`Esc`, description: safe`Stop the scan; the matches so far stay`, keys: ['escape']},
 	// Pivot choices, shown after f with the value each would use.

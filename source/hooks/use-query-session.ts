@@ -19,6 +19,11 @@ export type QuerySession = {
 	submit(text: string): QueryError | undefined;
 	/** Narrows the query to `field:value` (replacing that field's positive terms). */
 	pivot(field: FieldName, value: string): void;
+	/**
+	 * Narrows to one group of the summary: a pivot to `field:value`, or, for the group of events
+	 * without an error code, successes only (`-error:any`). Events without a user cannot be asked for.
+	 */
+	narrow(field: FieldName, value: string): void;
 	/** `since` as in since: (15m, 24h, 7d…); undefined drops since/until (the default 90 days). */
 	setWindow(since: string | undefined): void;
 	/** Backspace: the query before the last change; false when there is none. */
@@ -63,6 +68,13 @@ export function useQuerySession(named: ReadonlyMap<string, string>, initial?: {t
 		},
 		[],
 	);
+	const narrow = useCallback((field: FieldName, value: string) => {
+		if (value !== '') {
+			dispatch({type: 'set', text: current => withTerm(current, field, value), now: new Date()});
+		} else if (field === 'error') {
+			dispatch({type: 'set', text: current => `${current} -error:any`, now: new Date()});
+		}
+	}, []);
 	const setWindow = useCallback(
 		(since: string | undefined) => {
 			dispatch({type: 'set', text: current => withWindow(current, since), now: new Date()});
@@ -84,5 +96,5 @@ export function useQuerySession(named: ReadonlyMap<string, string>, initial?: {t
 		dispatch({type: 'refresh', now: new Date()});
 	}, []);
 
-	return {state, query, plan, run, submit, pivot, setWindow, back, toggleWriteOnly, refresh};
+	return {state, query, plan, run, submit, pivot, narrow, setWindow, back, toggleWriteOnly, refresh};
 }

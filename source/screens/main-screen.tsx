@@ -20,10 +20,16 @@ import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
 import {useAppConfig} from '../context/app-context.js';
 import {TrailsPane, trailsLineTotal, trailsPaneWants} from '../panes/trails-pane.js';
-import {EventsPane, eventsViewport} from '../panes/events-pane.js';
-import {WindowMenu, useWindowMenu} from '../panes/window-menu.js';
+import {eventsViewport} from '../panes/events-pane.js';
+import {summarySlices} from '../panes/summary-pane.js';
+import {EventsArea} from '../panes/events-area.js';
+import {headerLines, mainLayout} from './main-layout.js';
+
+export {mainLayout, type MainLayout} from './main-layout.js';
+import {summaryWindow, useSummary} from '../hooks/use-summary.js';
+import {useWindowMenu} from '../panes/window-menu.js';
 import {EventDetail, useDetailView} from './event-detail.js';
-import {detailSpecs, pivotSpecs, tableSpecs} from './main-specs.js';
+import {detailSpecs, pivotSpecs, summarySpecs, tableSpecs} from './main-specs.js';
 import {useQuerySession} from '../hooks/use-query-session.js';
 import {useQueryLine} from '../hooks/use-query-line.js';
 import {memoryQueryStore} from '../lib/query-store.js';
@@ -51,31 +57,6 @@ export type MainScreenProps = {
 const noExtras: readonly ProfileEntry[] = [];
 
 type Focus = 'trails' | 'events';
-
-const headerLines = 2;
-const footerLines = 2;
-
-export type MainLayout = {
-	/** Lines for the trails pane below its title. */
-	trailsBody: number;
-	/** Lines for the events pane below its title (column header included). */
-	eventsBody: number;
-	/** Lines between header and footer. */
-	middle: number;
-};
-
-/**
- * Splits the terminal height: the trails pane gets what it asks for, up to about a third, and
- * never less than one line; the events table gets the rest. Sums to `rows` exactly. `extraFooter`
- * lines (the query line) come off the events table.
- */
-export function mainLayout(rows: number, trailsWants: number, extraFooter = 0): MainLayout {
-	const middle = Math.max(4, rows - headerLines - footerLines - extraFooter);
-	const trailsMax = Math.max(1, Math.min(Math.floor(middle * 0.3), middle - 5));
-	const trailsBody = Math.max(1, Math.min(trailsWants, trailsMax));
-	const eventsBody = Math.max(2, middle - 2 - trailsBody);
-	return {trailsBody, eventsBody, middle};
-}
 
 const fallbackStore = memoryQueryStore();
 
@@ -125,6 +106,21 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		setDetailOpen(false);
 	};
 
+	const refresh = () => {
+		trails.reload();
+		if (!events.retryNow()) {
+			query.refresh();
+		}
+	};
+	const summary = useSummary({
+		events: events.state.events,
+		window: summaryWindow(query.plan.window, events.state),
+		rows: layout.eventsBody - 2,
+		slices: summarySlices(columns),
+		account: session.identity.account,
+		accountLabel: session.profile.name,
+	});
+
 	let specs: CommandSpec[];
 	if (line.isOpen) {
 		specs = line.specs;
@@ -139,6 +135,25 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			},
 			cancel: () => setPivoting(false),
 		});
+	} else if (summary.isOpen && !detail) {
+		specs = summarySpecs({
+			hasGroups: summary.groups.length > 0,
+			move: summary.move,
+			narrow() {
+				const group = summary.selected;
+				if (group) {
+					summary.close();
+					query.narrow(summary.field, group.key);
+				}
+			},
+			step: summary.step,
+			cycleOrder: summary.cycleOrder,
+			close: summary.close,
+			query: () => line.open(query.state.text),
+			timeWindow: windowMenu.open,
+			back: query.state.back.length > 0 ? query.back : undefined,
+			refresh,
+		});
 	} else if (detail) {
 		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true)});
 	} else {
@@ -151,12 +166,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			scrollTrails: trailsScroll.scroll,
 			open: () => setDetailOpen(true),
 			toggleFocus: () => setFocus(current => (current === 'events' ? 'trails' : 'events')),
-			refresh() {
-				trails.reload();
-				if (!events.retryNow()) {
-					query.refresh();
-				}
-			},
+			refresh,
 			waiting: events.state.waiting !== undefined || trails.state.waiting !== undefined,
 			utc,
 			toggleUtc: () => setUtc(current => !current),
@@ -180,6 +190,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			},
 			allRegions: live.allRegions,
 			toggleAllRegions: live.toggleAllRegions,
+			summary: summary.toggle,
 		});
 	}
 
@@ -226,23 +237,19 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						utc={utc}
 						now={now}
 					/>
-					{windowMenu.isOpen ? (
-						<WindowMenu menu={windowMenu} width={columns} height={layout.eventsBody} />
-					) : (
-						<EventsPane
-							state={events.state}
-							region={scopeLabel(live.sources, region)}
-							origin={origin}
-							query={query.query}
-							writeOnly={query.state.writeOnly}
-							filtersLocally={query.plan.filtersLocally}
-							needles={needles}
-							width={columns}
-							height={layout.eventsBody}
-							focused={focus === 'events'}
-							utc={utc}
-						/>
-					)}
+					<EventsArea
+						menu={windowMenu}
+						summary={summary}
+						events={events.state}
+						scope={scopeLabel(live.sources, region)}
+						origin={origin}
+						query={query}
+						needles={needles}
+						width={columns}
+						height={layout.eventsBody}
+						focused={focus === 'events'}
+						utc={utc}
+					/>
 				</>
 			)}
 			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}

@@ -62,6 +62,7 @@ export type TableHandlers = {
 	toggleFollow(): void;
 	allRegions: boolean;
 	toggleAllRegions(): void;
+	summary(): void;
 };
 
 export function tableSpecs(h: TableHandlers): CommandSpec[] {
@@ -90,9 +91,45 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		...(h.hasRows && h.focus === 'events' ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: h.pivot}] : []),
 		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
 		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
+		{commands: ['summary'], hint: safe`summary`, run: h.summary},
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
 		{commands: ['allRegions'], hint: h.allRegions ? safe`one region` : safe`all regions`, run: h.toggleAllRegions},
 		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
 		{commands: ['toggleUtc'], hint: h.utc ? safe`local time` : safe`UTC`, run: h.toggleUtc},
+	];
+}
+
+export type SummaryHandlers = {
+	hasGroups: boolean;
+	move: Scroll;
+	/** Enter: narrow the query to the selected group. */
+	narrow(): void;
+	step(by: -1 | 1): void;
+	cycleOrder(): void;
+	close(): void;
+	query(): void;
+	timeWindow(): void;
+	back: (() => void) | undefined;
+	refresh(): void;
+};
+
+/** The summary view's keys (s): move over groups, Enter narrows, ←/→ regroup, o re-sorts. */
+export function summarySpecs(h: SummaryHandlers): CommandSpec[] {
+	return [
+		...(h.hasGroups
+			? [
+				{commands: ['up', 'down'] as const, hint: safe`move`, run: (command: string) => h.move(command as Move)},
+				{commands: ['pageUp', 'pageDown', 'home', 'end'] as const, run: (command: string) => h.move(command as Move)},
+				{commands: ['select'] as const, hint: safe`narrow to group`, run: h.narrow},
+			]
+			: []),
+		{commands: ['groupPrev', 'groupNext'], hint: safe`group by`, run: command => h.step(command === 'groupPrev' ? -1 : 1)},
+		{commands: ['sortOrder'], hint: safe`sort`, run: h.cycleOrder},
+		{commands: ['summary'], hint: safe`list`, run: h.close},
+		{commands: ['back'], run: h.close},
+		{commands: ['refresh'], hint: safe`refresh`, run: h.refresh},
+		{commands: ['query'], hint: safe`query`, run: h.query},
+		{commands: ['timeWindow'], hint: safe`time`, run: h.timeWindow},
+		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
 	];
 }

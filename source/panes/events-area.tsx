@@ -1,0 +1,51 @@
+// What stands in the events pane's place: the time window menu (t), the summary (s), or the events
+// table itself. A view: the main screen owns the state and the keys.
+import React from 'react';
+import type {EventsState} from '../lib/events-state.js';
+import type {Needle} from '../lib/highlight.js';
+import type {QuerySession} from '../hooks/use-query-session.js';
+import type {SummaryView} from '../hooks/use-summary.js';
+import {EventsPane, eventsTitle} from './events-pane.js';
+import {SummaryPane} from './summary-pane.js';
+import {WindowMenu, type WindowMenuState} from './window-menu.js';
+
+export type EventsAreaProps = {
+	menu: WindowMenuState;
+	summary: SummaryView;
+	events: EventsState;
+	/** "us-east-1", "17 regions", "2 accounts · us-east-1". */
+	scope: string;
+	origin: {accounts: boolean; regions: boolean};
+	query: QuerySession;
+	needles: readonly Needle[];
+	width: number;
+	height: number;
+	focused: boolean;
+	utc: boolean;
+};
+
+export function EventsArea({menu, summary, events, scope, origin, query, needles, width, height, focused, utc}: EventsAreaProps) {
+	if (menu.isOpen) {
+		return <WindowMenu menu={menu} width={width} height={height} />;
+	}
+
+	if (summary.isOpen) {
+		return <SummaryPane view={summary} width={width} height={height} focused={focused} utc={utc} title={eventsTitle(scope, query.query, query.state.writeOnly)} />;
+	}
+
+	return (
+		<EventsPane
+			state={events}
+			region={scope}
+			origin={origin}
+			query={query.query}
+			writeOnly={query.state.writeOnly}
+			filtersLocally={query.plan.filtersLocally}
+			needles={needles}
+			width={width}
+			height={height}
+			focused={focused}
+			utc={utc}
+		/>
+	);
+}
