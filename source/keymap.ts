@@ -59,6 +59,11 @@ export const keymap = {
 	toggleWriteOnly: {label: safe`w`, description: safe`Toggle write events only / all events`, chars: ['w']},
 	// Live and wide (issue 13).
 	follow: {label: safe`F`, description: safe`Follow: keep the query running and mark new events as they arrive (F again stops)`, chars: ['F']},
+	exportView: {label: safe`e`, description: safe`Export what the view holds (list or summary) to a .csv, .json or .jsonl file`, chars: ['e']},
+	copyEvent: {label: safe`y`, description: safe`Copy the selected event's redacted JSON to the clipboard (OSC 52: works over SSH and in tmux)`, chars: ['y']},
+	copyEventId: {label: safe`Y`, description: safe`Copy the selected event's id to the clipboard`, chars: ['Y']},
+	confirmYes: {label: safe`y`, description: safe`Yes`, chars: ['y', 'Y']},
+	confirmNo: {label: safe`n`, description: safe`No`, chars: ['n', 'N']},
 	summary: {label: safe`s`, description: safe`Summary: group the events loaded and matching (s again: the list)`, chars: ['s']},
 	groupPrev: {label: safe`←`, description: safe`Group by the previous field`, keys: ['leftArrow']},
 	groupNext: {label: safe`→`, description: safe`Group by the next field`, keys: ['rightArrow']},

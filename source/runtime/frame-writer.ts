@@ -47,6 +47,14 @@ export class FrameWriter extends EventEmitter {
 		return true;
 	}
 
+	/**
+	 * A control sequence that draws nothing (OSC 52, the clipboard), written between frames: the
+	 * screen it leaves is the one this writer knows, so no redraw is needed.
+	 */
+	writeControl(sequence: string): void {
+		this.terminal.write(sequence);
+	}
+
 	/** Draws the next frame whole (after something else wrote to the screen, or on resize). */
 	invalidate(): void {
 		this.screen = undefined;

@@ -6,6 +6,11 @@ import {sequences} from './terminal.js';
 export type TerminalHandover = {
 	/** Runs `task` with the terminal handed over; the UI is back (redrawn) when it settles. */
 	run<T>(task: () => Promise<T>): Promise<T>;
+	/**
+	 * Puts `text` on the clipboard through the terminal (OSC 52, lib/osc52.ts), between frames;
+	 * false when it is too long for terminals to take.
+	 */
+	copy?(text: string): boolean;
 };
 
 type Input = Pick<NodeJS.ReadStream, 'listeners' | 'removeAllListeners' | 'on' | 'pause' | 'resume'> & {

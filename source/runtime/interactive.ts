@@ -13,6 +13,7 @@ import {enterAltScreen} from './terminal.js';
 import {FrameWriter} from './frame-writer.js';
 import {createTerminalHandover, type TerminalHandover} from './handover.js';
 import type {Lifecycle} from './lifecycle.js';
+import {osc52, osc52Limit} from '../lib/osc52.js';
 
 export type InteractiveOptions = {
 	/** The UI; given the handover when it needs to lend the terminal to a child process. */
@@ -75,7 +76,19 @@ export function runInteractive({element, lifecycle, stdout, stdin, stderr, env}:
 		},
 		holdInterrupts: lifecycle.holdInterrupts,
 	});
-	const ui = typeof element === 'function' ? element(handover) : element;
+	const terminal: TerminalHandover = {
+		...handover,
+		copy(text) {
+			const sequence = osc52(text, {tmux: (env['TMUX'] ?? '') !== ''});
+			if (sequence.length > osc52Limit) {
+				return false;
+			}
+
+			frames.writeControl(sequence);
+			return true;
+		},
+	};
+	const ui = typeof element === 'function' ? element(terminal) : element;
 	const tree = React.createElement(ColorProvider, {value: color}, React.createElement(ExitOnRenderError, null, ui));
 	const instance = render(tree, {
 		stdout: frames as unknown as NodeJS.WriteStream,

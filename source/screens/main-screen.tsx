@@ -14,7 +14,10 @@ import {useNow} from '../hooks/use-events-clock.js';
 import type {EventsState} from '../lib/events-state.js';
 import {selectedEvent} from '../lib/events-view.js';
 import {formatRelative} from '../lib/format.js';
-import {safe, type SafeText} from '../lib/sanitize.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+import {useViewActions} from '../hooks/use-view-actions.js';
+import {defaultExportName, type ExportView} from '../output/export.js';
+import {LineEditorView} from '../components/line-editor/index.js';
 import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
@@ -37,7 +40,7 @@ import {pivotChoices} from '../lib/pivots.js';
 import {loadedValues} from '../lib/loaded-values.js';
 import {queryNeedles} from '../domain/query/highlight.js';
 import {withWindow} from '../domain/query/edit.js';
-import {eventsStatus, queryLineStatus} from './main-status.js';
+import {eventsStatus, exportStatus, queryLineStatus} from './main-status.js';
 import {followingText, liveStatus, scopeLabel} from './live-status.js';
 import {QueryLineView} from '../panes/query-line.js';
 
@@ -70,7 +73,10 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	// Tab reads the events loaded when it is pressed; the line is laid out before the events hook runs.
 	const loaded = useRef<readonly TrailEvent[]>([]);
 	const line = useQueryLine({session: query, store, valuesFor: field => loadedValues(loaded.current, field), onTyping});
-	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen ? 1 : 0);
+	// What `e` exports is read when it writes: the view is built further down, from hooks laid out below.
+	const exportedView = useRef<() => ExportView>(() => ({kind: 'events', events: [], origins: false}));
+	const actions = useViewActions({view: () => exportedView.current(), onTyping});
+	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen || actions.exporting.stage !== 'closed' ? 1 : 0);
 	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
 	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive});
 	const {events} = live;
@@ -121,9 +127,19 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		accountLabel: session.profile.name,
 	});
 
+	// An answer to e, y or Y goes once the person moves on (the same value again renders nothing).
+	const {clearNotice} = actions;
+	useEffect(() => clearNotice(), [events.state.cursor, summary.isOpen, detailOpen, clearNotice]);
+	exportedView.current = () =>
+		summary.isOpen ? {kind: 'summary', summary: {...summary.summary, groups: summary.groups}} : {kind: 'events', events: events.state.events, origins: live.sources.sources.length > 1};
+	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, live.sources.regions > 1 ? 'all-regions' : region, new Date()));
+	const copy = (what: 'json' | 'id') => actions.copy(selected, what);
+
 	let specs: CommandSpec[];
 	if (line.isOpen) {
 		specs = line.specs;
+	} else if (actions.exporting.stage !== 'closed') {
+		specs = actions.exporting.specs;
 	} else if (windowMenu.isOpen) {
 		specs = windowMenu.specs;
 	} else if (pivoting) {
@@ -153,9 +169,10 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			timeWindow: windowMenu.open,
 			back: query.state.back.length > 0 ? query.back : undefined,
 			refresh,
+			exportView,
 		});
 	} else if (detail) {
-		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true)});
+		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true), copy});
 	} else {
 		const scanning = query.plan.filtersLocally && events.state.loading === 'more';
 		specs = tableSpecs({
@@ -191,6 +208,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			allRegions: live.allRegions,
 			toggleAllRegions: live.toggleAllRegions,
 			summary: summary.toggle,
+			exportView,
+			copy,
 		});
 	}
 
@@ -206,13 +225,20 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	let status: StatusPart[];
 	if (line.isOpen) {
 		status = queryLineStatus(line, query.plan, store.problems);
+	} else if (actions.exporting.stage !== 'closed') {
+		status = exportStatus(actions.exporting, summary.isOpen);
 	} else if (pivoting) {
 		status = [{text: safe`Pivot: narrow the query to this event's…`}];
 	} else if (detail) {
-		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? safe`times in UTC` : safe`local time`}];
+		status = [
+			...(actions.notice ? [{text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'}] : []),
+			{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`},
+			{text: utc ? safe`times in UTC` : safe`local time`},
+		];
 	} else {
 		status = [
 			...(notice ? [{text: notice, color: 'yellow'}] : []),
+			...(actions.notice ? [{text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'}] : []),
 			...liveStatus(live, events.state),
 			...eventsStatus({events: events.state, plan: query.plan, trailsFailed: trails.state.error !== undefined, utc, now}),
 		];
@@ -253,11 +279,16 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				</>
 			)}
 			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}
+			{actions.exporting.stage === 'closed' ? null : (
+				<Box height={1} flexShrink={0}>
+					<LineEditorView state={actions.exporting.editor.state} prompt={safe`Export to: `} width={columns} />
+				</Box>
+			)}
 			<Footer
 				status={status}
 				hints={hintsOf(specs)}
 				// The app's keys (profile, region, help, quit) stay in view; the screen's own hints give way first.
-				pinned={line.isOpen || windowMenu.isOpen ? [] : hintsOf(globalSpecs)}
+				pinned={line.isOpen || windowMenu.isOpen || actions.exporting.stage !== 'closed' ? [] : hintsOf(globalSpecs)}
 				width={columns}
 			/>
 		</Box>

@@ -10,13 +10,22 @@ import {maskKeyIdsIn} from '../domain/mask.js';
 
 type Scroll = (move: Move) => void;
 
-export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined}): CommandSpec[] {
+/** y and Y: the selected event's JSON or id to the clipboard. */
+export function copySpecs(copy: (what: 'json' | 'id') => void): CommandSpec[] {
+	return [
+		{commands: ['copyEvent'], hint: safe`copy`, run: () => copy('json')},
+		{commands: ['copyEventId'], run: () => copy('id')},
+	];
+}
+
+export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined; copy(what: 'json' | 'id'): void}): CommandSpec[] {
 	const {scroll} = options;
 	return [
 		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
 		{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => scroll(command as Move)},
 		{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => scroll(command as Move)},
 		...(options.pivot ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: options.pivot}] : []),
+		...copySpecs(options.copy),
 		{commands: ['back'], hint: safe`close`, run: options.close},
 	];
 }
@@ -63,6 +72,8 @@ export type TableHandlers = {
 	allRegions: boolean;
 	toggleAllRegions(): void;
 	summary(): void;
+	exportView(): void;
+	copy(what: 'json' | 'id'): void;
 };
 
 export function tableSpecs(h: TableHandlers): CommandSpec[] {
@@ -92,6 +103,8 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
 		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
 		{commands: ['summary'], hint: safe`summary`, run: h.summary},
+		{commands: ['exportView'], hint: safe`export`, run: h.exportView},
+		...(h.hasRows && h.focus === 'events' ? copySpecs(h.copy) : []),
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
 		{commands: ['allRegions'], hint: h.allRegions ? safe`one region` : safe`all regions`, run: h.toggleAllRegions},
 		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
@@ -111,6 +124,7 @@ export type SummaryHandlers = {
 	timeWindow(): void;
 	back: (() => void) | undefined;
 	refresh(): void;
+	exportView(): void;
 };
 
 /** The summary view's keys (s): move over groups, Enter narrows, ←/→ regroup, o re-sorts. */
@@ -125,6 +139,7 @@ export function summarySpecs(h: SummaryHandlers): CommandSpec[] {
 			: []),
 		{commands: ['groupPrev', 'groupNext'], hint: safe`group by`, run: command => h.step(command === 'groupPrev' ? -1 : 1)},
 		{commands: ['sortOrder'], hint: safe`sort`, run: h.cycleOrder},
+		{commands: ['exportView'], hint: safe`export`, run: h.exportView},
 		{commands: ['summary'], hint: safe`list`, run: h.close},
 		{commands: ['back'], run: h.close},
 		{commands: ['refresh'], hint: safe`refresh`, run: h.refresh},

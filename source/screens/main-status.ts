@@ -8,6 +8,7 @@ import {eventsSummary, scanSummary} from '../lib/events-view.js';
 import {formatRelative} from '../lib/format.js';
 import {joinSafe, safe, sanitizeLine} from '../lib/sanitize.js';
 import type {QueryLine} from '../hooks/use-query-line.js';
+import type {ExportPrompt} from '../hooks/use-export.js';
 import {maskKeyIdsIn} from '../domain/mask.js';
 
 /** Whether the plan is anything but the default (write events, 90 days, nothing local). */
@@ -56,4 +57,19 @@ export function queryLineStatus(line: QueryLine, plan: QueryPlan, problems: read
 	}
 
 	return [{text: safe`Now running: ${sanitizeLine(maskKeyIdsIn(describePlan(plan)))}`, color: 'cyan'}];
+}
+
+/** While `e` asks for a path: what it would write, or why it did not. */
+export function exportStatus(exporting: ExportPrompt, summary: boolean): StatusPart[] {
+	if (exporting.stage === 'confirm' && exporting.message) {
+		return [{text: safe`⚠ ${sanitizeLine(exporting.message.text)}`, color: 'yellow'}];
+	}
+
+	if (exporting.message) {
+		return [{text: safe`✗ ${sanitizeLine(exporting.message.text)}`, color: 'red'}];
+	}
+
+	const {rows, format} = exporting.preview;
+	const what = summary ? safe`${rows} ${rows === 1 ? safe`group` : safe`groups`}` : safe`${rows} ${rows === 1 ? safe`event` : safe`events`}`;
+	return [{text: format ? safe`Exports ${what} as ${sanitizeLine(format)}` : safe`Exports ${what}: end the name in .csv, .json or .jsonl`, color: 'cyan'}];
 }
