@@ -164,7 +164,8 @@ async function open(screen: Screen): Promise<{ui: Rendered; loads(): number}> {
 	return {ui, loads};
 }
 
-describe('every footer hint triggers its handler', () => {
+// One fresh app per hint, and the main screen has a dozen or more: slow on a loaded machine.
+describe('every footer hint triggers its handler', {timeout: 60_000}, () => {
 	for (const screen of screens) {
 		it(screen.name, async () => {
 			const first = await open(screen);

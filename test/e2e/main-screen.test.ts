@@ -255,7 +255,7 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		// The status line says so too, as it does for a trails failure.
 		expect(lines(screen).at(-2)).toContain('✗ Access denied to cloudtrail:LookupEvents');
 		// No rows to move through, so no move or pivot keys are offered; the retry key is.
-		expect(lines(screen).at(-1)).toMatch(/^r refresh · \/ query · t time · w all events · F follow · A all regions/);
+		expect(lines(screen).at(-1)).toMatch(/^r refresh · \/ query · t time · w all events/);
 		expect(lines(screen).at(-1)).toMatch(/p profile · R region · \? help · q quit$/);
 		expect(lines(screen).at(-1)).not.toMatch(/move|pivot/);
 	});
