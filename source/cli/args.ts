@@ -4,6 +4,7 @@
 import {isValidRegionName} from '../services/regions.js';
 import {parseDuration} from '../lib/duration.js';
 import {boundsInverted, readTimeBound} from '../domain/query/time.js';
+import {groupFields, type GroupField} from '../domain/summary.js';
 import type {TimeBound} from '../domain/query/types.js';
 import {defaultLimit, defaultMaxWait, outputFormats, type OutputFormat} from './flags.js';
 import {checkArgvShape, joinQueryValue} from './argv-shape.js';
@@ -30,6 +31,8 @@ export type CliOptions = {
 	until: TimeBound | undefined;
 	/** --all-events: read-only events too (write events only by default). */
 	allEvents: boolean;
+	/** --group-by: print the groups of the summary view instead of the events. */
+	groupBy: GroupField | undefined;
 	/** --follow: print matching events as they arrive, until interrupted. */
 	follow: boolean;
 	/** --all-regions: every region enabled for each account, merged. */
@@ -120,7 +123,8 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 	}
 
 	const limitValue = stringFlag(flags, 'limit');
-	let limit = defaultLimit;
+	// Groups count every match of the window unless --limit says otherwise; a list shows 50.
+	let limit = flags['groupBy'] === undefined ? defaultLimit : 0;
 	if (limitValue !== undefined) {
 		if (!/^\d+$/.test(limitValue) || !Number.isSafeInteger(Number(limitValue))) {
 			return fail(`--limit must be a whole number >= 0 (got ${JSON.stringify(limitValue)})`);
@@ -152,7 +156,17 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(`--since must be before --until (got --since ${bounds.since.source} --until ${bounds.until.source})`);
 	}
 
+	const groupByValue = stringFlag(flags, 'groupBy');
+	if (groupByValue !== undefined && !(groupFields as readonly string[]).includes(groupByValue)) {
+		return fail(`--group-by must be one of ${groupFields.join(', ')} (got ${JSON.stringify(groupByValue)})`);
+	}
+
+	const groupBy = groupByValue as GroupField | undefined;
 	const follow = flags['follow'] === true;
+	if (follow && groupBy !== undefined) {
+		return fail('--group-by counts the events of a window; --follow prints them as they arrive: give one');
+	}
+
 	const allRegions = flags['allRegions'] === true;
 	if (follow && outputValue !== undefined && outputValue !== 'jsonl' && outputValue !== 'csv') {
 		return fail(`--follow prints each event as it arrives: use --output jsonl or csv (got --output ${outputValue})`);
@@ -178,6 +192,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			until: bounds.until,
 			allEvents: flags['allEvents'] === true,
 			follow,
+			groupBy,
 			allRegions,
 			help: flags['help'] === true,
 			version: flags['version'] === true,

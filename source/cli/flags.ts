@@ -24,6 +24,7 @@ export const meowFlags = {
 	allEvents: {type: 'boolean'},
 	follow: {type: 'boolean'},
 	allRegions: {type: 'boolean'},
+	groupBy: {type: 'string'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -43,6 +44,7 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'all-events',
 	'follow',
 	'all-regions',
+	'group-by',
 	'help',
 	'version',
 ]);
@@ -50,7 +52,7 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 
 /** Flags that take a value, so the token after them is not itself a flag. */
-export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until']);
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until', 'group-by']);
 
 export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'help', 'version']);
 

@@ -7,7 +7,7 @@ const usageLines = [
 	'Usage: trailview [--profile NAME] [--region NAME] [--endpoint-url URL] [--demo]',
 	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
 	'                 [--max-wait DURATION] [--query Q] [--since TIME] [--until TIME]',
-	'                 [--all-events] [--follow] [--all-regions]',
+	'                 [--all-events] [--follow] [--all-regions] [--group-by FIELD]',
 ];
 
 export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
@@ -103,6 +103,7 @@ export function helpText(version: string): string {
 			['--since TIME', 'Events from TIME on: 15m, 2h, 7d back from now, or a date 2026-01-31[T09:30]'],
 			['--until TIME', 'Events up to TIME (same forms; default now). Not with since:/until: in --query'],
 			['--all-events', 'Read-only events too (by default only write events)'],
+			['--group-by FIELD', 'Print groups with counts, share, first and last seen instead of events: user, event, source, ip, error, region or account (all matches unless --limit)'],
 			['--follow', 'Keep running and print matching events as they arrive (jsonl or csv; Ctrl+C'],
 			['', 'ends it with status 0). With --since, that window\'s events first, oldest first'],
 			['--all-regions', 'Every region enabled for the account, merged newest first (not with --region)'],

@@ -113,6 +113,7 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 			signal,
 			plan: query.plan,
 			...(emptyNote === undefined ? {} : {emptyNote}),
+			...(options.groupBy ? {groupBy: {field: options.groupBy, account: sources[0]?.account ?? '', accountLabel: sources[0]?.accountLabel ?? ''}} : {}),
 		});
 	} catch (error) {
 		if (error instanceof TrailviewError) {

@@ -12,6 +12,8 @@ import type {QueryPlan} from '../domain/query/types.js';
 import {scanPages} from '../domain/query/scan.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, eventWithOriginToJson, formatTable, type OutputFormat} from './formats.js';
 import {createWriter, isClosedPipe, report} from './writer.js';
+import {summarize, type GroupField} from '../domain/summary.js';
+import {groupsToCsv, groupsToJson, groupsToJsonLines, groupsToTable} from './groups.js';
 
 export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
 
@@ -34,6 +36,11 @@ export type RunOutputOptions = {
 	utc?: boolean;
 	/** How long one request may stay throttled (retried with back-off) before the run fails. Default 5 minutes. */
 	maxWaitMs?: number;
+	/**
+	 * --group-by: print the summary view's groups of the matching events instead of the events
+	 * (`account`: the account of events with no origin, one account open).
+	 */
+	groupBy?: {field: GroupField; account: string; accountLabel?: string};
 };
 
 /** What runOutput reads: a service, or a merged lookup with a description of where in `region`. */
@@ -55,6 +62,27 @@ const maxPageSize = 50;
  * (a table's widths, a JSON document) keep everything for `end`.
  */
 type Sink = {page(events: TrailEvent[]): string; end(): string; streams: boolean};
+
+/** Every matching event kept, and the groups printed once all are in (json, csv, jsonl or a table). */
+function groupSink(format: OutputFormat, groupBy: NonNullable<RunOutputOptions['groupBy']>, window: {start: Date; end: Date}): Sink {
+	const events: TrailEvent[] = [];
+	return {
+		page(page) {
+			events.push(...page);
+			return '';
+		},
+		end() {
+			const summary = summarize(events, groupBy.field, {
+				window: {start: window.start.getTime(), end: window.end.getTime()},
+				slices: 1,
+				account: groupBy.account,
+				...(groupBy.accountLabel ? {accountLabel: groupBy.accountLabel} : {}),
+			});
+			return format === 'csv' ? groupsToCsv(summary) : format === 'json' ? groupsToJson(summary) : format === 'jsonl' ? groupsToJsonLines(summary) : groupsToTable(summary);
+		},
+		streams: false,
+	};
+}
 
 function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean, origins: boolean): Sink {
 	switch (format) {
@@ -176,7 +204,9 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		return 1;
 	}
 
-	const sink = createSink(format, stdout, options.utc ?? true, options.origins ?? false);
+	const sink = options.groupBy
+		? groupSink(format, options.groupBy, options.plan?.window ?? {start: new Date(0), end: new Date()})
+		: createSink(format, stdout, options.utc ?? true, options.origins ?? false);
 	const out = createWriter(stdout);
 	const plan = options.plan;
 	// Matches taken from the pages, of those how many are on stdout, and every event read.

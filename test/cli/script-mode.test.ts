@@ -12,6 +12,7 @@ import {startEmulator} from '../../source/emulator/index.js';
 const dangerous = /[\u001B\u0007\u009B\u202A-\u202E\u2066-\u2069]/;
 
 const options = (overrides: Partial<CliOptions>): CliOptions => ({
+	groupBy: undefined,
 	profile: undefined,
 	profiles: [],
 	region: 'eu-west-1',
