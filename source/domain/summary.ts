@@ -99,8 +99,14 @@ export function summarize(
 		}
 
 		group.count++;
-		group.first = Math.min(group.first, time);
-		group.last = Math.max(group.last, time);
+		if (time < group.first) {
+			group.first = time;
+		}
+
+		if (time > group.last) {
+			group.last = time;
+		}
+
 		group.distinct.add(field === 'user' ? event.name : event.username ?? '');
 		const at = slice(time);
 		group.buckets[at]!++;
