@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {EventStore} from '../../../source/emulator/event-store.js';
 import {builtInQueries, investigations, withBuiltIns} from '../../../source/domain/query/investigations.js';
@@ -79,6 +80,14 @@ describe('the built-in investigations', () => {
 			const found = events.filter(matchesQuery(parsed(`@${name}`), {writeOnly: true}));
 			expect({name, some: found.length > 0}).toEqual({name, some: true});
 		}
+	});
+});
+
+describe('the README', () => {
+	it('lists every investigation with its query as the code has it', () => {
+		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+		const rows = [...readme.matchAll(/^\| `@([a-z-]+)` \| `([^`]+)` \|/gm)].map(([, name, query]) => [name, query]);
+		expect(rows).toEqual([...builtInQueries]);
 	});
 });
 
