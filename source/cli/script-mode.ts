@@ -14,6 +14,7 @@ import {scriptQuery} from './script-query.js';
 import {describeScriptError} from './script-errors.js';
 import {openScriptSources, skipNotes} from './script-sources.js';
 import {loadNamedQueries} from '../storage/named-queries.js';
+import {withBuiltIns} from '../domain/query/investigations.js';
 import {terminalMfaPrompt} from './terminal-mfa.js';
 
 export {describeScriptError} from './script-errors.js';
@@ -36,8 +37,9 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	};
 
 	// A bad query is a bad command line: exit 2 before any credentials or network are touched.
-	// The user's named queries file is read only when there is a query to expand them in.
-	const named = options.query === undefined ? new Map<string, string>() : loadNamedQueries(env).queries;
+	// The user's named queries file is read only when there is a query to expand them in; the
+	// built-in investigations are always there.
+	const named = options.query === undefined ? new Map<string, string>() : withBuiltIns(loadNamedQueries(env).queries);
 	const query = scriptQuery(options, named, new Date());
 	if (!query.ok) {
 		return fail(query.message, 2);

@@ -2,6 +2,7 @@
 // script table and CSV pick from it (presets below), so a new column (an account, a region, a
 // grouping key) is added here once and every output can offer it.
 import {eventOutcome, formatEventTime, mainResource, outcomeLabel, shortEventSource} from '../lib/format.js';
+import {plainSentence} from './plain-language.js';
 import {maskKeyId} from './redact.js';
 import type {TrailEvent} from './types.js';
 
@@ -116,6 +117,8 @@ const definitions = {
 		cap: 48,
 		cell: event => orEmpty(event.errorMessage),
 	},
+	// One sentence from the record (domain/plain-language.ts); in no preset, a column to turn on.
+	summary: {header: 'What happened', field: 'summary', priority: 9, min: 20, cell: event => plainSentence(event)},
 } satisfies Record<string, ColumnDefinition>;
 
 export type ColumnId = keyof typeof definitions;

@@ -1,43 +1,12 @@
 // The management events the generator draws from: source, name, whether it writes, how often, and
 // how to fill requestParameters/responseElements/Resources consistently with each other.
 import type {ActorKind} from './actors.js';
+import {authorizeIngress, shareSnapshot} from './catalog-network.js';
+import type {Details, Names, Template} from './catalog-types.js';
 import {hashSeed, hex, intBetween, mulberry32, pick, uuid, type Rng} from './prng.js';
 import type {Resource} from './types.js';
 
-export type Details = {
-	resources: Resource[];
-	request: Record<string, unknown> | null;
-	response: Record<string, unknown> | null;
-};
-
-export type Names = {
-	accountId: string;
-	region: string;
-	buckets: string[];
-	instances: string[];
-	securityGroups: string[];
-	functions: string[];
-	roles: string[];
-	users: string[];
-	keys: string[];
-	distributions: string[];
-	trails: string[];
-};
-
-export type Template = {
-	source: string;
-	name: string;
-	readOnly: boolean;
-	weight: number;
-	/** IAM, STS, CloudFront and sign-in events are recorded in us-east-1 only. */
-	global?: boolean;
-	eventType?: 'AwsApiCall' | 'AwsConsoleSignIn' | 'AwsServiceEvent';
-	/** Who may perform it; default: every actor but AWS services. */
-	actors?: readonly ActorKind[];
-	/** Error codes a failed call of this kind records. */
-	errors?: readonly string[];
-	details?: (rng: Rng, names: Names) => Details;
-};
+export type {Details, Names, Template} from './catalog-types.js';
 
 export function namesFor(accountId: string, region: string, seed: number, trails: string[]): Names {
 	const rng = mulberry32(hashSeed(seed, accountId, region, 'names'));
@@ -236,30 +205,18 @@ export const templates: readonly Template[] = [
 	{source: 'ec2.amazonaws.com', name: 'TerminateInstances', readOnly: false, weight: 4, errors: ec2Denied, details: (r, n) => instanceState(r, n, 'running', 'shutting-down')},
 	{source: 'ec2.amazonaws.com', name: 'StopInstances', readOnly: false, weight: 5, errors: ec2Denied, details: (r, n) => instanceState(r, n, 'running', 'stopping')},
 	{source: 'ec2.amazonaws.com', name: 'StartInstances', readOnly: false, weight: 5, errors: ec2Denied, details: (r, n) => instanceState(r, n, 'stopped', 'pending')},
-	{
-		source: 'ec2.amazonaws.com',
-		name: 'AuthorizeSecurityGroupIngress',
-		readOnly: false,
-		weight: 5,
-		errors: ['Client.UnauthorizedOperation', 'Client.InvalidPermission.Duplicate'],
-		details(r, n) {
-			const groupId = pick(r, n.securityGroups);
-			const port = pick(r, [22, 443, 3389, 5432]);
-			return {
-				resources: [{type: 'AWS::EC2::SecurityGroup', name: groupId}],
-				request: {groupId, ipPermissions: {items: [{ipProtocol: 'tcp', fromPort: port, toPort: port, ipRanges: {items: [{cidrIp: pick(r, ['0.0.0.0/0', '10.0.0.0/8', '203.0.113.0/24'])}]}}]}},
-				response: {requestId: uuid(r), _return: true},
-			};
-		},
-	},
+	authorizeIngress,
 	{source: 'ec2.amazonaws.com', name: 'RevokeSecurityGroupIngress', readOnly: false, weight: 3, errors: ['Client.UnauthorizedOperation'], details: (r, n) => {
 		const groupId = pick(r, n.securityGroups);
 		return {resources: [{type: 'AWS::EC2::SecurityGroup', name: groupId}], request: {groupId}, response: {requestId: uuid(r), _return: true}};
 	}},
-	{source: 'ec2.amazonaws.com', name: 'CreateTags', readOnly: false, weight: 6, details: (r, n) => {
+	// CreateTags gives ModifySnapshotAttribute one of its old 6: the picks before and after it keep
+	// their ranges, so every other generated event stays as it was.
+	{source: 'ec2.amazonaws.com', name: 'CreateTags', readOnly: false, weight: 5, details: (r, n) => {
 		const {ids, resources} = instances(r, n);
 		return {resources, request: {resourcesSet: {items: ids.map(resourceId => ({resourceId}))}, tagSet: {items: [{key: 'team', value: pick(r, ['payments', 'platform', 'data'])}]}}, response: {requestId: uuid(r), _return: true}};
 	}},
+	shareSnapshot,
 	{source: 'ec2.amazonaws.com', name: 'CreateNetworkInterface', readOnly: false, weight: 3, actors: ['AWSService'], details: (r, n) => ({resources: [], request: {subnetId: `subnet-0${hex(r, 16)}`, groupSet: {items: [{groupId: pick(r, n.securityGroups)}]}}, response: null})},
 	// Lambda
 	{source: 'lambda.amazonaws.com', name: 'ListFunctions20150331', readOnly: true, weight: 12},

@@ -226,7 +226,9 @@ function buildRecord(input: RecordInput, id: string): Record<string, unknown> {
 		record['additionalEventData'] = {
 			LoginTo: 'https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true',
 			MobileVersion: 'No',
-			MFAUsed: actor.kind === 'AssumedRole' || actor.kind === 'SSO' ? 'No' : 'Yes',
+			// Identity Center and federated sign-ins did their MFA elsewhere; one IAM user sign-in in
+			// eight skips it (from the seed, not a draw, so nothing else changes), for @console-no-mfa.
+			MFAUsed: actor.kind === 'AssumedRole' || actor.kind === 'SSO' || (actor.kind === 'IAMUser' && input.eventSeed % 8 === 0) ? 'No' : 'Yes',
 		};
 	} else {
 		record['requestParameters'] = details.request;

@@ -3,6 +3,7 @@
 // reason not to start.
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {builtInQueries} from '../domain/query/investigations.js';
 import {parseNamedQueriesFile, type NamedQueriesFile} from '../domain/query/named.js';
 import {configDir, type Env} from './xdg.js';
 
@@ -12,8 +13,11 @@ export function namedQueriesPath(env: Env): string {
 	return path.join(configDir(env), 'queries');
 }
 
-/** The user's named queries, `known` ones (the built-in set) usable inside them. Never throws. */
-export function loadNamedQueries(env: Env, known?: ReadonlyMap<string, string>): LoadedNamedQueries {
+/**
+ * The user's named queries (only theirs: withBuiltIns adds the built-in set), `known` ones usable
+ * inside them and not redefinable. Never throws.
+ */
+export function loadNamedQueries(env: Env, known: ReadonlyMap<string, string> = builtInQueries): LoadedNamedQueries {
 	let file = '';
 	let text: string;
 	try {

@@ -1,6 +1,8 @@
-// The query store the UI uses (lib/query-store.ts), backed by the XDG files: named queries read
-// once at start, history read once and appended to as queries run. Both files are small and read
-// synchronously before the first frame, so ↑ works on the first key.
+// The query store the UI uses (lib/query-store.ts), backed by the XDG files: the built-in
+// investigations plus the user's named queries, read once at start, and history read once and
+// appended to as queries run. Both files are small and read synchronously before the first frame,
+// so ↑ works on the first key.
+import {withBuiltIns} from '../domain/query/investigations.js';
 import {memoryQueryStore, type QueryStore} from '../lib/query-store.js';
 import {loadNamedQueries} from './named-queries.js';
 import {appendHistory, loadHistory} from './query-history.js';
@@ -8,7 +10,7 @@ import type {Env} from './xdg.js';
 
 export function fileQueryStore(env: Env): QueryStore {
 	const named = loadNamedQueries(env);
-	const memory = memoryQueryStore({named: named.queries, history: loadHistory(env)});
+	const memory = memoryQueryStore({named: withBuiltIns(named.queries), history: loadHistory(env)});
 	return {
 		named: memory.named,
 		problems: named.problems.map(problem => (problem.line > 0 ? `${named.path}:${problem.line}: ${problem.message}` : problem.message)),

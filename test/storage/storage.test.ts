@@ -2,7 +2,9 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wri
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {builtInQueries} from '../../source/domain/query/investigations.js';
 import {loadNamedQueries} from '../../source/storage/named-queries.js';
+import {fileQueryStore} from '../../source/storage/query-store.js';
 import {appendHistory, historyLimit, historyPath, loadHistory} from '../../source/storage/query-history.js';
 import {configDir, stateDir} from '../../source/storage/xdg.js';
 
@@ -35,11 +37,28 @@ describe('loadNamedQueries', () => {
 
 	it('reads the file in the config directory', () => {
 		mkdirSync(path.join(root, 'config', 'trailview'), {recursive: true});
-		writeFileSync(path.join(root, 'config', 'trailview', 'queries'), 'denied = error:AccessDenied*\nbad = usr:x\n');
+		writeFileSync(path.join(root, 'config', 'trailview', 'queries'), 'my-denied = error:AccessDenied*\nbad = usr:x\n');
 		const loaded = loadNamedQueries(env());
 		expect(loaded.path).toBe(path.join(root, 'config', 'trailview', 'queries'));
-		expect([...loaded.queries]).toEqual([['denied', 'error:AccessDenied*']]);
+		expect([...loaded.queries]).toEqual([['my-denied', 'error:AccessDenied*']]);
 		expect(loaded.problems).toEqual([{line: 2, message: 'bad: unknown field "usr" (did you mean "user"?)'}]);
+	});
+
+	it('may use the built-in investigations but not redefine one; the store offers both', () => {
+		mkdirSync(path.join(root, 'config', 'trailview'), {recursive: true});
+		writeFileSync(path.join(root, 'config', 'trailview', 'queries'), 'denied = error:AccessDenied\nroot-denied = @root @denied\n');
+		const loaded = loadNamedQueries(env());
+		expect([...loaded.queries.keys()]).toEqual(['root-denied']);
+		expect(loaded.problems).toEqual([{line: 1, message: '@denied is built in; this line is skipped: give it another name'}]);
+		const store = fileQueryStore({...env(), XDG_STATE_HOME: path.join(root, 'state')});
+		expect(store.named.get('denied')).toBe(builtInQueries.get('denied'));
+		expect(store.named.get('root-denied')).toBe('@root @denied');
+		expect([...store.named.keys()]).toEqual([...builtInQueries.keys(), 'root-denied']);
+		expect(store.problems).toEqual([`${loaded.path}:1: @denied is built in; this line is skipped: give it another name`]);
+	});
+
+	it('offers the built-ins without a file', () => {
+		expect([...fileQueryStore({...env(), XDG_STATE_HOME: path.join(root, 'state')}).named.keys()]).toEqual([...builtInQueries.keys()]);
 	});
 
 	it('is empty without a file', () => {

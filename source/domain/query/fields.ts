@@ -3,6 +3,7 @@
 import {isSecretField} from '../redact.js';
 import {parseRecord, recordString, type RecordObject} from '../record.js';
 import type {TrailEvent} from '../types.js';
+import {globMatch} from './glob.js';
 import type {FieldName} from './types.js';
 
 /** Every named field, in the order completion offers them (the issue's table). */
@@ -107,8 +108,11 @@ function recordOf(event: TrailEvent): RecordObject | undefined {
 /**
  * The values at `path` in the event's record: arrays fan out (`resources.ARN` reads every
  * resource's ARN; a number picks one, `resources.0.ARN`), numbers, booleans and null compare as
- * their JSON text, objects match nothing. Secret-bearing fields (session tokens, secret keys) read
- * as absent, so a query cannot be used to guess one a character at a time.
+ * their JSON text, objects match nothing. A part holding `*` reads every key it matches
+ * (`securityGroupRuleSet.items.cidrIp*` reads cidrIpv4 and cidrIpv6), so one path, and so one
+ * group of alternatives, can cover fields that differ only in name. Secret-bearing fields (session
+ * tokens, secret keys) read as absent, however they are reached, so a query cannot be used to
+ * guess one a character at a time.
  */
 export function pathValues(event: TrailEvent, path: readonly string[]): string[] {
 	let current: unknown[] = [recordOf(event)];
@@ -117,6 +121,7 @@ export function pathValues(event: TrailEvent, path: readonly string[]): string[]
 			return [];
 		}
 
+		const wildcard = segment.includes('*');
 		const next: unknown[] = [];
 		for (const value of current.flatMap(item => (Array.isArray(item) && !/^\d+$/.test(segment) ? item : [item]))) {
 			if (Array.isArray(value)) {
@@ -124,7 +129,16 @@ export function pathValues(event: TrailEvent, path: readonly string[]): string[]
 				if (Number(segment) < value.length) {
 					next.push(value[Number(segment)]);
 				}
-			} else if (typeof value === 'object' && value !== null && Object.hasOwn(value, segment)) {
+			} else if (typeof value !== 'object' || value === null) {
+				continue;
+			} else if (wildcard) {
+				// Object.keys: own keys only, as hasOwn below.
+				for (const key of Object.keys(value)) {
+					if (!isSecretField(key) && globMatch(segment, key)) {
+						next.push((value as RecordObject)[key]);
+					}
+				}
+			} else if (Object.hasOwn(value, segment)) {
 				// hasOwn: `constructor` or `__proto__` must not reach Object's own members.
 				next.push((value as RecordObject)[segment]);
 			}

@@ -3,40 +3,10 @@
 // the terms the service was not sent; tests and highlighting can apply it to all of them.
 import type {TrailEvent} from '../types.js';
 import {fieldValues, pathValues} from './fields.js';
+import {globMatch} from './glob.js';
 import type {FieldTerm, PathTerm, Term, ValuePattern, WordTerm} from './types.js';
 
-/**
- * Whether `text` is matched whole by `pattern`, where `*` is any run of characters and everything
- * else is itself, case-sensitively. A greedy walk that returns to the last star, not a regular
- * expression: `*a*a*a*a*b` against a long record field would make a backtracking regex hang the UI.
- */
-export function globMatch(pattern: string, text: string): boolean {
-	let p = 0;
-	let t = 0;
-	let star = -1;
-	let resume = 0;
-	while (t < text.length) {
-		if (p < pattern.length && pattern[p] === '*') {
-			star = p++;
-			resume = t;
-		} else if (p < pattern.length && pattern[p] === text[t]) {
-			p++;
-			t++;
-		} else if (star === -1) {
-			return false;
-		} else {
-			// Let the last star swallow one more character and try again from there.
-			p = star + 1;
-			t = ++resume;
-		}
-	}
-
-	while (pattern[p] === '*') {
-		p++;
-	}
-
-	return p === pattern.length;
-}
+export {globMatch} from './glob.js';
 
 export function valueMatches(pattern: ValuePattern, text: string): boolean {
 	return pattern.wildcard ? globMatch(pattern.text, text) : pattern.text === text;

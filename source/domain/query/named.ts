@@ -14,7 +14,9 @@ const namePattern = /^[a-z0-9_-]+$/;
 /**
  * Lines of `name = query`, `#` comments and blank lines. Names are lower-case letters, digits,
  * `-` and `_`. Every query must parse, `@name`s included (named queries may use each other and
- * `known` ones, e.g. the built-in set, in any order); a name given twice keeps its first line.
+ * `known` ones, e.g. the built-in set, in any order); a name given twice keeps its first line, and
+ * a `known` name cannot be given at all: `@tampering` must mean the same on every machine, and a
+ * file written before a built-in of its name existed must not change what that built-in finds.
  */
 export function parseNamedQueriesFile(text: string, known: ReadonlyMap<string, string> = new Map()): NamedQueriesFile {
 	const problems: NamedQueriesFile['problems'] = [];
@@ -40,6 +42,8 @@ export function parseNamedQueriesFile(text: string, known: ReadonlyMap<string, s
 			problems.push({line: lineNumber, message: `"${name}" is not a name: use lower-case letters, digits, - and _`});
 		} else if (query === '') {
 			problems.push({line: lineNumber, message: `${name} has no query after "="`});
+		} else if (known.has(name)) {
+			problems.push({line: lineNumber, message: `@${name} is built in; this line is skipped: give it another name`});
 		} else if (lines.has(name)) {
 			problems.push({line: lineNumber, message: `${name} is already defined on line ${lines.get(name)!}; this line is skipped`});
 		} else {

@@ -93,6 +93,26 @@ describe('pathValues', () => {
 		expect(pathValues(event, ['responseElements', 'credentials', 'accessKeyId'])).toEqual(['ASIAQWERTYUIOPASDFGH']);
 	});
 
+	it('reads every key a part with * matches, through arrays, and still no secret', () => {
+		const rules = makeEvent(4, {
+			raw: JSON.stringify({
+				requestParameters: {ipPermissions: {items: [{ipRanges: {items: [{cidrIp: '10.0.0.0/8'}, {cidrIp: '0.0.0.0/0'}]}, ipv6Ranges: {items: [{cidrIpv6: '::/0'}]}}]}},
+				responseElements: {
+					securityGroupRuleSet: {items: [{cidrIpv4: '0.0.0.0/0', fromPort: 22}, {cidrIpv6: '::/0', description: 'cidrIp in words'}]},
+					credentials: {accessKeyId: 'ASIAQWERTYUIOPASDFGH', sessionToken: 'IQoJb3JpZ2luX2VjEJr', secretAccessKey: 'wJalrXUtnFEMI'},
+				},
+			}),
+		});
+		expect(pathValues(rules, ['responseElements', 'securityGroupRuleSet', 'items', 'cidrIp*'])).toEqual(['0.0.0.0/0', '::/0']);
+		expect(pathValues(rules, ['requestParameters', 'ipPermissions', 'items', '*', 'items', '*'])).toEqual(['10.0.0.0/8', '0.0.0.0/0', '::/0']);
+		// The other keys of the matched objects are not read, and a miss reads nothing.
+		expect(pathValues(rules, ['responseElements', 'securityGroupRuleSet', 'items', '*Port'])).toEqual(['22']);
+		expect(pathValues(rules, ['responseElements', 'nothing*'])).toEqual([]);
+		expect(pathValues(rules, ['responseElements', 'credentials', '*'])).toEqual(['ASIAQWERTYUIOPASDFGH']);
+		expect(pathValues(rules, ['responseElements', '*', '*'])).toEqual(['ASIAQWERTYUIOPASDFGH']);
+		expect(pathValues(event, ['*', '__proto__'])).toEqual([]);
+	});
+
 	it("never reaches an object's inherited members", () => {
 		for (const path of [['constructor'], ['__proto__'], ['toString'], ['requestParameters', 'hasOwnProperty'], ['requestParameters', 'ids', 'length']]) {
 			expect(pathValues(event, path)).toEqual([]);

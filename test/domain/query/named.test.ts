@@ -36,6 +36,13 @@ describe('parseNamedQueriesFile', () => {
 		expect(parsed.ok && parsed.query.terms.map(term => term.source)).toEqual(['error:AccessDenied', 'readOnly:false']);
 	});
 
+	it('refuses a name that is already known (built in), with the line that tried', () => {
+		const known = new Map([['root', 'userIdentity.type:Root']]);
+		const {queries, problems} = parseNamedQueriesFile('root = user:root\nroot-writes = @root readOnly:false', known);
+		expect([...queries]).toEqual([['root-writes', '@root readOnly:false']]);
+		expect(problems).toEqual([{line: 1, message: '@root is built in; this line is skipped: give it another name'}]);
+	});
+
 	it('drops a cycle, and whatever uses a dropped query', () => {
 		const {queries, problems} = parseNamedQueriesFile('a = @b\nb = @a\nc = @a user:x\nd = user:y');
 		expect([...queries.keys()]).toEqual(['d']);
