@@ -8,9 +8,11 @@ import type {SummaryView} from '../hooks/use-summary.js';
 import {EventsPane, eventsTitle} from './events-pane.js';
 import {SummaryPane} from './summary-pane.js';
 import {WindowMenu, type WindowMenuState} from './window-menu.js';
+import {InvestigationsMenuView, type InvestigationsMenu} from './investigations-menu.js';
 
 export type EventsAreaProps = {
 	menu: WindowMenuState;
+	investigations: InvestigationsMenu;
 	summary: SummaryView;
 	events: EventsState;
 	/** "us-east-1", "17 regions", "2 accounts · us-east-1". */
@@ -24,9 +26,13 @@ export type EventsAreaProps = {
 	utc: boolean;
 };
 
-export function EventsArea({menu, summary, events, scope, origin, query, needles, width, height, focused, utc}: EventsAreaProps) {
+export function EventsArea({menu, investigations, summary, events, scope, origin, query, needles, width, height, focused, utc}: EventsAreaProps) {
 	if (menu.isOpen) {
 		return <WindowMenu menu={menu} width={width} height={height} />;
+	}
+
+	if (investigations.isOpen) {
+		return <InvestigationsMenuView menu={investigations} width={width} height={height} />;
 	}
 
 	if (summary.isOpen) {

@@ -6,7 +6,6 @@ import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
 import type {ProfileEntry, Session, TrailEvent} from '../domain/types.js';
 import {Header} from '../components/header.js';
-import {Footer, type StatusPart} from '../components/footer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useTrails} from '../hooks/use-trails.js';
 import {useLiveEvents} from '../hooks/use-live-events.js';
@@ -17,7 +16,6 @@ import {formatRelative} from '../lib/format.js';
 import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {useViewActions} from '../hooks/use-view-actions.js';
 import {defaultExportName, type ExportView} from '../output/export.js';
-import {LineEditorView} from '../components/line-editor/index.js';
 import {hintsOf, useCommands, type CommandSpec} from '../hooks/use-commands.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useReportCommands} from '../context/commands-context.js';
@@ -31,6 +29,8 @@ import {headerLines, mainLayout} from './main-layout.js';
 export {mainLayout, type MainLayout} from './main-layout.js';
 import {summaryWindow, useSummary} from '../hooks/use-summary.js';
 import {useWindowMenu} from '../panes/window-menu.js';
+import {useInvestigationsMenu} from '../panes/investigations-menu.js';
+import {builtInQueries} from '../domain/query/investigations.js';
 import {EventDetail, useDetailView} from './event-detail.js';
 import {detailSpecs, pivotSpecs, summarySpecs, tableSpecs} from './main-specs.js';
 import {useQuerySession} from '../hooks/use-query-session.js';
@@ -40,9 +40,9 @@ import {pivotChoices} from '../lib/pivots.js';
 import {loadedValues} from '../lib/loaded-values.js';
 import {queryNeedles} from '../domain/query/highlight.js';
 import {withWindow} from '../domain/query/edit.js';
-import {eventsStatus, exportStatus, queryLineStatus} from './main-status.js';
-import {followingText, liveStatus, scopeLabel} from './live-status.js';
-import {QueryLineView} from '../panes/query-line.js';
+import {mainStatus} from './main-status.js';
+import {followingText, scopeLabel} from './live-status.js';
+import {MainBottom} from '../panes/query-line.js';
 
 export type MainScreenProps = {
 	session: Session;
@@ -61,7 +61,7 @@ const noExtras: readonly ProfileEntry[] = [];
 
 type Focus = 'trails' | 'events';
 
-const fallbackStore = memoryQueryStore();
+const fallbackStore = memoryQueryStore({named: builtInQueries});
 
 export function MainScreen({session, region, isActive, globalSpecs, onTyping, extras = noExtras}: MainScreenProps): React.JSX.Element {
 	const config = useAppConfig();
@@ -88,6 +88,15 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const [pivoting, setPivoting] = useState(false);
 	// A one-line answer to a key that could not do what it was asked (F with an until: bound).
 	const [notice, setNotice] = useState<SafeText | undefined>(undefined);
+	const investigationsMenu = useInvestigationsMenu({
+		named: store.named,
+		height: layout.eventsBody,
+		run(text) {
+			query.submit(text);
+			store.remember(text);
+		},
+		onTyping,
+	});
 	const windowMenu = useWindowMenu({
 		height: layout.eventsBody,
 		current: query.query.since?.source,
@@ -142,6 +151,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		specs = actions.exporting.specs;
 	} else if (windowMenu.isOpen) {
 		specs = windowMenu.specs;
+	} else if (investigationsMenu.isOpen) {
+		specs = investigationsMenu.specs;
 	} else if (pivoting) {
 		specs = pivotSpecs(selected ? pivotChoices(selected) : [], {
 			pick(choice) {
@@ -208,6 +219,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			allRegions: live.allRegions,
 			toggleAllRegions: live.toggleAllRegions,
 			summary: summary.toggle,
+			investigations: investigationsMenu.open,
 			exportView,
 			copy,
 		});
@@ -222,27 +234,21 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		: loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
 	const origin = useMemo(() => ({accounts: live.sources.accounts > 1, regions: live.sources.regions > 1}), [live.sources.accounts, live.sources.regions]);
-	let status: StatusPart[];
-	if (line.isOpen) {
-		status = queryLineStatus(line, query.plan, store.problems);
-	} else if (actions.exporting.stage !== 'closed') {
-		status = exportStatus(actions.exporting, summary.isOpen);
-	} else if (pivoting) {
-		status = [{text: safe`Pivot: narrow the query to this event's…`}];
-	} else if (detail) {
-		status = [
-			...(actions.notice ? [{text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'}] : []),
-			{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`},
-			{text: utc ? safe`times in UTC` : safe`local time`},
-		];
-	} else {
-		status = [
-			...(notice ? [{text: notice, color: 'yellow'}] : []),
-			...(actions.notice ? [{text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'}] : []),
-			...liveStatus(live, events.state),
-			...eventsStatus({events: events.state, plan: query.plan, trailsFailed: trails.state.error !== undefined, utc, now}),
-		];
-	}
+	const status = mainStatus({
+		line,
+		exporting: actions.exporting,
+		summaryOpen: summary.isOpen,
+		pivoting,
+		detailOpen: detail !== undefined,
+		notices: [notice ? {text: notice, color: 'yellow'} : undefined, actions.notice ? {text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'} : undefined],
+		events: events.state,
+		live,
+		plan: query.plan,
+		problems: store.problems,
+		trailsFailed: trails.state.error !== undefined,
+		utc,
+		now,
+	});
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
@@ -265,6 +271,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 					/>
 					<EventsArea
 						menu={windowMenu}
+						investigations={investigationsMenu}
 						summary={summary}
 						events={events.state}
 						scope={scopeLabel(live.sources, region)}
@@ -278,17 +285,13 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 					/>
 				</>
 			)}
-			{line.isOpen ? <QueryLineView line={line} width={columns} /> : null}
-			{actions.exporting.stage === 'closed' ? null : (
-				<Box height={1} flexShrink={0}>
-					<LineEditorView state={actions.exporting.editor.state} prompt={safe`Export to: `} width={columns} />
-				</Box>
-			)}
-			<Footer
+			<MainBottom
+				line={line}
+				exporting={actions.exporting}
 				status={status}
 				hints={hintsOf(specs)}
-				// The app's keys (profile, region, help, quit) stay in view; the screen's own hints give way first.
-				pinned={line.isOpen || windowMenu.isOpen || actions.exporting.stage !== 'closed' ? [] : hintsOf(globalSpecs)}
+				// The app's keys stay in view, except while typing, when they are text.
+				pinned={line.isOpen || windowMenu.isOpen || investigationsMenu.isOpen || actions.exporting.stage !== 'closed' ? [] : hintsOf(globalSpecs)}
 				width={columns}
 			/>
 		</Box>

@@ -72,6 +72,7 @@ export type TableHandlers = {
 	allRegions: boolean;
 	toggleAllRegions(): void;
 	summary(): void;
+	investigations(): void;
 	exportView(): void;
 	copy(what: 'json' | 'id'): void;
 };
@@ -103,6 +104,7 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		...(h.back ? [{commands: ['queryBack'] as const, hint: safe`undo`, run: h.back}] : []),
 		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
 		{commands: ['summary'], hint: safe`summary`, run: h.summary},
+		{commands: ['investigations'], hint: safe`investigate`, run: h.investigations},
 		{commands: ['exportView'], hint: safe`export`, run: h.exportView},
 		...(h.hasRows && h.focus === 'events' ? copySpecs(h.copy) : []),
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},

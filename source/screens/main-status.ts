@@ -9,6 +9,8 @@ import {formatRelative} from '../lib/format.js';
 import {joinSafe, safe, sanitizeLine} from '../lib/sanitize.js';
 import type {QueryLine} from '../hooks/use-query-line.js';
 import type {ExportPrompt} from '../hooks/use-export.js';
+import type {LiveEvents} from '../hooks/use-live-events.js';
+import {liveStatus} from './live-status.js';
 import {maskKeyIdsIn} from '../domain/mask.js';
 
 /** Whether the plan is anything but the default (write events, 90 days, nothing local). */
@@ -72,4 +74,47 @@ export function exportStatus(exporting: ExportPrompt, summary: boolean): StatusP
 	const {rows, format} = exporting.preview;
 	const what = summary ? safe`${rows} ${rows === 1 ? safe`group` : safe`groups`}` : safe`${rows} ${rows === 1 ? safe`event` : safe`events`}`;
 	return [{text: format ? safe`Exports ${what} as ${sanitizeLine(format)}` : safe`Exports ${what}: end the name in .csv, .json or .jsonl`, color: 'cyan'}];
+}
+
+export type MainStatusInput = {
+	line: QueryLine;
+	exporting: ExportPrompt;
+	summaryOpen: boolean;
+	pivoting: boolean;
+	detailOpen: boolean;
+	/** One-line answers to the last key (F refused, a copy, an export), shown first. */
+	notices: ReadonlyArray<StatusPart | undefined>;
+	events: EventsState;
+	live: LiveEvents;
+	plan: QueryPlan;
+	problems: readonly string[];
+	trailsFailed: boolean;
+	utc: boolean;
+	now: Date;
+};
+
+/** The main screen's status line for what is open now. */
+export function mainStatus(input: MainStatusInput): StatusPart[] {
+	const notices = input.notices.filter((part): part is StatusPart => part !== undefined);
+	if (input.line.isOpen) {
+		return queryLineStatus(input.line, input.plan, input.problems);
+	}
+
+	if (input.exporting.stage !== 'closed') {
+		return exportStatus(input.exporting, input.summaryOpen);
+	}
+
+	if (input.pivoting) {
+		return [{text: safe`Pivot: narrow the query to this event's…`}];
+	}
+
+	if (input.detailOpen) {
+		return [...notices, {text: safe`event ${input.events.cursor + 1} of ${input.events.events.length}`}, {text: input.utc ? safe`times in UTC` : safe`local time`}];
+	}
+
+	return [
+		...notices,
+		...liveStatus(input.live, input.events),
+		...eventsStatus({events: input.events, plan: input.plan, trailsFailed: input.trailsFailed, utc: input.utc, now: input.now}),
+	];
 }
