@@ -65,6 +65,7 @@ export const keymap = {
 	confirmYes: {label: safe`y`, description: safe`Yes`, chars: ['y', 'Y']},
 	confirmNo: {label: safe`n`, description: safe`No`, chars: ['n', 'N']},
 	investigations: {label: safe`i`, description: safe`Investigations: run a built-in or named query (@tampering, @root, @denied …)`, chars: ['i']},
+	plainLanguage: {label: safe`l`, description: safe`Toggle rows as plain-language sentences ("alice attached policy … to role deploy")`, chars: ['l']},
 	summary: {label: safe`s`, description: safe`Summary: group the events loaded and matching (s again: the list)`, chars: ['s']},
 	groupPrev: {label: safe`←`, description: safe`Group by the previous field`, keys: ['leftArrow']},
 	groupNext: {label: safe`→`, description: safe`Group by the next field`, keys: ['rightArrow']},

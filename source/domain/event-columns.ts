@@ -156,8 +156,26 @@ export const screenTableWithAccount: TablePreset = {...screenTable, columns: ['n
 export const screenTableWithRegion: TablePreset = {...screenTable, columns: ['new', 'time', 'region', 'name', 'user', 'source', 'error', 'resource', 'ip']};
 export const screenTableWithOrigin: TablePreset = {...screenTable, columns: ['new', 'time', 'account', 'region', 'name', 'user', 'source', 'error', 'resource', 'ip']};
 
+/** `l`: each row as one plain-language sentence (who did what to what), after its time and origin. */
+const plainPresets = new Map<string, TablePreset>();
+function plainPreset(origin: {accounts: boolean; regions: boolean}): TablePreset {
+	const key = `${origin.accounts}/${origin.regions}`;
+	let preset = plainPresets.get(key);
+	if (!preset) {
+		const columns: ColumnId[] = ['new', 'time', ...(origin.accounts ? ['account' as const] : []), ...(origin.regions ? ['region' as const] : []), 'summary', 'error'];
+		preset = {...screenTable, columns};
+		plainPresets.set(key, preset);
+	}
+
+	return preset;
+}
+
 /** The screen preset for what is open: one fixed object per combination, so measures are reused. */
-export function screenPreset(origin: {accounts: boolean; regions: boolean}): TablePreset {
+export function screenPreset(origin: {accounts: boolean; regions: boolean}, plain = false): TablePreset {
+	if (plain) {
+		return plainPreset(origin);
+	}
+
 	if (origin.accounts) {
 		return origin.regions ? screenTableWithOrigin : screenTableWithAccount;
 	}

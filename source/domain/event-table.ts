@@ -120,10 +120,10 @@ const shortTimeBelow = 64;
  */
 export function screenEventTable(
 	events: readonly TrailEvent[],
-	options: {width: number; utc: boolean; origin?: {accounts: boolean; regions: boolean}},
+	options: {width: number; utc: boolean; origin?: {accounts: boolean; regions: boolean}; plain?: boolean},
 	previous?: TableMeasure,
 ): {table: EventTable; measure: TableMeasure} {
-	const preset = options.origin ? screenPreset(options.origin) : screenTable;
+	const preset = options.origin || options.plain ? screenPreset(options.origin ?? {accounts: false, regions: false}, options.plain) : screenTable;
 	const measure = measureEvents(preset, events, {shortTime: options.width < shortTimeBelow}, previous);
 	return {table: fitEventTable(measure, {utc: options.utc, maxWidth: options.width, fill: true}), measure};
 }

@@ -18,6 +18,7 @@ export type EventsAreaProps = {
 	/** "us-east-1", "17 regions", "2 accounts · us-east-1". */
 	scope: string;
 	origin: {accounts: boolean; regions: boolean};
+	plain: boolean;
 	query: QuerySession;
 	needles: readonly Needle[];
 	width: number;
@@ -26,7 +27,7 @@ export type EventsAreaProps = {
 	utc: boolean;
 };
 
-export function EventsArea({menu, investigations, summary, events, scope, origin, query, needles, width, height, focused, utc}: EventsAreaProps) {
+export function EventsArea({menu, investigations, summary, events, scope, origin, plain, query, needles, width, height, focused, utc}: EventsAreaProps) {
 	if (menu.isOpen) {
 		return <WindowMenu menu={menu} width={width} height={height} />;
 	}
@@ -44,6 +45,7 @@ export function EventsArea({menu, investigations, summary, events, scope, origin
 			state={events}
 			region={scope}
 			origin={origin}
+			plain={plain}
 			query={query.query}
 			writeOnly={query.state.writeOnly}
 			filtersLocally={query.plan.filtersLocally}

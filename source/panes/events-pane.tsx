@@ -30,6 +30,8 @@ export type EventsPaneProps = {
 	needles: readonly Needle[];
 	/** Several accounts or regions are open: the table gains their columns. */
 	origin?: {accounts: boolean; regions: boolean};
+	/** `l`: rows read as plain-language sentences. */
+	plain?: boolean;
 	width: number;
 	/** Lines below the title. */
 	height: number;
@@ -87,15 +89,15 @@ export function eventsTitle(region: string, query: Query, writeOnly: boolean): S
 
 const oneSource = {accounts: false, regions: false};
 
-export function EventsPane({state, region, query, writeOnly, filtersLocally, needles, origin = oneSource, width, height, focused, utc}: EventsPaneProps) {
+export function EventsPane({state, region, query, writeOnly, filtersLocally, needles, origin = oneSource, plain = false, width, height, focused, utc}: EventsPaneProps) {
 	// Columns fit the loaded events, so they are measured when a page arrives (a new events array)
 	// or the terminal is resized, never on a key press; a page measures only its own events.
 	const measure = useRef<TableMeasure | undefined>(undefined);
 	const table = useMemo(() => {
-		const fitted = screenEventTable(state.events, {width, utc, origin}, measure.current);
+		const fitted = screenEventTable(state.events, {width, utc, origin, plain}, measure.current);
 		measure.current = fitted.measure;
 		return fitted.table;
-	}, [state.events, width, utc, origin]);
+	}, [state.events, width, utc, origin, plain]);
 	const hasRows = state.events.length > 0;
 
 	let body: React.ReactNode;

@@ -85,18 +85,13 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
 	const [utc, setUtc] = useState(false);
+	const [plain, setPlain] = useState(false);
 	const [pivoting, setPivoting] = useState(false);
 	// A one-line answer to a key that could not do what it was asked (F with an until: bound).
 	const [notice, setNotice] = useState<SafeText | undefined>(undefined);
-	const investigationsMenu = useInvestigationsMenu({
-		named: store.named,
-		height: layout.eventsBody,
-		run(text) {
-			query.submit(text);
-			store.remember(text);
-		},
-		onTyping,
-	});
+	// Remembered in the history only when it ran (submit returns a problem otherwise).
+	const runNamed = (text: string) => query.submit(text) ?? store.remember(text);
+	const investigationsMenu = useInvestigationsMenu({named: store.named, height: layout.eventsBody, run: runNamed, onTyping});
 	const windowMenu = useWindowMenu({
 		height: layout.eventsBody,
 		current: query.query.since?.source,
@@ -123,9 +118,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 
 	const refresh = () => {
 		trails.reload();
-		if (!events.retryNow()) {
-			query.refresh();
-		}
+		return events.retryNow() || query.refresh();
 	};
 	const summary = useSummary({
 		events: events.state.events,
@@ -220,6 +213,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			toggleAllRegions: live.toggleAllRegions,
 			summary: summary.toggle,
 			investigations: investigationsMenu.open,
+			plain,
+			togglePlain: () => setPlain(current => !current),
 			exportView,
 			copy,
 		});
@@ -276,6 +271,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						events={events.state}
 						scope={scopeLabel(live.sources, region)}
 						origin={origin}
+						plain={plain}
 						query={query}
 						needles={needles}
 						width={columns}

@@ -73,6 +73,8 @@ export type TableHandlers = {
 	toggleAllRegions(): void;
 	summary(): void;
 	investigations(): void;
+	plain: boolean;
+	togglePlain(): void;
 	exportView(): void;
 	copy(what: 'json' | 'id'): void;
 };
@@ -105,6 +107,7 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		{commands: ['toggleWriteOnly'], hint: h.writeOnly ? safe`all events` : safe`writes only`, run: h.toggleWriteOnly},
 		{commands: ['summary'], hint: safe`summary`, run: h.summary},
 		{commands: ['investigations'], hint: safe`investigate`, run: h.investigations},
+		{commands: ['plainLanguage'], hint: h.plain ? safe`columns` : safe`sentences`, run: h.togglePlain},
 		{commands: ['exportView'], hint: safe`export`, run: h.exportView},
 		...(h.hasRows && h.focus === 'events' ? copySpecs(h.copy) : []),
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
