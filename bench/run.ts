@@ -15,6 +15,8 @@ import {bigTable} from './figures/big-table.js';
 import {versusAwsCli} from './figures/aws-cli.js';
 import {redraw} from './figures/redraw.js';
 import {firstMatch} from './figures/first-match.js';
+import {allRegions} from './figures/all-regions.js';
+import {followLatency} from './figures/follow-latency.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -30,6 +32,8 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	['redraw', redraw],
 	['aws-cli', versusAwsCli],
 	['first-match', firstMatch],
+	[['all-regions', 'all-regions-throughput'], allRegions],
+	[['follow-latency', 'follow-latency-screen', 'follow-latency-jsonl'], followLatency],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {
