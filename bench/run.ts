@@ -16,6 +16,8 @@ import {versusAwsCli} from './figures/aws-cli.js';
 import {redraw} from './figures/redraw.js';
 import {firstMatch} from './figures/first-match.js';
 import {regroup} from './figures/regroup.js';
+import {allRegions} from './figures/all-regions.js';
+import {followLatency} from './figures/follow-latency.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -32,6 +34,8 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	['aws-cli', versusAwsCli],
 	['first-match', firstMatch],
 	['regroup', regroup],
+	[['all-regions', 'all-regions-throughput'], allRegions],
+	[['follow-latency', 'follow-latency-screen', 'follow-latency-jsonl'], followLatency],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {

@@ -32,7 +32,18 @@ function quietOrDemo(accountId: string, region: string): number {
 	return demoVolume[accountId]?.[region] ?? (accountWeight[accountId] ?? 0) * quietShare;
 }
 
-export function volumeTable(regions: DataRegions = 'demo'): VolumeTable {
+/**
+ * `even` gives every region with history the account's full weight (see EmulatorOptions.evenRegions),
+ * in place of the busy and quiet shares above.
+ */
+export function volumeTable(regions: DataRegions = 'demo', even = false): VolumeTable {
+	const table = shares(regions);
+	return even
+		? {share: (accountId, region) => (table.share(accountId, region) > 0 ? (accountWeight[accountId] ?? 0) : 0), regionsOf: table.regionsOf}
+		: table;
+}
+
+function shares(regions: DataRegions): VolumeTable {
 	if (regions === 'demo') {
 		return {
 			share: (accountId, region) => demoVolume[accountId]?.[region] ?? 0,

@@ -38,8 +38,9 @@ export class EventStore {
 		private readonly dataNow: Date,
 		private readonly eventsPerRegion: number,
 		regions: DataRegions = 'demo',
+		evenRegions = false,
 	) {
-		this.volume = volumeTable(regions);
+		this.volume = volumeTable(regions, evenRegions);
 	}
 
 	events(accountId: string, region: string): StoredEvent[] {

@@ -42,7 +42,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const state: ServerState = {
 		credentials: new CredentialStore(),
-		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion, options.regions),
+		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion, options.regions, options.evenRegions),
 		regions: new RegionAccess(options.enabledOptInRegions ?? demoOptInRegions),
 		failures: new FailureRules(),
 		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2, now),

@@ -32,6 +32,13 @@ export type EmulatorOptions = {
 	/** Which regions hold generated history (see DataRegions). Default 'demo'. */
 	regions?: DataRegions;
 	/**
+	 * Every region with history holds as many events as the account's busiest (eventsPerRegion ×
+	 * the account's weight: prod 1, dev 0.5, restricted 0.15) instead of the demo's busy and quiet
+	 * regions. Default false. The all-regions benchmark needs it: a newest-first merge moves back in
+	 * time only as fast as its densest region pages, so sparser regions would idle on their budget.
+	 */
+	evenRegions?: boolean;
+	/**
 	 * Opt-in regions each account (by id) has enabled; every other opt-in region answers
 	 * UnrecognizedClientException. Replaces the default, which enables ap-southeast-3 for demo-prod.
 	 */

@@ -95,3 +95,19 @@ describe('regions: a list', () => {
 		await expect(startEmulator({regions: ['us-east-1', 'eu-wset-1']})).rejects.toThrow(/eu-wset-1 is not a region/);
 	});
 });
+
+describe('evenRegions', () => {
+	it('gives every region with history as many events as the account\'s busiest, for the all-regions benchmark', async () => {
+		const even = await startEmulator({now: fixedNow, eventsPerRegion, regions: 'all-default', evenRegions: true, rateLimitPerSecond: false});
+		try {
+			expect(defaultRegions.map(region => even.eventCount(prod, region))).toEqual(defaultRegions.map(() => eventsPerRegion));
+			expect(defaultRegions.map(region => even.eventCount(dev, region))).toEqual(defaultRegions.map(() => eventsPerRegion / 2));
+			const [east, south] = await Promise.all(['us-east-1', 'ap-southeast-2'].map(async region => all(cloudTrail(even, 'demo-prod', region))));
+			expect([east!.length, south!.length]).toEqual([eventsPerRegion, eventsPerRegion]);
+			// Still only where the data set puts history: an opt-in region demo-prod has not enabled holds none.
+			expect(even.eventCount(prod, 'me-south-1')).toBe(0);
+		} finally {
+			await even.stop();
+		}
+	});
+});
