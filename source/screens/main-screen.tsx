@@ -22,8 +22,9 @@ import {useAppConfig} from '../context/app-context.js';
 import {TrailsPane, trailsLineTotal, trailsPaneWants} from '../panes/trails-pane.js';
 import {EventsPane, eventsViewport} from '../panes/events-pane.js';
 import {WindowMenu, useWindowMenu} from '../panes/window-menu.js';
-import {EventDetail, useDetailView} from './event-detail.js';
-import {detailSpecs, pivotSpecs, tableSpecs} from './main-specs.js';
+import {EventDetail} from './event-detail.js';
+import {useDetailKeys} from './use-detail-keys.js';
+import {pivotSpecs, tableSpecs} from './main-specs.js';
 import {useQuerySession} from '../hooks/use-query-session.js';
 import {useQueryLine} from '../hooks/use-query-line.js';
 import {memoryQueryStore} from '../lib/query-store.js';
@@ -112,16 +113,14 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	// a handler reading the event from this render's state would open the row the cursor just left.
 	const [detailOpen, setDetailOpen] = useState(false);
 	const selected = selectedEvent(events.state);
-	const detail = useDetailView(detailOpen ? selected : undefined, layout.middle);
-	const detailScroll = useScrollOffset(detail?.total ?? 0, detail?.viewport ?? 1);
+	// The detail's scroll, modes and find line; it opens each event at its top.
+	const detail = useDetailKeys(detailOpen ? selected : undefined, {width: columns, height: layout.middle, onTyping});
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
 	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
 	useEffect(() => () => onTyping?.(false), [onTyping]);
 
 	const closeDetail = () => {
-		// The next event opened starts at its top, not where this one was left.
-		detailScroll.scroll('home');
 		setDetailOpen(false);
 	};
 
@@ -139,8 +138,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			},
 			cancel: () => setPivoting(false),
 		});
-	} else if (detail) {
-		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true)});
+	} else if (detail.view) {
+		specs = detail.specs({close: closeDetail, pivot: () => setPivoting(true)});
 	} else {
 		const scanning = query.plan.filtersLocally && events.state.loading === 'more';
 		specs = tableSpecs({
@@ -197,8 +196,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		status = queryLineStatus(line, query.plan, store.problems);
 	} else if (pivoting) {
 		status = [{text: safe`Pivot: narrow the query to this event's…`}];
-	} else if (detail) {
-		status = [{text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? safe`times in UTC` : safe`local time`}];
+	} else if (detail.view) {
+		status = [...detail.status, {text: safe`event ${events.state.cursor + 1} of ${events.state.events.length}`}, {text: utc ? safe`times in UTC` : safe`local time`}];
 	} else {
 		status = [
 			...(notice ? [{text: notice, color: 'yellow'}] : []),
@@ -212,8 +211,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			<Box height={headerLines} flexShrink={0} overflow="hidden">
 				<Header session={session} region={region} freshness={freshness} offerLogin />
 			</Box>
-			{detail ? (
-				<EventDetail view={detail} width={columns} height={layout.middle} start={detailScroll.start} />
+			{detail.view ? (
+				<EventDetail view={detail.view} width={columns} height={layout.middle} />
 			) : (
 				<>
 					<TrailsPane
@@ -250,7 +249,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				status={status}
 				hints={hintsOf(specs)}
 				// The app's keys (profile, region, help, quit) stay in view; the screen's own hints give way first.
-				pinned={line.isOpen || windowMenu.isOpen ? [] : hintsOf(globalSpecs)}
+				pinned={line.isOpen || windowMenu.isOpen || detail.finding ? [] : hintsOf(globalSpecs)}
 				width={columns}
 			/>
 		</Box>

@@ -10,12 +10,14 @@ import {maskKeyIdsIn} from '../domain/mask.js';
 
 type Scroll = (move: Move) => void;
 
-export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined}): CommandSpec[] {
+/** `reading`: the detail's own keys (find, decoded/raw, wrap; screens/use-detail-keys.ts). */
+export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined; reading?: CommandSpec[]}): CommandSpec[] {
 	const {scroll} = options;
 	return [
 		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
-		{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => scroll(command as Move)},
-		{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => scroll(command as Move)},
+		// Unhinted, as in the table: the footer's room goes to the detail's own keys (? lists these).
+		{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => scroll(command as Move)},
+		...(options.reading ?? []),
 		...(options.pivot ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: options.pivot}] : []),
 		{commands: ['back'], hint: safe`close`, run: options.close},
 	];
