@@ -72,6 +72,15 @@ export const keymap = {
 	sortOrder: {label: safe`o`, description: safe`Sort groups by count, last seen or name`, chars: ['o']},
 	allRegions: {label: safe`A`, description: safe`All regions: run the query in every region enabled for the account(s), merged newest first`, chars: ['A']},
 	stopScan: {label: safe`Esc`, description: safe`Stop the scan; the matches so far stay`, keys: ['escape']},
+	// Reading an event's record in full (issue 14).
+	find: {label: safe`/`, description: safe`Find text in the event's record`, chars: ['/']},
+	submitFind: {label: safe`Enter`, description: safe`Find the text typed, from the top of the screen on (empty: no search)`, keys: ['return']},
+	findNext: {label: safe`n`, description: safe`Next match (after the last, the first)`, chars: ['n']},
+	findPrevious: {label: safe`N`, description: safe`Previous match (before the first, the last)`, chars: ['N']},
+	toggleRaw: {label: safe`d`, description: safe`Show strings that hold JSON (policies) decoded, or as the raw string`, chars: ['d']},
+	toggleWrap: {label: safe`W`, description: safe`Wrap long lines at the screen width, or scroll them sideways`, chars: ['W']},
+	scrollLeft: {label: safe`←`, description: safe`Scroll sideways to the left (lines not wrapped)`, keys: ['leftArrow']},
+	scrollRight: {label: safe`→`, description: safe`Scroll sideways to the right (lines not wrapped)`, keys: ['rightArrow']},
 	// Pivot choices, shown after f with the value each would use.
 	pivotUser: {label: safe`u`, description: safe`Pivot to this event's user`, chars: ['u']},
 	pivotKey: {label: safe`k`, description: safe`Pivot to this event's access key`, chars: ['k']},
@@ -79,9 +88,9 @@ export const keymap = {
 	pivotIp: {label: safe`i`, description: safe`Pivot to this event's source IP`, chars: ['i']},
 	pivotEvent: {label: safe`e`, description: safe`Pivot to this event's name`, chars: ['e']},
 	pivotError: {label: safe`x`, description: safe`Pivot to this event's error code`, chars: ['x']},
-	// An editable line (the query line): every printable key is text there.
-	lineType: {label: safe`a-z 0-9 …`, description: safe`Type the query`, printable: true, short: safe`type`},
-	lineBackspace: {label: safe`Backspace`, description: safe`Delete before the cursor; on an empty line, undo the last pivot`, keys: ['backspace', 'delete']},
+	// An editable line (the query line, the detail's find line): every printable key is text there.
+	lineType: {label: safe`a-z 0-9 …`, description: safe`Type the query (or, in the detail, the text to find)`, printable: true, short: safe`type`},
+	lineBackspace: {label: safe`Backspace`, description: safe`Delete before the cursor; on an empty query line, undo the last pivot`, keys: ['backspace', 'delete']},
 	lineLeft: {label: safe`←/Ctrl+B`, description: safe`Cursor left`, keys: ['leftArrow'], chars: ['b'], ctrl: true, short: safe`←`},
 	lineRight: {label: safe`→/Ctrl+F`, description: safe`Cursor right`, keys: ['rightArrow'], chars: ['f'], ctrl: true, short: safe`→`},
 	lineStart: {label: safe`Home/Ctrl+A`, description: safe`Start of the line`, keys: ['home'], chars: ['a'], ctrl: true},

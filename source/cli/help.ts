@@ -21,7 +21,7 @@ function table(rows: Array<[string, string]>, indent = 2): string[] {
  * Where a key works. In the pickers and on the query line every printable key is text, and after
  * `f` the letters pick what to pivot to, so each of those places lists its keys on its own.
  */
-export type KeyPlace = 'main' | 'picker' | 'line' | 'pivot' | 'prompt';
+export type KeyPlace = 'main' | 'detail' | 'picker' | 'line' | 'pivot' | 'prompt';
 
 const places: Record<string, KeyPlace> = {
 	filterType: 'picker',
@@ -36,6 +36,14 @@ const places: Record<string, KeyPlace> = {
 	confirmYes: 'prompt',
 	confirmNo: 'prompt',
 	codeDigit: 'prompt',
+	find: 'detail',
+	submitFind: 'detail',
+	findNext: 'detail',
+	findPrevious: 'detail',
+	toggleRaw: 'detail',
+	toggleWrap: 'detail',
+	scrollLeft: 'detail',
+	scrollRight: 'detail',
 	pivotUser: 'pivot',
 	pivotKey: 'pivot',
 	pivotResource: 'pivot',
@@ -132,10 +140,13 @@ export function helpText(version: string): string {
 		'Keys on the main screen',
 		...table(keyBindingRows(keymap, 'main')),
 		'',
+		'Keys in the event detail (Enter on an event; the main screen\'s moves scroll it)',
+		...table(keyBindingRows(keymap, 'detail')),
+		'',
 		'Keys after f (pivot to a value of the selected event)',
 		...table(keyBindingRows(keymap, 'pivot')),
 		'',
-		'Keys on the query line (/)',
+		'Keys on the query line (/) and the detail\'s find line (/)',
 		...table(keyBindingRows(keymap, 'line')),
 		'',
 		'Keys in the profile and region pickers',

@@ -4,6 +4,7 @@ import type {ActorKind} from './actors.js';
 import {authorizeIngress, shareSnapshot} from './catalog-network.js';
 import type {Details, Names, Template} from './catalog-types.js';
 import {hashSeed, hex, intBetween, mulberry32, pick, uuid, type Rng} from './prng.js';
+import {userPolicy} from './policies.js';
 import type {Resource} from './types.js';
 
 export type {Details, Names, Template} from './catalog-types.js';
@@ -135,6 +136,7 @@ export const templates: readonly Template[] = [
 		details: (r, n) => iamRole(r, n, {policyArn: pick(r, ['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonS3FullAccess'])}),
 	},
 	{source: 'iam.amazonaws.com', name: 'PutRolePolicy', readOnly: false, weight: 6, global: true, errors: iamDenied, details: (r, n) => iamRole(r, n, {policyName: 'inline-access', policyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}'})},
+	{source: 'iam.amazonaws.com', name: 'PutUserPolicy', readOnly: false, weight: 4, global: true, errors: iamDenied, details: (r, n) => iamUser(r, n, userPolicy(r, n))},
 	{source: 'iam.amazonaws.com', name: 'UpdateAssumeRolePolicy', readOnly: false, weight: 3, global: true, errors: iamDenied, details: (r, n) => iamRole(r, n)},
 	{source: 'iam.amazonaws.com', name: 'DetachUserPolicy', readOnly: false, weight: 3, global: true, errors: iamDenied, details: (r, n) => iamUser(r, n, {policyArn: 'arn:aws:iam::aws:policy/IAMUserChangePassword'})},
 	// STS (global)

@@ -1,14 +1,16 @@
 // The event detail as data: a summary a person reads first (who, what, when, from where, outcome)
 // and the full record as highlighted JSON lines, or the raw text when the record is not JSON.
 import {eventRecord, recordString as field, type RecordObject} from '../domain/record.js';
-import {maskKeyId} from '../domain/redact.js';
+import {maskKeyId, redactRecord} from '../domain/redact.js';
 import type {TrailEvent} from '../domain/types.js';
 import {eventOutcome, formatEventTime, shortEventSource} from './format.js';
+import {decodeEmbedded, type Embedded} from './embedded-json.js';
 import {highlightJson, type JsonLine} from './json-highlight.js';
 import {safe, sanitizeLine, sanitizeLines, type SafeText} from './sanitize.js';
 
 export type DetailBody =
-	| {kind: 'json'; lines: JsonLine[]}
+	/** `decoded`: how many strings are shown as the JSON document they hold. */
+	| {kind: 'json'; lines: JsonLine[]; decoded: number}
 	| {kind: 'raw'; lines: SafeText[]; note: SafeText}
 	| {kind: 'none'; lines: SafeText[]; note: SafeText};
 
@@ -17,8 +19,20 @@ const rawNote = {
 	'not-an-object': safe`The CloudTrailEvent record is not a JSON object; showing the raw text.`,
 } as const;
 
-/** The event's record (redacted) as highlighted JSON lines, or its raw text with a note saying why. */
-export function detailBody(event: TrailEvent): DetailBody {
+/**
+ * A decoded document is redacted like the record around it: a policy or configuration carried as a
+ * string was never seen by the record's redaction, which only walks the record's own fields.
+ */
+function decodeRedacted(text: string): Embedded | undefined {
+	const embedded = decodeEmbedded(text);
+	return embedded && {...embedded, value: redactRecord(embedded.value)};
+}
+
+/**
+ * The event's record (redacted) as highlighted JSON lines, or its raw text with a note saying why.
+ * With `decode`, strings holding JSON documents are shown as those documents (json-highlight.ts).
+ */
+export function detailBody(event: TrailEvent, options: {decode?: boolean} = {}): DetailBody {
 	const record = eventRecord(event);
 	switch (record.kind) {
 		case 'none': {
@@ -30,7 +44,9 @@ export function detailBody(event: TrailEvent): DetailBody {
 		}
 
 		case 'json': {
-			return {kind: 'json', lines: highlightJson(record.record)};
+			const lines = highlightJson(record.record, options.decode ? {decode: decodeRedacted} : {});
+			const decoded = options.decode ? lines.filter(line => line.some(token => token.kind === 'note')).length : 0;
+			return {kind: 'json', lines, decoded};
 		}
 	}
 }

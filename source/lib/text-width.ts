@@ -99,3 +99,87 @@ export function padToWidth(text: string, width: number, align: Align = 'left'): 
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 	return align === 'left' ? fitted + padding : padding + fitted;
 }
+
+export type Grapheme = {
+	/** UTF-16 offset of the grapheme in the text. */
+	index: number;
+	segment: string;
+	/** Columns it takes. */
+	width: number;
+};
+
+/** Text segmented a window at a time: V8's segment iterator slows down the further it gets into a text. */
+const windowLength = 256;
+
+/**
+ * Each grapheme of `text` with where it starts and how wide it is, in linear time: a line of the
+ * detail view can be 100 KB long. Text of one-column characters is walked by code unit.
+ */
+export function * graphemes(text: string): Generator<Grapheme> {
+	if (singleColumnText.test(text)) {
+		for (let index = 0; index < text.length; index++) {
+			yield {index, segment: text[index]!, width: 1};
+		}
+
+		return;
+	}
+
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	let start = 0;
+	let size = windowLength;
+	while (start < text.length) {
+		const end = Math.min(text.length, start + size);
+		const pieces = [...segmenter.segment(text.slice(start, end))];
+		// The window's last grapheme may go on past it: it is read again from the next window,
+		// unless the window reached the end. A window that is one grapheme is widened until it is not.
+		const whole = end === text.length ? pieces.length : pieces.length - 1;
+		if (whole === 0) {
+			size *= 2;
+			continue;
+		}
+
+		for (const {segment, index} of pieces.slice(0, whole)) {
+			yield {index: start + index, segment, width: stringWidth(segment)};
+		}
+
+		start += whole === pieces.length ? end - start : pieces[whole]!.index;
+		size = windowLength;
+	}
+}
+
+/**
+ * The columns `from` to `to` of `text` (a line cut for sideways scrolling). A wide character cut by
+ * either edge is replaced by spaces for the columns of it that are inside, so the result is exactly
+ * as wide as the part of the text that lies in the range.
+ */
+export function sliceColumns(text: SafeText, from: number, to: number): SafeText;
+export function sliceColumns(text: string, from: number, to: number): string;
+export function sliceColumns(text: string, from: number, to: number): string {
+	if (to <= from) {
+		return '';
+	}
+
+	if (singleColumnText.test(text)) {
+		return text.slice(Math.max(0, from), to);
+	}
+
+	let result = '';
+	let column = 0;
+	for (const {segment, width} of graphemes(text)) {
+		const end = column + width;
+		if (column >= to) {
+			break;
+		}
+
+		if (column >= from && end <= to) {
+			result += segment;
+		} else if (end > from) {
+			// Cut by an edge: the columns of it that are inside become spaces.
+			result += ' '.repeat(Math.min(end, to) - Math.max(column, from));
+		}
+
+		column = end;
+	}
+
+	return result;
+}

@@ -11,6 +11,9 @@ export type Segment = {
 	color?: string | undefined;
 	bold?: boolean | undefined;
 	dim?: boolean | undefined;
+	inverse?: boolean | undefined;
+	underline?: boolean | undefined;
+	background?: string | undefined;
 };
 
 /** The segments that fit in `width` columns, the last one cut with an ellipsis when needed. */
@@ -41,7 +44,15 @@ export function SegmentLine({segments, width}: {segments: Segment[]; width: numb
 		<Text wrap="truncate">
 			{fitSegments(segments, width).map((segment, index) => (
 				// Segments never reorder within a line, so the index is a stable key.
-				<Text key={index} color={segment.color} bold={segment.bold} dimColor={segment.dim}>
+				<Text
+					key={index}
+					color={segment.color}
+					backgroundColor={segment.background}
+					bold={segment.bold}
+					dimColor={segment.dim}
+					inverse={segment.inverse}
+					underline={segment.underline}
+				>
 					{segment.text}
 				</Text>
 			))}

@@ -31,8 +31,9 @@ import {summaryWindow, useSummary} from '../hooks/use-summary.js';
 import {useWindowMenu} from '../panes/window-menu.js';
 import {useInvestigationsMenu} from '../panes/investigations-menu.js';
 import {builtInQueries} from '../domain/query/investigations.js';
-import {EventDetail, useDetailView} from './event-detail.js';
-import {detailSpecs, pivotSpecs, summarySpecs, tableSpecs} from './main-specs.js';
+import {EventDetail} from './event-detail.js';
+import {useDetailKeys} from './use-detail-keys.js';
+import {pivotSpecs, summarySpecs, tableSpecs} from './main-specs.js';
 import {useQuerySession} from '../hooks/use-query-session.js';
 import {useQueryLine} from '../hooks/use-query-line.js';
 import {memoryQueryStore} from '../lib/query-store.js';
@@ -103,16 +104,14 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	// a handler reading the event from this render's state would open the row the cursor just left.
 	const [detailOpen, setDetailOpen] = useState(false);
 	const selected = selectedEvent(events.state);
-	const detail = useDetailView(detailOpen ? selected : undefined, layout.middle);
-	const detailScroll = useScrollOffset(detail?.total ?? 0, detail?.viewport ?? 1);
+	// The detail's scroll, modes and find line; it opens each event at its top.
+	const detail = useDetailKeys(detailOpen ? selected : undefined, {width: columns, height: layout.middle, onTyping});
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
 	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
 	useEffect(() => () => onTyping?.(false), [onTyping]);
 
 	const closeDetail = () => {
-		// The next event opened starts at its top, not where this one was left.
-		detailScroll.scroll('home');
 		setDetailOpen(false);
 	};
 
@@ -155,7 +154,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			},
 			cancel: () => setPivoting(false),
 		});
-	} else if (summary.isOpen && !detail) {
+	} else if (summary.isOpen && !detail.view) {
 		specs = summarySpecs({
 			hasGroups: summary.groups.length > 0,
 			move: summary.move,
@@ -175,8 +174,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			refresh,
 			exportView,
 		});
-	} else if (detail) {
-		specs = detailSpecs({scroll: detailScroll.scroll, close: closeDetail, pivot: () => setPivoting(true), copy});
+	} else if (detail.view) {
+		specs = detail.specs({close: closeDetail, pivot: () => setPivoting(true), copy});
 	} else {
 		const scanning = query.plan.filtersLocally && events.state.loading === 'more';
 		specs = tableSpecs({
@@ -234,8 +233,12 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		exporting: actions.exporting,
 		summaryOpen: summary.isOpen,
 		pivoting,
-		detailOpen: detail !== undefined,
-		notices: [notice ? {text: notice, color: 'yellow'} : undefined, actions.notice ? {text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'} : undefined],
+		detailOpen: detail.view !== undefined,
+		notices: [
+			...(detail.view ? detail.status : []),
+			notice ? {text: notice, color: 'yellow'} : undefined,
+			actions.notice ? {text: sanitizeLine(actions.notice.text), color: actions.notice.ok ? 'green' : 'red'} : undefined,
+		],
 		events: events.state,
 		live,
 		plan: query.plan,
@@ -250,8 +253,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			<Box height={headerLines} flexShrink={0} overflow="hidden">
 				<Header session={session} region={region} freshness={freshness} offerLogin />
 			</Box>
-			{detail ? (
-				<EventDetail view={detail} width={columns} height={layout.middle} start={detailScroll.start} />
+			{detail.view ? (
+				<EventDetail view={detail.view} width={columns} height={layout.middle} />
 			) : (
 				<>
 					<TrailsPane
@@ -287,7 +290,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				status={status}
 				hints={hintsOf(specs)}
 				// The app's keys stay in view, except while typing, when they are text.
-				pinned={line.isOpen || windowMenu.isOpen || investigationsMenu.isOpen || actions.exporting.stage !== 'closed' ? [] : hintsOf(globalSpecs)}
+				pinned={line.isOpen || windowMenu.isOpen || investigationsMenu.isOpen || detail.finding || actions.exporting.stage !== 'closed' ? [] : hintsOf(globalSpecs)}
 				width={columns}
 			/>
 		</Box>

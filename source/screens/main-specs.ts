@@ -18,12 +18,14 @@ export function copySpecs(copy: (what: 'json' | 'id') => void): CommandSpec[] {
 	];
 }
 
-export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined; copy(what: 'json' | 'id'): void}): CommandSpec[] {
+/** `reading`: the detail's own keys (find, decoded/raw, wrap; screens/use-detail-keys.ts). */
+export function detailSpecs(options: {scroll: Scroll; close(): void; pivot?: (() => void) | undefined; copy(what: 'json' | 'id'): void; reading?: CommandSpec[]}): CommandSpec[] {
 	const {scroll} = options;
 	return [
 		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
-		{commands: ['pageUp', 'pageDown'], hint: safe`page`, run: command => scroll(command as Move)},
-		{commands: ['home', 'end'], hint: safe`top/bottom`, run: command => scroll(command as Move)},
+		// Unhinted, as in the table: the footer's room goes to the detail's own keys (? lists these).
+		{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => scroll(command as Move)},
+		...(options.reading ?? []),
 		...(options.pivot ? [{commands: ['pivot'] as const, hint: safe`pivot`, run: options.pivot}] : []),
 		...copySpecs(options.copy),
 		{commands: ['back'], hint: safe`close`, run: options.close},

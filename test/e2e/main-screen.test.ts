@@ -156,7 +156,8 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 		expect(times[0]).toBeLessThanOrEqual(rowTime(firstRows.at(-1)!));
 
 		await cli.press('g');
-		const top = await frame(cli, screen => rows(screen)[0] === firstRows[0], 'Home to go back to the first row');
+		// By event again: a later page can hold a longer value that widens a column.
+		const top = await frame(cli, screen => identity(rows(screen)[0]) === identity(firstRows[0]), 'Home to go back to the first row');
 		expect(loadedCount(top)).toBe(count);
 	});
 

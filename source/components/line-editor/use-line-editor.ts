@@ -5,6 +5,7 @@
 // rather than the app's one sanitising gate.
 import {type Dispatch, useCallback, useReducer, useRef} from 'react';
 import type {CommandSpec} from '../../hooks/use-commands.js';
+import type {Command} from '../../keymap.js';
 import {safe, type SafeText} from '../../lib/sanitize.js';
 import {lineEditorReducer, lineEditorState, lineValue, type LineEditorAction, type LineEditorState} from './reducer.js';
 
@@ -31,6 +32,8 @@ export type LineEditorHandlers = {
 	onSubmit(value: string): void;
 	onCancel(): void;
 	submitHint: SafeText;
+	/** The command Enter runs, for its description in the help (default: the query line's). */
+	submitCommand?: Extract<Command, 'submitLine' | 'submitFind'>;
 	/** Backspace with nothing to delete. */
 	onEmptyBackspace?: () => void;
 	/** ↑ (-1) and ↓ (+1). */
@@ -45,7 +48,7 @@ export function lineEditorCommands({dispatch, latest}: LineEditor, handlers: Lin
 	};
 
 	const specs: CommandSpec[] = [
-		{commands: ['submitLine'], hint: handlers.submitHint, run: () => handlers.onSubmit(lineValue(latest()))},
+		{commands: [handlers.submitCommand ?? 'submitLine'], hint: handlers.submitHint, run: () => handlers.onSubmit(lineValue(latest()))},
 		{commands: ['cancelLine'], hint: safe`cancel`, run: handlers.onCancel},
 	];
 	if (handlers.onComplete) {
