@@ -66,7 +66,7 @@ export const keymap = {
 	confirmNo: {label: safe`n`, description: safe`No`, chars: ['n', 'N']},
 	investigations: {label: safe`i`, description: safe`Investigations: run a built-in or named query (@tampering, @root, @denied …)`, chars: ['i']},
 	plainLanguage: {label: safe`l`, description: safe`Toggle rows as plain-language sentences ("alice attached policy … to role deploy")`, chars: ['l']},
-	summary: {label: safe`s`, description: safe`Summary: group the events loaded and matching (s again: the list)`, chars: ['s']},
+	summary: {label: safe`s`, description: safe`Summary: group the matching events on hand (s again: the list)`, chars: ['s']},
 	groupPrev: {label: safe`←`, description: safe`Group by the previous field`, keys: ['leftArrow']},
 	groupNext: {label: safe`→`, description: safe`Group by the next field`, keys: ['rightArrow']},
 	sortOrder: {label: safe`o`, description: safe`Sort groups by count, last seen or name`, chars: ['o']},
