@@ -86,7 +86,17 @@ export async function arrowTo(session: PtySession, target: RegExp, maxSteps = 60
 		for (let step = 0; step <= maxSteps; step++) {
 			const row = selectedRow(session.screen());
 			if (row && target.test(row)) {
-				return;
+				// On a loaded machine a key that seemed lost can still land late and move past the
+				// target: only a selection that stays put is where Enter will act.
+				const drifted = await session.waitForScreen(text => selectedRow(text) !== row, 400).then(
+					() => true,
+					() => false,
+				);
+				if (!drifted) {
+					return;
+				}
+
+				continue;
 			}
 
 			await session.press(key);
