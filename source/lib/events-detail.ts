@@ -29,6 +29,43 @@ function decodeRedacted(text: string): Embedded | undefined {
 }
 
 /**
+ * The record with every string that holds a JSON document carrying a secret replaced by that
+ * document redacted (compact JSON, re-encoded if it came URL-encoded): the raw view (`d`) shows
+ * strings as they are, and a session token inside a policy-like string must not show there either.
+ * Strings without secrets stay exactly as sent.
+ */
+export function redactEmbeddedStrings(value: unknown, depth = 0): unknown {
+	if (depth > 64) {
+		return value;
+	}
+
+	if (typeof value === 'string') {
+		const embedded = decodeEmbedded(value);
+		if (!embedded) {
+			return value;
+		}
+
+		const before = JSON.stringify(embedded.value);
+		const redacted = JSON.stringify(redactRecord(embedded.value));
+		if (before === redacted) {
+			return value;
+		}
+
+		return embedded.encoding === 'url' ? encodeURIComponent(redacted) : redacted;
+	}
+
+	if (Array.isArray(value)) {
+		return value.map(item => redactEmbeddedStrings(item, depth + 1));
+	}
+
+	if (typeof value === 'object' && value !== null) {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactEmbeddedStrings(item, depth + 1)]));
+	}
+
+	return value;
+}
+
+/**
  * The event's record (redacted) as highlighted JSON lines, or its raw text with a note saying why.
  * With `decode`, strings holding JSON documents are shown as those documents (json-highlight.ts).
  */
@@ -44,7 +81,7 @@ export function detailBody(event: TrailEvent, options: {decode?: boolean} = {}):
 		}
 
 		case 'json': {
-			const lines = highlightJson(record.record, options.decode ? {decode: decodeRedacted} : {});
+			const lines = options.decode ? highlightJson(record.record, {decode: decodeRedacted}) : highlightJson(redactEmbeddedStrings(record.record));
 			const decoded = options.decode ? lines.filter(line => line.some(token => token.kind === 'note')).length : 0;
 			return {kind: 'json', lines, decoded};
 		}
