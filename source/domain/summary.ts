@@ -30,8 +30,11 @@ export type Group = {
 	count: number;
 	first: Date;
 	last: Date;
-	/** Distinct event names (grouped by principal) or distinct principals (any other grouping). */
-	distinct: number;
+	/**
+	 * Distinct event names (grouped by principal) or distinct principals (any other grouping).
+	 * Counted when first read: sorting never needs it, so regrouping pays only for groups shown.
+	 */
+	readonly distinct: number;
 	/** Events per slice of the window, oldest first. */
 	buckets: number[];
 };
@@ -71,7 +74,16 @@ export function groupKey(event: TrailEvent, field: GroupField, account: string):
 	}
 }
 
-type Accumulator = {key: string; label: string; count: number; first: number; last: number; distinct: Set<string>; buckets: number[]};
+type Accumulator = {key: string; label: string; count: number; first: number; last: number; members: TrailEvent[]; buckets: number[]};
+
+function countDistinct(members: readonly TrailEvent[], field: GroupField): number {
+	const seen = new Set<string>();
+	for (const event of members) {
+		seen.add(field === 'user' ? event.name : event.username ?? '');
+	}
+
+	return seen.size;
+}
 
 /**
  * Groups `events` by `field` over `window` (ms) in `slices` slices. `account` names the account of
@@ -94,7 +106,7 @@ export function summarize(
 		let group = groups.get(key);
 		if (!group) {
 			const label = field === 'account' ? event.origin?.accountLabel ?? options.accountLabel ?? key : key;
-			group = {key, label, count: 0, first: time, last: time, distinct: new Set(), buckets: new Array<number>(slices).fill(0)};
+			group = {key, label, count: 0, first: time, last: time, members: [], buckets: new Array<number>(slices).fill(0)};
 			groups.set(key, group);
 		}
 
@@ -107,21 +119,27 @@ export function summarize(
 			group.last = time;
 		}
 
-		group.distinct.add(field === 'user' ? event.name : event.username ?? '');
+		group.members.push(event);
 		const at = slice(time);
 		group.buckets[at]!++;
 		totals[at]!++;
 	}
 
-	const result = [...groups.values()].map(group => ({
-		key: group.key,
-		label: group.label,
-		count: group.count,
-		first: new Date(group.first),
-		last: new Date(group.last),
-		distinct: group.distinct.size,
-		buckets: group.buckets,
-	}));
+	const result = [...groups.values()].map((group): Group => {
+		let distinct: number | undefined;
+		return {
+			key: group.key,
+			label: group.label,
+			count: group.count,
+			first: new Date(group.first),
+			last: new Date(group.last),
+			get distinct() {
+				distinct ??= countDistinct(group.members, field);
+				return distinct;
+			},
+			buckets: group.buckets,
+		};
+	});
 	return {field, groups: sortGroups(result, 'count'), total: events.length, buckets: totals, window};
 }
 
