@@ -5,7 +5,9 @@ export default defineConfig({
 		include: ['test/**/*.test.{ts,tsx}'],
 		setupFiles: ['test/setup.ts'],
 		globalSetup: ['test/global-setup.ts'],
-		testTimeout: 20_000,
+		// A pty walk through both pickers is a dozen waits of up to 15 s each (their own limit, which
+		// is what catches a real failure); on a busy 2-core machine the whole walk can pass 20 s.
+		testTimeout: 45_000,
 		hookTimeout: 30_000,
 		// node-pty and ink both want a real process per file.
 		pool: 'forks',
