@@ -15,6 +15,7 @@ import {bigTable} from './figures/big-table.js';
 import {versusAwsCli} from './figures/aws-cli.js';
 import {redraw} from './figures/redraw.js';
 import {firstMatch} from './figures/first-match.js';
+import {peakRss100k} from './figures/peak-rss-100k.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -30,6 +31,7 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	['redraw', redraw],
 	['aws-cli', versusAwsCli],
 	['first-match', firstMatch],
+	['peak-rss-100k', peakRss100k],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {
