@@ -18,6 +18,7 @@ import {firstMatch} from './figures/first-match.js';
 import {regroup} from './figures/regroup.js';
 import {allRegions} from './figures/all-regions.js';
 import {followLatency} from './figures/follow-latency.js';
+import {peakRss100k} from './figures/peak-rss-100k.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -36,6 +37,7 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	['regroup', regroup],
 	[['all-regions', 'all-regions-throughput'], allRegions],
 	[['follow-latency', 'follow-latency-screen', 'follow-latency-jsonl'], followLatency],
+	['peak-rss-100k', peakRss100k],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {

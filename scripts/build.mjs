@@ -44,8 +44,40 @@ const yogaWithoutFetch = {
 	},
 };
 
+/**
+ * Ink caches the size of every distinct text it lays out (measure-text.js) and every text it
+ * wraps (wrap-text.js) for the life of the process (vadimdemedes/ink#986). Every row the events
+ * table ever drew is such a text: paging through 100,000 events kept ~60 MB of old rows. Each
+ * cache starts afresh once it holds 2,000 texts, about forty frames' worth. Fails the build if Ink
+ * changes shape.
+ */
+const inkBoundedCaches = {
+	name: 'ink-bounded-caches',
+	setup(pluginBuild) {
+		const patches = {
+			'measure-text.js': [['cache.set(text, dimensions);', 'if (cache.size >= 2000) cache.clear();\n    cache.set(text, dimensions);']],
+			'wrap-text.js': [
+				['const cache = {};', 'let cache = {};\nlet cacheSize = 0;'],
+				['cache[cacheKey] = wrappedText;', 'if (++cacheSize > 2000) {\n        cache = {};\n        cacheSize = 1;\n    }\n    cache[cacheKey] = wrappedText;'],
+			],
+		};
+		pluginBuild.onLoad({filter: /[\\/]ink[\\/]build[\\/](measure|wrap)-text\.js$/}, async args => {
+			let source = await readFile(args.path, 'utf8');
+			for (const [probe, replacement] of patches[args.path.split(/[\\/]/).at(-1)]) {
+				if (!source.includes(probe)) {
+					throw new Error(`ink no longer contains ${probe} in ${args.path}; review scripts/build.mjs`);
+				}
+
+				source = source.replace(probe, replacement);
+			}
+
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 await build({
-	plugins: [stringWidthFastPath, yogaWithoutFetch],
+	plugins: [stringWidthFastPath, yogaWithoutFetch, inkBoundedCaches],
 	absWorkingDir: root,
 	entryPoints: {cli: 'cli.tsx', emulator: 'source/emulator/main.ts'},
 	outdir: next,

@@ -1,6 +1,7 @@
 // The CloudTrailEvent record: the one parser every part of the app uses. Records come from many
 // services and versions, so nothing here assumes any field exists, and what the UI or a script
 // shows of a record is always the redacted copy (redact.ts).
+import {RecentCache} from '../lib/bounded-cache.js';
 import {redactRecord, redactText} from './redact.js';
 import type {TrailEvent} from './types.js';
 
@@ -22,8 +23,9 @@ export type EventRecord =
 	| {kind: 'none'};
 
 // Parsing and redacting a large record costs far more than looking it up, and the detail view,
-// its summary and the JSON output all ask for the same one. Weak, so it lives as long as the event.
-const cache = new WeakMap<TrailEvent, EventRecord>();
+// its summary and the JSON output all ask for the same one. Only the last few: one per event would
+// hold a parsed copy of every record a person opened among 100,000 loaded rows.
+const cache = new RecentCache<TrailEvent, EventRecord>(64);
 
 /** The event's record, redacted, parsed the first time anything asks for it. */
 export function eventRecord(event: TrailEvent): EventRecord {

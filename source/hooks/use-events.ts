@@ -9,6 +9,7 @@ import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import type {CloudTrailService, ThrottleWait, TrailEvent} from '../domain/types.js';
 import type {QueryPlan} from '../domain/query/types.js';
 import {toTrailviewError} from '../services/errors.js';
+import {compactEvents} from '../domain/compact-events.js';
 import {eventsReducer, initialEventsState, needsMore, type EventsState} from '../lib/events-state.js';
 import type {Move} from '../lib/table-window.js';
 
@@ -58,9 +59,26 @@ function close(run: Run): void {
 		.catch(() => undefined);
 }
 
+/**
+ * Each page's matches, compacted for the table (domain/compact-events.ts: 100,000 rows must fit).
+ * The page itself is let go before the yield: a generator keeps what its frame holds while it
+ * waits, and a merged page of thousands of events would stay alive until the next one is asked for.
+ */
 async function* filtered(pages: AsyncIterable<TrailEvent[]>, matches: (event: TrailEvent) => boolean): AsyncGenerator<Page> {
-	for await (const page of pages) {
-		yield {matches: page.filter(event => matches(event)), scanned: page.length};
+	const iterator = pages[Symbol.asyncIterator]();
+	try {
+		for (;;) {
+			let next: IteratorResult<TrailEvent[]> | undefined = await iterator.next();
+			if (next.done) {
+				return;
+			}
+
+			const page: Page = {matches: compactEvents(next.value.filter(event => matches(event))), scanned: next.value.length};
+			next = undefined;
+			yield page;
+		}
+	} finally {
+		await iterator.return?.();
 	}
 }
 
@@ -184,7 +202,7 @@ export function useEvents(service: Pick<CloudTrailService, 'region' | 'lookupEve
 	}, []);
 
 	const insert = useCallback((events: TrailEvent[]) => {
-		dispatch({type: 'insert', events, now: new Date()});
+		dispatch({type: 'insert', events: compactEvents(events), now: new Date()});
 	}, []);
 
 	return {state, move, retryNow, stop, insert};

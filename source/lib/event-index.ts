@@ -26,6 +26,11 @@ export function buildIndex(events: readonly TrailEvent[]): EventIndex {
 	return index;
 }
 
+/** The index to extend for `events`: `index` when it covers exactly them (the newest state of the load), else a rebuilt one. */
+export function ownIndex(events: readonly TrailEvent[], index: EventIndex): EventIndex {
+	return index.size === events.length ? index : buildIndex(events);
+}
+
 /** Position of the event with `id` in `events` (indexed by `index`), or -1. Never trusts a stale entry. */
 export function indexOf(events: readonly TrailEvent[], index: EventIndex, id: string): number {
 	const position = index.positions.get(id);

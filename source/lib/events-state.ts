@@ -3,8 +3,9 @@
 // presses, so every rule here is unit-tested without React or a terminal.
 import type {TrailEvent, TrailviewError} from '../domain/types.js';
 import {keepVisible, moveIndex, type Move} from './table-window.js';
-import {buildIndex, emptyIndex, indexOf, type EventIndex} from './event-index.js';
+import {emptyIndex, indexOf, ownIndex, type EventIndex} from './event-index.js';
 import {insertEvents} from './events-insert.js';
+import {atLimit, defaultMaxRows, keepNewest} from './events-limit.js';
 
 export {indexOf, type EventIndex} from './event-index.js';
 
@@ -40,6 +41,9 @@ export type EventsState = {
 	pageTimes: readonly number[];
 	/** Esc stopped the scan: no page is fetched by itself until the cursor moves or the query runs again. */
 	paused: boolean;
+	/** Rows kept at most (events-limit.ts); `dropped` counts the oldest let go past it in this load. */
+	maxRows: number;
+	dropped: number;
 };
 
 export type EventsAction =
@@ -61,7 +65,7 @@ export type EventsAction =
 	/** `rows`: the table's rows as drawn (default: as at the last action); it comes with the key, never from an effect. */
 	| {type: 'move'; move: Move; rows?: number};
 
-export function initialEventsState(viewport = 10): EventsState {
+export function initialEventsState(viewport = 10, maxRows = defaultMaxRows): EventsState {
 	return {
 		events: [],
 		index: emptyIndex(),
@@ -80,20 +84,13 @@ export function initialEventsState(viewport = 10): EventsState {
 		scanned: 0,
 		pageTimes: [],
 		paused: false,
+		maxRows,
+		dropped: 0,
 	};
 }
 
 /** How many page times are kept: enough for a steady rate, few enough to follow a change. */
 const pageTimesKept = 6;
-
-/** The index to extend for `state`: its own when it is the newest state of the load, else a rebuilt one. */
-function ownIndex(state: EventsState): EventIndex {
-	if (state.index.size === state.events.length) {
-		return state.index;
-	}
-
-	return buildIndex(state.events);
-}
 
 /** Whether the table shows a trailing "loading more…" row after the last event. */
 export function hasTailRow(state: Pick<EventsState, 'loading'>): boolean {
@@ -118,7 +115,7 @@ function isNew(event: TrailEvent, baseline: EventsState['baseline']): boolean {
 }
 
 function addPage(state: EventsState, page: TrailEvent[], now: Date, first = false): EventsState {
-	const index = ownIndex(state);
+	const index = ownIndex(state.events, state.index);
 	const loaded = state.events.length;
 	const added: TrailEvent[] = [];
 	let newIds: Set<string> | undefined;
@@ -137,11 +134,12 @@ function addPage(state: EventsState, page: TrailEvent[], now: Date, first = fals
 		}
 	}
 
-	const events = added.length === 0 ? state.events : state.events.concat(added);
-	index.size = events.length;
-	let next: EventsState = {...state, events, index, newIds: newIds ?? state.newIds, loading: undefined, loadedAt: state.loadedAt ?? now};
+	index.size = loaded + added.length;
+	const kept = keepNewest({events: added.length === 0 ? state.events : state.events.concat(added), index}, state.maxRows);
+	const {events} = kept;
+	let next: EventsState = {...state, events, index: kept.index, dropped: state.dropped + kept.dropped, newIds: newIds ?? state.newIds, loading: undefined, loadedAt: state.loadedAt ?? now};
 	if (next.followId !== undefined) {
-		const position = indexOf(events, index, next.followId);
+		const position = indexOf(events, next.index, next.followId);
 		if (position >= 0) {
 			next = {...next, cursor: position, followId: undefined};
 			// In the first page, keep the window where it was so new events show above the cursor;
@@ -163,6 +161,7 @@ function firstPage(state: EventsState, page: TrailEvent[], now: Date): EventsSta
 		events: [],
 		index: emptyIndex(),
 		newIds: new Set(),
+		dropped: 0,
 		baseline,
 		loaded: true,
 		loadedAt: now,
@@ -197,7 +196,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 		}
 
 		case 'reset': {
-			return initialEventsState(state.viewport);
+			return initialEventsState(state.viewport, state.maxRows);
 		}
 
 		case 'insert': {
@@ -211,8 +210,9 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 				newIds.add(id);
 			}
 
-			const {events, index, cursor, top} = inserted;
-			return reframe({...state, events, index, cursor, top, newIds, loaded: true, loadedAt: state.loadedAt ?? action.now});
+			const {events, index, dropped} = keepNewest(inserted, state.maxRows);
+			const {cursor, top} = inserted;
+			return reframe({...state, events, index, cursor, top, newIds, dropped: state.dropped + dropped, loaded: true, loadedAt: state.loadedAt ?? action.now});
 		}
 
 		case 'stop': {
@@ -249,7 +249,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
 				loaded: true,
 				loadedAt: state.loading === 'first' ? action.now : (state.loadedAt ?? action.now),
 				// A load that ended without any page still replaces what was there.
-				...(state.loading === 'first' ? {events: [], index: emptyIndex(), newIds: new Set<string>()} : {}),
+				...(state.loading === 'first' ? {events: [], index: emptyIndex(), newIds: new Set<string>(), dropped: 0} : {}),
 			});
 		}
 
@@ -288,6 +288,7 @@ export function needsMore(state: EventsState, rows = state.viewport): boolean {
 		!state.paused &&
 		state.loading === undefined &&
 		state.error === undefined &&
+		!atLimit(state) &&
 		state.cursor >= state.events.length - Math.max(1, rows)
 	);
 }

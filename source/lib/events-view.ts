@@ -2,6 +2,7 @@
 // footer's summary. Derived while rendering, never stored.
 import type {TrailEvent} from '../domain/types.js';
 import {framed, hasTailRow, type EventsState} from './events-state.js';
+import {atLimit} from './events-limit.js';
 import {joinSafe, safe, sanitizeLine, type SafeText} from './sanitize.js';
 
 export type VisibleRow = {event: TrailEvent; index: number; selected: boolean; isNew: boolean};
@@ -33,7 +34,24 @@ export function eventsSummary(state: EventsState): SafeText {
 		return safe`${count} · loading more…`;
 	}
 
+	const limit = limitNote(state);
+	if (limit) {
+		return safe`${count} · ${limit}`;
+	}
+
 	return safe`${count} · ${state.hasMore ? safe`more available` : safe`all loaded`}`;
+}
+
+/**
+ * Once the table holds all the rows it may (events-limit.ts): "1,250 oldest dropped (100,000-row
+ * limit)", or "100,000-row limit reached" while nothing was dropped yet and older pages remain.
+ */
+export function limitNote(state: Pick<EventsState, 'events' | 'maxRows' | 'dropped' | 'hasMore'>): SafeText | undefined {
+	if (state.dropped > 0) {
+		return safe`${formatCount(state.dropped)} oldest dropped (${formatCount(state.maxRows)}-row limit)`;
+	}
+
+	return state.hasMore && atLimit(state) ? safe`${formatCount(state.maxRows)}-row limit reached` : undefined;
 }
 
 const numbers = new Intl.NumberFormat('en-US');
@@ -63,7 +81,10 @@ export function scanSummary(state: EventsState): SafeText {
 		parts.push(safe`${Math.round(rate * 10) / 10} req/s`);
 	}
 
-	if (state.paused) {
+	const limit = limitNote(state);
+	if (limit) {
+		parts.push(limit);
+	} else if (state.paused) {
 		parts.push(safe`stopped`);
 	} else if (state.loaded && !state.hasMore) {
 		parts.push(safe`all scanned`);

@@ -1,6 +1,7 @@
 // What each query field reads from an event. Matching, completion, pivots and highlighting all ask
 // here, so a field means the same thing wherever it is used.
 import {isSecretField} from '../redact.js';
+import {RecentCache} from '../../lib/bounded-cache.js';
 import {parseRecord, recordString, type RecordObject} from '../record.js';
 import type {TrailEvent} from '../types.js';
 import {globMatch} from './glob.js';
@@ -91,9 +92,11 @@ export function fieldValues(event: TrailEvent, field: FieldName): string[] {
 }
 
 // A scan tests every event of every page, often against several path terms: parse each record once.
-// Weak, so a record is dropped with its event. record.ts's own cache holds the redacted copy, whose
-// masked key ids would never equal what a person types, so the plain parse is kept here.
-const records = new WeakMap<TrailEvent, RecordObject | null>();
+// Only the last few: a cache per event (even a WeakMap) would keep a parsed copy of every record of
+// the 100,000 rows a table can hold once a path query or Tab completion had read them, and the terms
+// of one query read one event's record one after another. record.ts's own cache holds the redacted
+// copy, whose masked key ids would never equal what a person types, so the plain parse is kept here.
+const records = new RecentCache<TrailEvent, RecordObject | null>(256);
 
 function recordOf(event: TrailEvent): RecordObject | undefined {
 	let found = records.get(event);
