@@ -1,0 +1,66 @@
+// The archive's shapes (issue 16): the trail's S3 logs queried through Amazon Athena, a second
+// source for the same screens as LookupEvents. The domain compiles queries and reads rows; the
+// service (services/archive/) only starts, polls, pages and stops queries, so it never sees the
+// query language and the compiler never sees the SDK.
+
+/** An Athena table over CloudTrail logs, as the Glue Data Catalog describes it. */
+export type ArchiveTable = {
+	/** Glue catalog; Athena calls the account's own `AwsDataCatalog`. */
+	catalog: string;
+	database: string;
+	name: string;
+	/** StorageDescriptor.Location, e.g. `s3://bucket/AWSLogs/o-abc/`. */
+	location: string | undefined;
+	/** SerdeInfo.SerializationLibrary. */
+	serde: string | undefined;
+	/** Partition key names, lower-case, in order (e.g. ['account', 'region', 'timestamp']). */
+	partitionKeys: string[];
+	/** Table parameters (`projection.*`, `storage.location.template`, …). */
+	parameters: Record<string, string>;
+};
+
+/** Athena's query states, as GetQueryExecution reports them. */
+export type ArchiveQueryState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/** One poll's news about a running query: what the pane and a script's stderr show. */
+export type ArchiveProgress = {
+	queryId: string;
+	state: ArchiveQueryState;
+	/** Since StartQueryExecution returned, as measured here. */
+	elapsedMs: number;
+	/** Statistics.DataScannedInBytes so far (0 until Athena says). */
+	scannedBytes: number;
+};
+
+/**
+ * A compiled query: SQL whose every user-supplied value is a `?`, and the values in order, each
+ * already an Athena literal (`'text'` with quotes doubled), as ExecutionParameters wants them.
+ */
+export type CompiledQuery = {sql: string; parameters: string[]};
+
+export type ArchiveRunOptions = {
+	/** Database the unqualified names resolve in (QueryExecutionContext.Database). */
+	database: string;
+	workgroup: string;
+	/** ResultConfiguration.OutputLocation, for workgroups without managed results. */
+	outputLocation?: string | undefined;
+	/** Aborting stops the query with StopQueryExecution and ends the iteration. */
+	signal?: AbortSignal;
+	onProgress?(progress: ArchiveProgress): void;
+	/** GetQueryResults MaxResults (Athena allows up to 1000). */
+	pageSize?: number;
+};
+
+/** One result row, keyed by the header row's column names; SQL NULL is undefined. */
+export type ArchiveRow = Record<string, string | undefined>;
+
+/** What the service module offers for one account and region. */
+export type ArchiveService = {
+	readonly region: string;
+	/** Glue databases and tables that look like CloudTrail tables (location or SerDe). */
+	listTables(options?: {signal?: AbortSignal}): Promise<ArchiveTable[]>;
+	/** Workgroup names, for the flag's error message and the discovery status. */
+	listWorkGroups(options?: {signal?: AbortSignal}): Promise<string[]>;
+	/** Runs one statement; yields result pages (header row removed) as GetQueryResults returns them. */
+	runQuery(query: CompiledQuery, options: ArchiveRunOptions): AsyncIterable<ArchiveRow[]>;
+};
