@@ -1,5 +1,6 @@
 // State and actions travel in two contexts (as in gemini-cli): screens that only act do not
 // re-render on every state change, and nothing drills callbacks through props.
+import type {ArchiveSettings} from '../domain/archive/types.js';
 import React, {type ReactNode, createContext, useContext, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useApp} from 'ink';
 import type {Backend, DefaultRegion, ProfileEntry} from '../domain/types.js';
@@ -22,6 +23,8 @@ export type AppConfig = {
 	initialExtras?: readonly string[] | undefined;
 	/** --follow and --all-regions: the main screen starts following / reading every region. */
 	initialLive?: {follow: boolean; allRegions: boolean} | undefined;
+	/** --archive and the --athena-* flags (issue 16). */
+	archive?: ArchiveSettings | undefined;
 };
 
 export type AppActions = {

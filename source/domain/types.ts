@@ -39,6 +39,8 @@ export type Trail = {
 	isMultiRegion: boolean;
 	isOrganization: boolean;
 	s3BucketName: string | undefined;
+	/** S3KeyPrefix: where under the bucket the trail writes `AWSLogs/…` (the archive's table location). */
+	s3KeyPrefix?: string | undefined;
 	logFileValidation: boolean;
 	kmsKeyId: string | undefined;
 	/** undefined when the status could not be read (see statusError). */

@@ -44,6 +44,11 @@ export type UseEvents = {
 	retryNow(): boolean;
 	/** Esc: stops fetching further pages by themselves; the matches so far stay. */
 	stop(): void;
+	/**
+	 * Esc on an archive query: ends the run itself, which aborts its request (Athena then gets
+	 * StopQueryExecution, so the scan stops being billed); the rows so far stay.
+	 */
+	cancel(): void;
 	/** Follow mode: events that arrived since, put in at their time and marked new. */
 	insert(events: TrailEvent[]): void;
 };
@@ -201,9 +206,20 @@ export function useEvents(service: Pick<CloudTrailService, 'region' | 'lookupEve
 		dispatch({type: 'stop'});
 	}, []);
 
+	const cancel = useCallback(() => {
+		const current = active.current;
+		if (current) {
+			close(current);
+			active.current = undefined;
+		}
+
+		// What is loaded is all this run will bring.
+		dispatch({type: 'end', now: new Date()});
+	}, []);
+
 	const insert = useCallback((events: TrailEvent[]) => {
 		dispatch({type: 'insert', events: compactEvents(events), now: new Date()});
 	}, []);
 
-	return {state, move, retryNow, stop, insert};
+	return {state, move, retryNow, stop, cancel, insert};
 }

@@ -7,6 +7,8 @@ import type {QuerySession} from '../hooks/use-query-session.js';
 import type {SummaryView} from '../hooks/use-summary.js';
 import {EventsPane, eventsTitle} from './events-pane.js';
 import {SummaryPane} from './summary-pane.js';
+import {ArchivePane} from './archive-pane.js';
+import type {ArchiveDiscovery, CreateState} from '../hooks/use-archive.js';
 import {WindowMenu, type WindowMenuState} from './window-menu.js';
 import {InvestigationsMenuView, type InvestigationsMenu} from './investigations-menu.js';
 
@@ -25,15 +27,21 @@ export type EventsAreaProps = {
 	height: number;
 	focused: boolean;
 	utc: boolean;
+	/** The archive is on without a table to read (panes/archive-pane.tsx). */
+	archive?: {discovery: ArchiveDiscovery; create: CreateState; start: number} | undefined;
 };
 
-export function EventsArea({menu, investigations, summary, events, scope, origin, plain, query, needles, width, height, focused, utc}: EventsAreaProps) {
+export function EventsArea({menu, investigations, summary, events, scope, origin, plain, query, needles, width, height, focused, utc, archive}: EventsAreaProps) {
 	if (menu.isOpen) {
 		return <WindowMenu menu={menu} width={width} height={height} />;
 	}
 
 	if (investigations.isOpen) {
 		return <InvestigationsMenuView menu={investigations} width={width} height={height} />;
+	}
+
+	if (archive) {
+		return <ArchivePane {...archive} title={eventsTitle(scope, query.query, query.state.writeOnly)} width={width} height={height} focused={focused} />;
 	}
 
 	if (summary.isOpen) {

@@ -23,6 +23,21 @@ export function followingText(follow: FollowState): SafeText {
 }
 
 /** "us-east-1", "17 regions", "3 accounts · us-east-1", "2 accounts · 17 regions". */
+/** Why F cannot start following now, or undefined when it can (stopping is always allowed). */
+export function followRefusal(state: {following: boolean; until: boolean; archive: boolean}): SafeText | undefined {
+	if (state.following) {
+		return undefined;
+	}
+
+	// A window that ends in the past has nothing to follow.
+	if (state.until) {
+		return safe`Following needs a window that ends now: remove until: from the query.`;
+	}
+
+	// The archive is minutes behind by design (log files land every few minutes) and every poll is billed.
+	return state.archive ? safe`Follow reads Event history (LookupEvents): a switches back to it.` : undefined;
+}
+
 export function scopeLabel(sources: Pick<EventSources, 'accounts' | 'regions'>, region: string): string {
 	const regions = sources.regions > 1 ? `${sources.regions} regions` : region;
 	return sources.accounts > 1 ? `${sources.accounts} accounts · ${regions}` : regions;

@@ -42,8 +42,11 @@ import {loadedValues} from '../lib/loaded-values.js';
 import {queryNeedles} from '../domain/query/highlight.js';
 import {withWindow} from '../domain/query/edit.js';
 import {mainStatus} from './main-status.js';
-import {followingText, scopeLabel} from './live-status.js';
+import {followingText, followRefusal, scopeLabel} from './live-status.js';
 import {MainBottom} from '../panes/query-line.js';
+import {useArchive} from '../hooks/use-archive.js';
+import {archivePaneLines} from '../panes/archive-pane.js';
+import {archivePaneShown, archivePaneSpecs, archiveScope, archiveStatus, archiveToggleSpec, stopArchiveSpecs} from './archive-mode.js';
 
 export type MainScreenProps = {
 	session: Session;
@@ -79,7 +82,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const actions = useViewActions({view: () => exportedView.current(), onTyping});
 	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen || actions.exporting.stage !== 'closed' ? 1 : 0);
 	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
-	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive});
+	const archive = useArchive({session, region, trails: trails.state.trails, query: query.query, writeOnly: query.state.writeOnly, settings: config.archive});
+	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive, archive: archive.lookup});
 	const {events} = live;
 	loaded.current = events.state.events;
 
@@ -108,13 +112,11 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const detail = useDetailKeys(detailOpen ? selected : undefined, {width: columns, height: layout.middle, onTyping});
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
+	const archiveScroll = useScrollOffset(archivePaneLines(archive.discovery, archive.create).length, layout.eventsBody - 1);
 	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
 	useEffect(() => () => onTyping?.(false), [onTyping]);
 
-	const closeDetail = () => {
-		setDetailOpen(false);
-	};
-
+	const closeDetail = () => setDetailOpen(false);
 	const refresh = () => {
 		trails.reload();
 		return events.retryNow() || query.refresh();
@@ -145,6 +147,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		specs = windowMenu.specs;
 	} else if (investigationsMenu.isOpen) {
 		specs = investigationsMenu.specs;
+	} else if (archivePaneShown(archive) && !detail.view) {
+		specs = archivePaneSpecs(archive, archiveScroll.scroll);
 	} else if (pivoting) {
 		specs = pivotSpecs(selected ? pivotChoices(selected) : [], {
 			pick(choice) {
@@ -197,16 +201,14 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			writeOnly: query.state.writeOnly,
 			toggleWriteOnly: query.toggleWriteOnly,
 			stopScan: scanning ? events.stop : undefined,
+			archive: [...stopArchiveSpecs(archive, events.state, events.cancel), archiveToggleSpec(archive)],
 			following: live.follow.on,
 			toggleFollow() {
-				// A window that ends in the past has nothing to follow.
-				if (!live.follow.on && query.query.until !== undefined) {
-					setNotice(safe`Following needs a window that ends now: remove until: from the query.`);
-					return;
+				const refused = followRefusal({following: live.follow.on, until: query.query.until !== undefined, archive: archive.on});
+				setNotice(refused);
+				if (!refused) {
+					live.toggleFollow();
 				}
-
-				setNotice(undefined);
-				live.toggleFollow();
 			},
 			allRegions: live.allRegions,
 			toggleAllRegions: live.toggleAllRegions,
@@ -223,9 +225,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	useReportCommands('main', specs);
 
 	const {loadedAt} = events.state;
-	const freshness = live.follow.on
-		? followingText(live.follow)
-		: loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
+	const freshness = live.follow.on ? followingText(live.follow) : loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
 	const origin = useMemo(() => ({accounts: live.sources.accounts > 1, regions: live.sources.regions > 1}), [live.sources.accounts, live.sources.regions]);
 	const status = mainStatus({
@@ -244,6 +244,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		plan: query.plan,
 		problems: store.problems,
 		trailsFailed: trails.state.error !== undefined,
+		archive: archive.on ? archiveStatus(archive) : undefined,
 		utc,
 		now,
 	});
@@ -272,7 +273,8 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						investigations={investigationsMenu}
 						summary={summary}
 						events={events.state}
-						scope={scopeLabel(live.sources, region)}
+						scope={archiveScope(archive) ?? scopeLabel(live.sources, region)}
+						archive={archivePaneShown(archive) ? {discovery: archive.discovery, create: archive.create, start: archiveScroll.start} : undefined}
 						origin={origin}
 						plain={plain}
 						query={query}

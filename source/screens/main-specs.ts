@@ -69,6 +69,8 @@ export type TableHandlers = {
 	toggleWriteOnly(): void;
 	/** Defined while a scan is fetching pages by itself. */
 	stopScan: (() => void) | undefined;
+	/** The archive's keys (screens/archive-mode.ts): `a`, and Esc while Athena runs. */
+	archive?: readonly CommandSpec[];
 	following: boolean;
 	toggleFollow(): void;
 	allRegions: boolean;
@@ -100,6 +102,7 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 	return [
 		...moves,
 		...(h.stopScan ? [{commands: ['stopScan'] as const, hint: safe`stop scan`, run: h.stopScan}] : []),
+		...(h.archive ?? []),
 		// While a pane waits out throttling, r ends the wait rather than starting over.
 		{commands: ['refresh'], hint: h.waiting ? safe`retry now` : safe`refresh`, run: h.refresh},
 		{commands: ['query'], hint: safe`query`, run: h.query},

@@ -18,10 +18,11 @@ function isDefaultPlan(plan: QueryPlan): boolean {
 	return !plan.filtersLocally && plan.attribute?.key === 'ReadOnly';
 }
 
-export function eventsStatus(options: {events: EventsState; plan: QueryPlan; trailsFailed: boolean; utc: boolean; now: Date}): StatusPart[] {
+export function eventsStatus(options: {events: EventsState; plan: QueryPlan; trailsFailed: boolean; utc: boolean; now: Date; archive?: boolean}): StatusPart[] {
 	const {events, plan} = options;
 	const status: StatusPart[] = [];
-	if (!isDefaultPlan(plan)) {
+	// The archive sends the whole query as SQL: there is no API attribute to name.
+	if (!isDefaultPlan(plan) && !options.archive) {
 		// "API Username=alice · local: error:any -event:Get*": which term the service filters on.
 		status.push({text: sanitizeLine(maskKeyIdsIn(describePlan(plan))), color: 'cyan'});
 	}
@@ -91,6 +92,8 @@ export type MainStatusInput = {
 	trailsFailed: boolean;
 	utc: boolean;
 	now: Date;
+	/** While the archive is on: Athena's part (screens/archive-mode.ts), in place of the API plan. */
+	archive?: StatusPart[] | undefined;
 };
 
 /** The main screen's status line for what is open now. */
@@ -115,6 +118,7 @@ export function mainStatus(input: MainStatusInput): StatusPart[] {
 	return [
 		...notices,
 		...liveStatus(input.live, input.events),
-		...eventsStatus({events: input.events, plan: input.plan, trailsFailed: input.trailsFailed, utc: input.utc, now: input.now}),
+		...(input.archive ?? []),
+		...eventsStatus({events: input.events, plan: input.plan, trailsFailed: input.trailsFailed, utc: input.utc, now: input.now, archive: input.archive !== undefined}),
 	];
 }

@@ -64,3 +64,15 @@ export type ArchiveService = {
 	/** Runs one statement; yields result pages (header row removed) as GetQueryResults returns them. */
 	runQuery(query: CompiledQuery, options: ArchiveRunOptions): AsyncIterable<ArchiveRow[]>;
 };
+
+/** What the flags ask of the archive (--archive, --athena-table, --athena-workgroup, --athena-output). */
+export type ArchiveSettings = {
+	/** --athena-table DB.TABLE: skips discovery's choice. */
+	table?: string | undefined;
+	/** --athena-workgroup (default primary). */
+	workgroup: string;
+	/** --athena-output s3://…, for workgroups without managed results. */
+	outputLocation?: string | undefined;
+	/** --archive: start on the archive. */
+	on: boolean;
+};

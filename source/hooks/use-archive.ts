@@ -1,0 +1,155 @@
+// The archive source (issue 16, `a`): finds the Athena table over the trail's logs in the Glue
+// Data Catalog, and while the archive is on, hands the events table a lookup that runs the query
+// in Athena instead of LookupEvents. Discovery starts once the trails are known, quietly: a
+// failure shows only when the person asks for the archive. The one write trailview can make,
+// CREATE EXTERNAL TABLE, runs only from `createTable`, which the screen calls after a yes.
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {Query} from '../domain/query/types.js';
+import {TrailviewError, type Session, type Trail} from '../domain/types.js';
+import type {ArchiveProgress, ArchiveService, ArchiveSettings, ArchiveTable} from '../domain/archive/types.js';
+
+export type {ArchiveSettings} from '../domain/archive/types.js';
+import {archiveLookup, type ArchiveLookup} from '../domain/archive/lookup.js';
+import {pickArchive, type ArchivePick} from '../domain/archive/pick.js';
+import {toTrailviewError} from '../services/errors.js';
+import {useOptionalBackend} from '../context/app-context.js';
+
+
+export type ArchiveDiscovery =
+	| {stage: 'idle'}
+	| {stage: 'discovering'}
+	| {stage: 'failed'; error: TrailviewError}
+	| ({stage: 'found'; tables: readonly ArchiveTable[]} & ArchivePick);
+
+export type CreateState = {stage: 'idle'} | {stage: 'confirming'} | {stage: 'creating'; progress?: ArchiveProgress} | {stage: 'failed'; error: TrailviewError};
+
+export type UseArchive = {
+	on: boolean;
+	discovery: ArchiveDiscovery;
+	/** The running (or last) archive query's state, elapsed time and bytes scanned. */
+	progress: ArchiveProgress | undefined;
+	/** What the events table reads while the archive is on and a table is known. */
+	lookup: ArchiveLookup | undefined;
+	table: ArchiveTable | undefined;
+	workgroup: string;
+	toggle(): void;
+	create: CreateState;
+	/** `c` where no table exists: ask first. */
+	askCreate(): void;
+	cancelCreate(): void;
+	/** After the yes: runs the DDL, then discovers again. */
+	createTable(): void;
+};
+
+const defaultSettings: ArchiveSettings = {workgroup: 'primary', on: false};
+
+export function useArchive(options: {
+	session: Session;
+	region: string;
+	trails: readonly Trail[] | undefined;
+	query: Query;
+	writeOnly: boolean;
+	settings?: ArchiveSettings | undefined;
+}): UseArchive {
+	const {session, region, trails, query, writeOnly} = options;
+	const settings = options.settings ?? defaultSettings;
+	const backend = useOptionalBackend();
+	const service = useMemo<ArchiveService>(() => session.archiveFor(region), [session, region]);
+	const [on, setOn] = useState(settings.on);
+	const [discovery, setDiscovery] = useState<ArchiveDiscovery>({stage: 'idle'});
+	const [progress, setProgress] = useState<ArchiveProgress | undefined>(undefined);
+	const [create, setCreate] = useState<CreateState>({stage: 'idle'});
+	const [generation, setGeneration] = useState(0);
+	const regions = useRef<readonly string[]>([region]);
+
+	useEffect(() => {
+		if (trails === undefined) {
+			return;
+		}
+
+		const controller = new AbortController();
+		setDiscovery({stage: 'discovering'});
+		void (async () => {
+			try {
+				const [tables, regionList] = await Promise.all([
+					service.listTables({signal: controller.signal}),
+					backend ? backend.listRegions().catch(() => []) : Promise.resolve([]),
+				]);
+				regions.current = regionList.length > 0 ? regionList.map(info => info.code) : [region];
+				if (!controller.signal.aborted) {
+					const pick = pickArchive({tables, trails, override: settings.table, accounts: [session.identity.account], regions: regions.current, now: new Date()});
+					setDiscovery({stage: 'found', tables, ...pick});
+				}
+			} catch (error) {
+				if (!controller.signal.aborted) {
+					setDiscovery({stage: 'failed', error: toTrailviewError(error, {operation: 'glue:GetTables', region})});
+				}
+			}
+		})();
+		return () => controller.abort();
+	}, [service, backend, trails, settings.table, session, region, generation]);
+
+	const table = discovery.stage === 'found' ? discovery.table : undefined;
+	const lookup = useMemo(
+		() =>
+			on && table
+				? archiveLookup({service, table, query, writeOnly, workgroup: settings.workgroup, outputLocation: settings.outputLocation, onProgress: setProgress})
+				: undefined,
+		[on, table, service, query, writeOnly, settings.workgroup, settings.outputLocation],
+	);
+
+	const toggle = useCallback(() => {
+		setOn(current => !current);
+		setProgress(undefined);
+	}, []);
+
+	const creating = useRef<AbortController | undefined>(undefined);
+	useEffect(() => () => creating.current?.abort(), []);
+	const ddl = discovery.stage === 'found' ? discovery.ddl : undefined;
+	const createTable = useCallback(() => {
+		if (!ddl) {
+			return;
+		}
+
+		creating.current?.abort();
+		const controller = new AbortController();
+		creating.current = controller;
+		setCreate({stage: 'creating'});
+		void (async () => {
+			try {
+				const pages = service.runQuery(
+					{sql: ddl.sql, parameters: []},
+					{database: ddl.database, workgroup: settings.workgroup, outputLocation: settings.outputLocation, signal: controller.signal, onProgress: progress => setCreate({stage: 'creating', progress})},
+				);
+				// A DDL statement answers with no rows; reading to the end is waiting for it to finish.
+				// eslint-disable-next-line @typescript-eslint/no-unused-vars
+				for await (const _ of pages) {
+					// Nothing to keep.
+				}
+
+				if (!controller.signal.aborted) {
+					setCreate({stage: 'idle'});
+					setGeneration(current => current + 1);
+				}
+			} catch (error) {
+				if (!controller.signal.aborted) {
+					setCreate({stage: 'failed', error: error instanceof TrailviewError ? error : toTrailviewError(error, {operation: 'athena:StartQueryExecution', region})});
+				}
+			}
+		})();
+	}, [ddl, service, settings.workgroup, settings.outputLocation, region]);
+
+	return {
+		on,
+		discovery,
+		progress,
+		lookup,
+		table,
+		workgroup: settings.workgroup,
+		toggle,
+		create,
+		askCreate: useCallback(() => setCreate({stage: 'confirming'}), []),
+		cancelCreate: useCallback(() => setCreate({stage: 'idle'}), []),
+		createTable,
+	};
+}

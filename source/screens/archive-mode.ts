@@ -1,0 +1,91 @@
+// The main screen's archive pieces (issue 16): the `a` key, the keys of the pane that offers a
+// table where none exists, Esc on a running Athena query, the footer's account of the query
+// (state, time, bytes scanned, cost) and the events pane's scope. Pure: the hook owns the state.
+import type {StatusPart} from '../components/footer.js';
+import type {CommandSpec} from '../hooks/use-commands.js';
+import type {UseArchive} from '../hooks/use-archive.js';
+import type {Move} from '../lib/table-window.js';
+import type {EventsState} from '../lib/events-state.js';
+import {estimateCostUsd, formatCostUsd, formatScanned} from '../domain/archive/discovery.js';
+import {formatDuration} from '../lib/duration.js';
+import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+
+/** The archive is on but has no table to read: its pane stands in the events pane's place. */
+export function archivePaneShown(archive: UseArchive): boolean {
+	return archive.on && archive.lookup === undefined;
+}
+
+export function archiveToggleSpec(archive: UseArchive): CommandSpec {
+	return {commands: ['archive'], hint: archive.on ? safe`event history` : safe`archive`, run: archive.toggle};
+}
+
+/** Esc while Athena runs or pages: stop it (StopQueryExecution); the rows so far stay. */
+export function stopArchiveSpecs(archive: UseArchive, events: EventsState, cancel: () => void): CommandSpec[] {
+	const running = archive.lookup !== undefined && events.loading !== undefined;
+	return running ? [{commands: ['stopArchive'], hint: safe`stop query`, run: cancel}] : [];
+}
+
+/** The archive pane's keys: scroll the statement, c to create it (after y), a back. */
+export function archivePaneSpecs(archive: UseArchive, scroll: (move: Move) => void): CommandSpec[] {
+	const {create, discovery} = archive;
+	if (create.stage === 'confirming') {
+		return [
+			{commands: ['confirmYes'], hint: safe`create`, run: archive.createTable},
+			{commands: ['confirmNo'], hint: safe`cancel`, run: archive.cancelCreate},
+			{commands: ['back'], run: archive.cancelCreate},
+		];
+	}
+
+	const canCreate = discovery.stage === 'found' && discovery.ddl !== undefined && create.stage !== 'creating';
+	return [
+		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
+		{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => scroll(command as Move)},
+		...(canCreate ? [{commands: ['createTable'] as const, hint: safe`create table`, run: archive.askCreate}] : []),
+		archiveToggleSpec(archive),
+	];
+}
+
+/** `archive default.cloudtrail_logs` for the events pane's title. */
+export function archiveScope(archive: UseArchive): string | undefined {
+	if (!archive.on) {
+		return undefined;
+	}
+
+	return archive.table ? `the archive (Athena ${archive.table.database}.${archive.table.name})` : 'the archive';
+}
+
+function cost(bytes: number): SafeText {
+	return safe`${sanitizeLine(formatScanned(bytes))} scanned · ≈ ${sanitizeLine(formatCostUsd(estimateCostUsd(bytes)))}`;
+}
+
+/** The footer's part: where the rows come from and what the query cost, or what it is doing. */
+export function archiveStatus(archive: UseArchive): StatusPart[] {
+	if (!archive.on || !archive.table) {
+		return [];
+	}
+
+	const {progress} = archive;
+	if (!progress) {
+		return [{text: safe`Athena: starting the query…`, color: 'cyan'}];
+	}
+
+	const elapsed = sanitizeLine(formatDuration(progress.elapsedMs));
+	switch (progress.state) {
+		case 'QUEUED':
+		case 'RUNNING': {
+			return [{text: safe`Athena: ${sanitizeLine(progress.state.toLowerCase())} ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'cyan'}];
+		}
+
+		case 'SUCCEEDED': {
+			return [{text: safe`rows by Athena SQL in ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'cyan'}];
+		}
+
+		case 'CANCELLED': {
+			return [{text: safe`Athena query stopped after ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'yellow'}];
+		}
+
+		case 'FAILED': {
+			return [{text: safe`Athena query failed after ${elapsed}`, color: 'red'}];
+		}
+	}
+}
