@@ -39,6 +39,8 @@ export type Trail = {
 	isMultiRegion: boolean;
 	isOrganization: boolean;
 	s3BucketName: string | undefined;
+	/** The trail's S3 key prefix (logs lie under BUCKET/PREFIX/AWSLogs/), when it has one. */
+	s3KeyPrefix?: string | undefined;
 	logFileValidation: boolean;
 	kmsKeyId: string | undefined;
 	/** undefined when the status could not be read (see statusError). */
