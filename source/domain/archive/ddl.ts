@@ -15,8 +15,8 @@ export type TableDdlOptions = {
 	/** Set for an organization trail (`o-…`): its logs lie under AWSLogs/<org id>/<account>/. */
 	organizationId?: string | undefined;
 	/** The accounts to project: every member for an organization trail, else the trail's own one. */
-	accounts: string[];
-	regions: string[];
+	accounts: readonly string[];
+	regions: readonly string[];
 	/** The first day to project, `yyyy/MM/dd`. */
 	since: string;
 };
@@ -145,7 +145,7 @@ function checkDay(day: string): string {
 	return day;
 }
 
-function unique(values: string[]): string[] {
+function unique(values: readonly string[]): string[] {
 	return [...new Set(values)];
 }
 

@@ -97,5 +97,5 @@ export function formatCostUsd(usd: number): string {
 		return '$0';
 	}
 
-	return usd >= 0.01 ? `$${usd.toFixed(2)}` : usd >= 0.0001 ? `$${usd.toPrecision(1)}` : '<$0.0001';
+	return usd >= 0.01 ? `$${usd.toFixed(2)}` : usd >= 0.000_01 ? `$${usd.toPrecision(1)}` : '<$0.00001';
 }

@@ -65,10 +65,11 @@ function jsonCondition(column: Ref, rest: readonly string[], pattern: ValuePatte
 	const keys = rest.filter(segment => !/^\d+$/.test(segment)).flatMap(segment => (segment.includes('*') ? segment.split('*') : [`"${segment}"`]));
 	const values = pattern.wildcard ? pattern.text.split('*') : [pattern.text];
 	const needed = [...keys, ...values].filter(part => part !== '' && verbatim.test(part));
-	const loose = and(
-		sqlNotNull(column),
-		needed.length > 0 ? and(...needed.map(part => sqlLike(column, `%${likeLiteral(part)}%`))) : plainPath ? {kind: 'is-null', value: scalar, negated: false} : TRUE,
-	);
+	// Where json_extract_scalar finds a scalar, the scalar test alone decides (JSON numbers aside,
+	// which Athena reads as written and JavaScript in its own shortest form); the loose test is for
+	// paths it cannot follow: through arrays, to arrays, to null.
+	const unread: Expr = plainPath ? {kind: 'is-null', value: scalar, negated: false} : TRUE;
+	const loose = and(sqlNotNull(column), unread, ...needed.map(part => sqlLike(column, `%${likeLiteral(part)}%`)));
 	if (!plainPath) {
 		return {over: loose, under: FALSE, exact: false};
 	}

@@ -95,7 +95,7 @@ function readColumn(column: ArchiveColumn, value: string): unknown {
 
 		case 'struct': {
 			const parsed = parseJson(value);
-			return parsed === undefined ? undefined : recordKeys(parsed.value, column.shape);
+			return parsed === undefined || parsed.value === null ? undefined : recordKeys(parsed.value, column.shape);
 		}
 	}
 }
@@ -103,7 +103,8 @@ function readColumn(column: ArchiveColumn, value: string): unknown {
 /** A struct's JSON with the record's spelling of each known field; NULL fields and then-empty structs dropped. */
 function recordKeys(value: unknown, shape: Shape | undefined): unknown {
 	if (Array.isArray(value)) {
-		return value.map(item => recordKeys(item, shape));
+		// A NULL element (a resource with no fields) would read as the text "null" locally.
+		return value.filter(item => item !== null).map(item => recordKeys(item, shape));
 	}
 
 	if (!isObject(value)) {
