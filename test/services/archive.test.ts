@@ -164,6 +164,23 @@ describe('ArchiveService.runQuery', () => {
 		expect(athenaMock.commandCalls(GetQueryResultsCommand)).toHaveLength(0);
 	});
 
+	it('wakes from its wait between polls as soon as it is aborted', async () => {
+		const controller = new AbortController();
+		athenaMock.on(GetQueryExecutionCommand).resolves(execution('RUNNING'));
+		const plain = createArchiveService({athena: new AthenaClient({region: 'eu-west-1'}), glue: new GlueClient({region: 'eu-west-1'}), region: 'eu-west-1', timing: {firstMs: 60_000}});
+		const started = Date.now();
+		await collect(plain.runQuery(query, {...run, signal: controller.signal, onProgress: () => controller.abort()}));
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(athenaMock.commandCalls(StopQueryExecutionCommand)).toHaveLength(1);
+	});
+
+	it('says so when someone else stops the query', async () => {
+		athenaMock.on(GetQueryExecutionCommand).resolves(execution('CANCELLED'));
+		const error = await failure(collect(service().runQuery(query, run)));
+		expect(error.kind).toBe('service');
+		expect(error.message).toMatch(/stopped outside trailview/);
+	});
+
 	it('does not stop a query that already ended when the reader aborts while paging', async () => {
 		const controller = new AbortController();
 		athenaMock.on(GetQueryExecutionCommand).resolves(execution('SUCCEEDED'));

@@ -82,7 +82,8 @@ export async function* runArchiveQuery(context: RunContext, query: CompiledQuery
 			if (state === 'FAILED' || state === 'CANCELLED') {
 				finished = true;
 				if (state === 'CANCELLED') {
-					throw new TrailviewError('cancelled', 'The Athena query was cancelled outside trailview.', {hint: 'Run the query again.'});
+					// 'service', not 'cancelled': nobody here asked for it, so the screen must say so.
+					throw new TrailviewError('service', 'The Athena query was stopped outside trailview (in the console or by another tool).', {hint: 'Run the query again.', code: 'QueryCancelled'});
 				}
 
 				throw failedQueryError(status?.AthenaError?.ErrorMessage ?? status?.StateChangeReason, status?.AthenaError?.ErrorCategory, errorContext);
@@ -152,6 +153,10 @@ function readPage(resultSet: ResultSet | undefined, known: string[] | undefined)
 }
 
 async function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	if (signal?.aborted) {
+		return;
+	}
+
 	await new Promise<void>(resolve => {
 		const timer = setTimeout(done, ms);
 		function done() {
