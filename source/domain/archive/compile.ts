@@ -173,8 +173,14 @@ function timeCondition(window: TimeWindow, table: ArchiveTable): Expr {
 	return and(
 		{kind: 'compare', op: '>=', left: eventtime, right: param(eventTimeText(start))},
 		{kind: 'compare', op: '<', left: eventtime, right: param(eventTimeText(end + 1000))},
-		hasPartition(table, 'timestamp') ? {kind: 'between', value: ref('"timestamp"'), low: param(partitionDay(start)), high: param(partitionDay(end))} : and(),
+		dayPartitioned(table) ? {kind: 'between', value: ref('"timestamp"'), low: param(partitionDay(start)), high: param(partitionDay(end))} : and(),
 	);
+}
+
+/** Whether `timestamp` holds days as AWS's table projects them; another format would prune wrongly. */
+function dayPartitioned(table: ArchiveTable): boolean {
+	const format = table.parameters['projection.timestamp.format'];
+	return hasPartition(table, 'timestamp') && (format === undefined || format === 'yyyy/MM/dd');
 }
 
 /**

@@ -28,6 +28,7 @@ describe('compileArchiveQuery', () => {
 		expect(sql).toContain(`"timestamp" BETWEEN '2026/01/01' AND '2026/01/31'`);
 		expect(bound('', unpartitioned)).not.toContain('"timestamp"');
 		expect(bound('', unpartitioned)).toContain('eventtime >= ');
+		expect(bound('', {...orgTable, parameters: {'projection.timestamp.format': 'yyyy/MM/dd/HH'}})).not.toContain('"timestamp"');
 	});
 
 	it('prunes region and account partitions from exact region:/account: terms, where the table has them', () => {
