@@ -1,5 +1,6 @@
 // Domain types: what the UI, the script output and the tests see. Nothing here depends on the AWS
 // SDK; source/services/ converts SDK shapes into these at the edge.
+import type {ArchiveService} from './archive/types.js';
 
 export type ErrorKind =
 	| 'expired-credentials'
@@ -39,7 +40,7 @@ export type Trail = {
 	isMultiRegion: boolean;
 	isOrganization: boolean;
 	s3BucketName: string | undefined;
-	/** S3KeyPrefix: where under the bucket the trail writes `AWSLogs/…` (the archive's table location). */
+	/** The trail's S3 key prefix (logs lie under BUCKET/PREFIX/AWSLogs/), when it has one. */
 	s3KeyPrefix?: string | undefined;
 	logFileValidation: boolean;
 	kmsKeyId: string | undefined;
@@ -205,6 +206,8 @@ export type Session = {
 	expiration: Date | undefined;
 	/** A CloudTrail service bound to these credentials and the given region. */
 	serviceFor(region: string): CloudTrailService;
+	/** The trail archive (Athena over the trail's S3 logs, issue 16) with these credentials in the given region. */
+	archiveFor(region: string): ArchiveService;
 };
 
 export type ConnectOptions = {

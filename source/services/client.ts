@@ -40,17 +40,22 @@ export const silentLogger = {
 
 const requestHandler = {connectionTimeout: 5000, requestTimeout: 30_000};
 
-export function createClients(options: ClientOptions): AwsClients {
-	const env = options.env ?? process.env;
-	const endpoints = resolveEndpoints(options.endpointUrl, env);
-	const common = {
+/** What every client shares: region, credentials, retries (adaptive), timeouts and the silent logger. */
+export function commonClientConfig(options: ClientOptions) {
+	return {
 		region: options.region,
 		credentials: options.credentials,
 		retryMode: 'adaptive',
-		maxAttempts: maxAttempts(env),
+		maxAttempts: maxAttempts(options.env ?? process.env),
 		logger: silentLogger,
 		requestHandler,
 	};
+}
+
+export function createClients(options: ClientOptions): AwsClients {
+	const env = options.env ?? process.env;
+	const endpoints = resolveEndpoints(options.endpointUrl, env);
+	const common = commonClientConfig(options);
 	return {
 		cloudTrail: new CloudTrailClient({...common, ...(endpoints.cloudTrail ? {endpoint: endpoints.cloudTrail} : {})}),
 		sts: new STSClient({...common, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})}),

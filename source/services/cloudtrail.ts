@@ -202,7 +202,7 @@ function toTrail(
 		isMultiRegion: trail.IsMultiRegionTrail ?? false,
 		isOrganization: trail.IsOrganizationTrail ?? false,
 		s3BucketName: trail.S3BucketName ?? undefined,
-		s3KeyPrefix: trail.S3KeyPrefix ?? undefined,
+		s3KeyPrefix: trail.S3KeyPrefix || undefined,
 		logFileValidation: trail.LogFileValidationEnabled ?? false,
 		kmsKeyId: trail.KmsKeyId ?? undefined,
 		isLogging: status?.IsLogging ?? undefined,

@@ -20,6 +20,23 @@ export function resolveEndpoints(explicit: string | undefined, env: NodeJS.Proce
 	};
 }
 
+/**
+ * One service's endpoint the same way (`AWS_ENDPOINT_URL_<SERVICE>` then AWS_ENDPOINT_URL), for
+ * the clients built only when asked for (the archive's Athena and Glue).
+ */
+export function serviceEndpoint(explicit: string | undefined, env: NodeJS.ProcessEnv, service: 'ATHENA' | 'GLUE'): string | undefined {
+	if (nonEmpty(explicit)) {
+		return explicit;
+	}
+
+	if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true') {
+		return undefined;
+	}
+
+	const own = env[`AWS_ENDPOINT_URL_${service}`];
+	return nonEmpty(own) ? own : nonEmpty(env['AWS_ENDPOINT_URL']) ? env['AWS_ENDPOINT_URL'] : undefined;
+}
+
 function nonEmpty(value: string | undefined): value is string {
 	return value !== undefined && value.trim() !== '';
 }

@@ -11,6 +11,8 @@ import {maskAccessKeyId} from '../domain/mask.js';
 import {adoptRateLimiter, sharedRateLimiter, type Quota, type RateLimiter} from './rate-limiter.js';
 import {prefetchingService} from './prefetch.js';
 import {localRetryTiming} from './throttle-retry.js';
+import {lazyArchiveService} from './archive/lazy.js';
+import type {ArchiveService} from '../domain/archive/types.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -104,6 +106,7 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 
 	account = identity.account;
 	const services = new Map<string, CloudTrailService>([[region, early ?? serviceWith(home, region)]]);
+	const archives = new Map<string, ArchiveService>();
 	return {
 		profile,
 		identity,
@@ -120,6 +123,15 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 			}
 
 			return service;
+		},
+		archiveFor(serviceRegion) {
+			let archive = archives.get(serviceRegion);
+			if (archive === undefined) {
+				archive = lazyArchiveService({credentials: provider, region: serviceRegion, endpointUrl, env, errorContext: {...errorContext, region: serviceRegion}});
+				archives.set(serviceRegion, archive);
+			}
+
+			return archive;
 		},
 	};
 }

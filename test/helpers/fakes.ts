@@ -12,6 +12,8 @@ import type {
 	Trail,
 	TrailEvent,
 } from '../../source/domain/types.js';
+import {TrailviewError} from '../../source/domain/types.js';
+import type {ArchiveService} from '../../source/domain/archive/types.js';
 import type {EventsRun} from '../../source/hooks/use-events.js';
 import {parseQuery} from '../../source/domain/query/parse.js';
 import {planQuery} from '../../source/domain/query/plan.js';
@@ -107,6 +109,18 @@ export function fakeService(
 	return service;
 }
 
+/** An account with no archive tables; running a query fails as an unconfigured archive would. */
+export function fakeArchiveService(region = 'us-east-1'): ArchiveService {
+	return {
+		region,
+		listTables: async () => [],
+		listWorkGroups: async () => ['primary'],
+		async *runQuery() {
+			throw new TrailviewError('invalid-input', 'The archive table or its database does not exist.');
+		},
+	};
+}
+
 export function fakeSession(service: CloudTrailService, overrides: Partial<Session> = {}): Session {
 	return {
 		profile: {name: 'prod', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
@@ -114,6 +128,7 @@ export function fakeSession(service: CloudTrailService, overrides: Partial<Sessi
 		maskedAccessKeyId: 'AKIA…MPLE',
 		expiration: undefined,
 		serviceFor: () => service,
+		archiveFor: region => fakeArchiveService(region),
 		...overrides,
 	};
 }

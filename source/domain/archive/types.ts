@@ -15,6 +15,12 @@ export type ArchiveTable = {
 	serde: string | undefined;
 	/** Partition key names, lower-case, in order (e.g. ['account', 'region', 'timestamp']). */
 	partitionKeys: string[];
+	/**
+	 * StorageDescriptor.Columns names, lower-case, when Glue listed them. Tables made from AWS's
+	 * DDL over the years differ (serviceeventdetails, eventcategory, tlsdetails come and go), and
+	 * naming a column the table lacks fails the query: the compiler selects those only when listed.
+	 */
+	columns?: string[] | undefined;
 	/** Table parameters (`projection.*`, `storage.location.template`, …). */
 	parameters: Record<string, string>;
 };
