@@ -115,6 +115,7 @@ if (!parsed.ok) {
 						{...(query.initial ? {initialQuery: query.initial} : {})}
 						{...(options.profiles.length > 1 ? {initialExtras: options.profiles.slice(1)} : {})}
 						{...(options.follow || options.allRegions ? {initialLive: {follow: options.follow, allRegions: options.allRegions}} : {})}
+						archive={options.archive}
 					/>
 				),
 				lifecycle,

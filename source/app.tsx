@@ -1,5 +1,6 @@
 // The app shell: profile picker -> connect -> region picker -> main screen, the `?` help overlay
 // and the keys that work everywhere. Screens read state and actions from context.
+import type {ArchiveSettings} from './domain/archive/types.js';
 import React, {useMemo, useState, useSyncExternalStore} from 'react';
 import {Box} from 'ink';
 import type {Backend} from './domain/types.js';
@@ -38,6 +39,8 @@ export type AppProps = {
 	/** --profile a,b,c: the profiles after the first. */
 	initialExtras?: readonly string[];
 	initialLive?: {follow: boolean; allRegions: boolean};
+	/** --archive and --athena-* (issue 16). */
+	archive?: ArchiveSettings;
 };
 
 const screenTitles = {profiles: safe`Profile picker`, regions: safe`Region picker`, main: safe`Main screen`} as const;
@@ -50,10 +53,10 @@ const noMfa: MfaBroker = {
 	cancel() {},
 };
 
-export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal, queries, initialQuery, initialExtras, initialLive}: AppProps) {
+export function App({backend, initialProfile, initialRegion, skipPickers, notice, mfa = noMfa, terminal, queries, initialQuery, initialExtras, initialLive, archive}: AppProps) {
 	const config = useMemo(
-		() => ({initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive}),
-		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive],
+		() => ({initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive, archive}),
+		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive, archive],
 	);
 	return (
 		<AppProvider backend={backend} config={config}>

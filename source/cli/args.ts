@@ -1,6 +1,7 @@
 // Turns argv into validated options. meow does the parsing (it is handed in, so tests run the real
 // parser); this module decides what is an error, so every mistake ends as one sentence for a
 // person instead of meow's multi-line report or a stack trace.
+import {archiveFlags, type ArchiveFlags} from './archive-flags.js';
 import {isValidRegionName} from '../services/regions.js';
 import {parseDuration} from '../lib/duration.js';
 import {boundsInverted, readTimeBound} from '../domain/query/time.js';
@@ -37,6 +38,8 @@ export type CliOptions = {
 	follow: boolean;
 	/** --all-regions: every region enabled for each account, merged. */
 	allRegions: boolean;
+	/** --archive and --athena-*: the trail's S3 archive through Athena (issue 16). */
+	archive: ArchiveFlags;
 	help: boolean;
 	version: boolean;
 };
@@ -176,6 +179,11 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail('--follow prints events as they arrive, so it takes no --until');
 	}
 
+	const archive = archiveFlags(flags);
+	if ('message' in archive) {
+		return fail(archive.message);
+	}
+
 	return {
 		ok: true,
 		options: {
@@ -194,6 +202,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			follow,
 			groupBy,
 			allRegions,
+			archive,
 			help: flags['help'] === true,
 			version: flags['version'] === true,
 		},

@@ -25,6 +25,11 @@ export const meowFlags = {
 	follow: {type: 'boolean'},
 	allRegions: {type: 'boolean'},
 	groupBy: {type: 'string'},
+	archive: {type: 'boolean'},
+	athenaTable: {type: 'string'},
+	athenaWorkgroup: {type: 'string'},
+	athenaOutput: {type: 'string'},
+	athenaCreateTable: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -45,6 +50,11 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'follow',
 	'all-regions',
 	'group-by',
+	'archive',
+	'athena-table',
+	'athena-workgroup',
+	'athena-output',
+	'athena-create-table',
 	'help',
 	'version',
 ]);
@@ -52,9 +62,9 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 
 /** Flags that take a value, so the token after them is not itself a flag. */
-export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until', 'group-by']);
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until', 'group-by', 'athena-table', 'athena-workgroup', 'athena-output']);
 
-export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'help', 'version']);
+export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'archive', 'athena-create-table', 'help', 'version']);
 
 /** Value flags that may be given more than once. */
 export const repeatableFlagNames: ReadonlySet<string> = new Set(['profile']);

@@ -27,6 +27,7 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	allEvents: false,
 	follow: false,
 	allRegions: false,
+	archive: {on: false, workgroup: 'primary', createTable: false},
 	help: false,
 	version: false,
 	...overrides,
