@@ -4,14 +4,14 @@
 import {browserAgent, type Actor} from './actors.js';
 import {dataEventFields} from './catalog-data.js';
 import {detailsOf, templates, type Names, type Template} from './catalog.js';
+import {isoSeconds} from './iso-seconds.js';
 import {formatUuid, hashSeed, hex, mulberry32, pick, scramble, uuid, weightedPicker, type Rng} from './prng.js';
 import type {Resource, StoredEvent} from './types.js';
 
 const ninetyDays = 90 * 86_400_000;
 
-export function isoSeconds(ms: number): string {
-	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+export {isoSeconds} from './iso-seconds.js';
+
 
 type GenerateInput = {
 	seed: number;
