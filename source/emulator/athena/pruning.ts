@@ -135,6 +135,34 @@ export function partitionFilter(scan: TableScan, partitions: ReadonlySet<string>
 	return {statement, parameters};
 }
 
+/**
+ * Result column names as Trino gives them: the alias, else a column's own name, else `_colN`
+ * (DuckDB would name them after the expression's text). Undefined entries (after a `*`) keep
+ * DuckDB's name; an empty list when the select list has a star.
+ */
+export function outputLabels(statement: unknown): Array<string | undefined> {
+	let node = isObject(statement) && isObject(statement['node']) ? statement['node'] : undefined;
+	while (node?.['type'] === 'SET_OPERATION_NODE' && isObject(node['left'])) {
+		node = node['left'];
+	}
+
+	const list = node?.['type'] === 'SELECT_NODE' && Array.isArray(node['select_list']) ? (node['select_list'] as unknown[]) : [];
+	if (list.some(item => isObject(item) && item['class'] === 'STAR')) {
+		return [];
+	}
+
+	return list.map((item, index) => {
+		const expression = isObject(item) ? item : {};
+		const alias = text(expression['alias']);
+		if (alias !== '') {
+			return alias.toLowerCase();
+		}
+
+		const names = Array.isArray(expression['column_names']) ? (expression['column_names'] as unknown[]) : [];
+		return expression['class'] === 'COLUMN_REF' && names.length > 0 ? text(names.at(-1)).toLowerCase() : `_col${index}`;
+	});
+}
+
 /** json_serialize_sql's output, with "no location" (2^64-1, beyond JSON numbers) made 0. */
 export function parseSerialized(serialized: string): Json {
 	return JSON.parse(serialized.replaceAll('18446744073709551615', '0')) as Json;

@@ -3,10 +3,10 @@
 // then prepare it, bind the execution parameters and read the rows.
 import type {GlueCatalog} from '../glue/catalog.js';
 import type {ArchiveEngine} from './engine.js';
-import {selectStatement, type DuckConnection} from './duckdb.js';
+import {selectStatement, type DuckConnection, type DuckPrepared} from './duckdb.js';
 import type {Literal} from './literals.js';
-import {parseSerialized, partitionFilter, statementShape, type TableScan} from './pruning.js';
-import {fromDuckDb, QueryFailed, schemaNotFound, tableNotFound, userError} from './query-errors.js';
+import {outputLabels, parseSerialized, partitionFilter, statementShape, type TableScan} from './pruning.js';
+import {fromDuckDb, schemaNotFound, tableNotFound, userError} from './query-errors.js';
 import {cellText, trinoType, type ResultTable} from './results.js';
 import {partitionColumns} from './schema.js';
 import {rewrite, type Rewritten} from './shim.js';
@@ -128,41 +128,59 @@ export async function runSelect(context: SelectContext, engine: ArchiveEngine, g
 		}
 
 		const resolved = resolve(context, glue, catalog, rewritten, shape.scans, shape.ctes);
-		const all = await engine.partitions();
-		const template = await serialize(connection, partitionList);
-		const scanned: Array<{ref: PartitionRef; managementOnly: boolean}> = [];
-		for (const each of resolved) {
-			const managementOnly = each.view.scope?.managementOnly ?? true;
-			for (const ref of await touched(connection, each, all, template, context.parameters)) {
-				scanned.push({ref, managementOnly});
+		// Binding errors (a missing column, a wrong type) come before any partition is built.
+		const prepared = await prepare(connection, context, rewritten);
+		try {
+			const all = await engine.partitions();
+			const template = await serialize(connection, partitionList);
+			const scanned: Array<{ref: PartitionRef; managementOnly: boolean}> = [];
+			for (const each of resolved) {
+				const managementOnly = each.view.scope?.managementOnly ?? true;
+				for (const ref of await touched(connection, each, all, template, context.parameters)) {
+					scanned.push({ref, managementOnly});
+				}
 			}
-		}
 
-		await engine.ensure(scanned.map(({ref}) => ref));
-		context.onScanned(scanned.reduce((sum, {ref, managementOnly}) => sum + engine.bytes(ref, managementOnly), 0));
-		return await execute(connection, context, rewritten);
+			await engine.ensure(scanned.map(({ref}) => ref));
+			context.onScanned(scanned.reduce((sum, {ref, managementOnly}) => sum + engine.bytes(ref, managementOnly), 0));
+			return await execute(prepared, context, rewritten, outputLabels(statements[0]));
+		} finally {
+			prepared.destroySync();
+		}
 	} finally {
 		connection.closeSync();
 	}
 }
 
-async function execute(connection: DuckConnection, context: SelectContext, rewritten: Rewritten): Promise<ResultTable> {
+async function prepare(connection: DuckConnection, context: SelectContext, rewritten: Rewritten): Promise<DuckPrepared> {
+	let prepared: DuckPrepared;
 	try {
-		const prepared = await connection.prepare(rewritten.sql);
-		try {
-			if (prepared.statementType !== selectStatement) {
-				throw userError('NOT_SUPPORTED', context.sql, 0, 'Only SELECT queries are supported');
-			}
-
-			prepared.bind(context.parameters);
-			const reader = await prepared.runAndReadAll();
-			const columns = reader.columnNames().map((name, index) => ({name, type: trinoType(String(reader.columnTypes()[index]))}));
-			const rows = reader.getRowsJson().map(row => row.map((value, index) => cellText(value, columns[index]!.type)));
-			return {columns, rows};
-		} finally {
-			prepared.destroySync();
-		}
+		prepared = await connection.prepare(rewritten.sql);
 	} catch (error: unknown) {
-		throw error instanceof QueryFailed ? error : fromDuckDb(error, rewritten.sql, context.sql, rewritten.original);
+		throw fromDuckDb(error, rewritten.sql, context.sql, rewritten.original);
+	}
+
+	if (prepared.statementType !== selectStatement) {
+		prepared.destroySync();
+		throw userError('NOT_SUPPORTED', context.sql, 0, 'Only SELECT queries are supported');
+	}
+
+	return prepared;
+}
+
+async function execute(prepared: DuckPrepared, context: SelectContext, rewritten: Rewritten, labels: Array<string | undefined>): Promise<ResultTable> {
+	try {
+		prepared.bind(context.parameters);
+		const reader = await prepared.runAndReadAll();
+		const names = reader.columnNames();
+		const types = reader.columnTypes();
+		const columns = names.map((name, index) => ({
+			name: (labels.length === names.length ? labels[index] : undefined) ?? name.toLowerCase(),
+			type: trinoType(String(types[index])),
+		}));
+		const rows = reader.getRowsJson().map(row => row.map((value, index) => cellText(value, columns[index]!.type)));
+		return {columns, rows};
+	} catch (error: unknown) {
+		throw fromDuckDb(error, rewritten.sql, context.sql, rewritten.original);
 	}
 }
