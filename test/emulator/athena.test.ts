@@ -294,6 +294,30 @@ describe('the archive', () => {
 		expect([source, error, readOnly]).toEqual(['kms.amazonaws.com', record.errorCode ?? 'none', String(kms?.ReadOnly)]);
 	});
 
+	it('reads JSON paths in Trino\'s notation, brackets for keys that are not plain names', async () => {
+		const run = await runQuery(
+			athena(emulator),
+			`SELECT json_extract_scalar(additionaleventdata, ?), json_extract_scalar(additionaleventdata, ?), json_extract_scalar(requestparameters, ?) ` +
+				`FROM ${table} WHERE "timestamp" BETWEEN ? AND ? AND eventname = ? LIMIT 1`,
+			[quoted('$.SignatureVersion'), quoted('$["x-amz-id-2"]'), quoted('$.key'), quoted(yearStart), quoted(today), quoted('GetObject')],
+		);
+		const [version, id, key] = run.rows[0] ?? [];
+		expect(version).toBe('SigV4');
+		expect(id).toMatch(/^[A-Za-z0-9+/]+=*$/);
+		expect(key).toMatch(/\./);
+	});
+
+	it('has an event added to the emulator in its partition from the next query on', async () => {
+		const client = athena(emulator);
+		const sql = `SELECT eventid, eventname FROM ${table} WHERE "timestamp" = ? AND account = ? AND region = ? AND eventid = ?`;
+		const time = new Date(fixedNow.getTime() - 2 * day);
+		const before = await runQuery(client, sql, [quoted(partitionDay(time.getTime())), quoted('333333333333'), quoted('us-east-1'), quoted('none yet')]);
+		expect(before.rows).toEqual([]);
+		const id = emulator.addEvent({accountId: '333333333333', region: 'us-east-1', eventName: 'DeleteTrail', username: 'mallory', time});
+		const after = await runQuery(client, sql, [quoted(partitionDay(time.getTime())), quoted('333333333333'), quoted('us-east-1'), quoted(id)]);
+		expect(after.rows).toEqual([[id, 'DeleteTrail']]);
+	});
+
 	it('names unnamed columns _colN and prints doubles and timestamps as Trino does', async () => {
 		const run = await runQuery(athena(emulator), "SELECT count(DISTINCT x), min(x), max(x), to_unixtime(from_iso8601_timestamp('2025-01-01T00:00:00Z')), from_iso8601_timestamp('2025-01-01T00:00:00Z') FROM (SELECT 1 AS x)");
 		expect(run.header).toEqual(['_col0', '_col1', '_col2', '_col3', '_col4']);

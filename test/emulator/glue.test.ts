@@ -161,6 +161,15 @@ describe('CREATE EXTERNAL TABLE', () => {
 		expect(read.execution.Statistics?.DataScannedInBytes).toBe(0);
 	});
 
+	it('pages through the tables it registered', async () => {
+		const all = await allTables('demo-dev', 'us-east-1', 'default');
+		expect(all.map(table => table.Name)).toEqual(['dev_trail_logs', 'elsewhere', 'twice']);
+		expect((await allTables('demo-dev', 'us-east-1', 'default', 1)).map(table => table.Name)).toEqual(all.map(table => table.Name));
+		const first = await glue(emulator, 'demo-dev').send(new GetTablesCommand({DatabaseName: 'default', MaxResults: 2}));
+		expect(first.TableList).toHaveLength(2);
+		expect(first.NextToken).toEqual(expect.any(String));
+	});
+
 	it('fails DDL it cannot read, and a database that does not exist', async () => {
 		const client = athena(emulator, 'demo-dev');
 		const garbled = await runQuery(client, 'CREATE EXTERNAL TABLE broken (');
