@@ -34,6 +34,8 @@ export type Template = {
 	eventType?: 'AwsApiCall' | 'AwsConsoleSignIn' | 'AwsServiceEvent';
 	/** Who may perform it; default: every actor but AWS services. */
 	actors?: readonly ActorKind[];
+	/** A data event (S3 object calls): only trails with data event selectors record it; LookupEvents never shows it. */
+	dataEvent?: boolean;
 	/** Error codes a failed call of this kind records. */
 	errors?: readonly string[];
 	details?: (rng: Rng, names: Names) => Details;

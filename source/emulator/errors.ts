@@ -4,11 +4,14 @@
 export class ApiError extends Error {
 	readonly code: string;
 	readonly status: number;
+	/** More members of the error shape (Athena's AthenaErrorCode, TooManyRequestsException's Reason). */
+	readonly extra: Readonly<Record<string, string>>;
 
-	constructor(code: string, message: string, status = defaultStatus(code)) {
+	constructor(code: string, message: string, status = defaultStatus(code), extra: Record<string, string> = {}) {
 		super(message);
 		this.code = code;
 		this.status = status;
+		this.extra = extra;
 	}
 }
 
@@ -83,8 +86,9 @@ export function escapeXml(text: string): string {
 	return text.replaceAll(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`);
 }
 
-export function jsonErrorBody(error: ApiError): string {
-	return JSON.stringify({__type: error.code, message: error.message});
+/** CloudTrail spells the member `message`; Athena and Glue spell it `Message`. */
+export function jsonErrorBody(error: ApiError, messageKey: 'message' | 'Message' = 'message'): string {
+	return JSON.stringify({__type: error.code, [messageKey]: error.message, ...error.extra});
 }
 
 export function xmlErrorBody(error: ApiError, requestId: string): string {

@@ -2,15 +2,16 @@
 // filters on are kept per event; the full CloudTrailEvent record is rebuilt from a per-event seed
 // when it is sent, which keeps thousands of events cheap to create and to hold.
 import {browserAgent, type Actor} from './actors.js';
+import {dataEventFields} from './catalog-data.js';
 import {detailsOf, templates, type Names, type Template} from './catalog.js';
+import {isoSeconds} from './iso-seconds.js';
 import {formatUuid, hashSeed, hex, mulberry32, pick, scramble, uuid, weightedPicker, type Rng} from './prng.js';
 import type {Resource, StoredEvent} from './types.js';
 
 const ninetyDays = 90 * 86_400_000;
 
-export function isoSeconds(ms: number): string {
-	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+export {isoSeconds} from './iso-seconds.js';
+
 
 type GenerateInput = {
 	seed: number;
@@ -21,6 +22,16 @@ type GenerateInput = {
 	count: number;
 	names: Names;
 	actors: readonly Actor[];
+	/**
+	 * Another stream of the same account+region (default 'events', what LookupEvents serves): the
+	 * archive draws its older records and its data events from streams of their own, so adding them
+	 * changes nothing LookupEvents returns.
+	 */
+	stream?: string;
+	/** How far back from dataNow the events spread (default 90 days). */
+	spanMs?: number;
+	/** What to draw from (default the management events of catalog.ts). */
+	templates?: readonly Template[];
 };
 
 function eligibleActors(template: Template, actors: readonly Actor[]): Actor[] {
@@ -35,8 +46,8 @@ function eligibleActors(template: Template, actors: readonly Actor[]): Actor[] {
 /** Newest first, seq ascending with time (so ties keep a stable order). */
 export function generateEvents(input: GenerateInput): StoredEvent[] {
 	const {accountId, region, names} = input;
-	const rng = mulberry32(hashSeed(input.seed, accountId, region, 'events'));
-	const eligible = templates.filter(template => region === 'us-east-1' || !template.global);
+	const rng = mulberry32(hashSeed(input.seed, accountId, region, input.stream ?? 'events'));
+	const eligible = (input.templates ?? templates).filter(template => region === 'us-east-1' || !template.global);
 	const pickTemplate = weightedPicker(eligible);
 	const actorPickers = new Map<Template, (rng: Rng) => Actor>();
 	for (const template of eligible) {
@@ -50,7 +61,7 @@ export function generateEvents(input: GenerateInput): StoredEvent[] {
 	// Typed array: its numeric sort is much faster than Array#sort with a comparator.
 	const offsets = new Float64Array(input.count);
 	for (let index = 0; index < offsets.length; index++) {
-		offsets[index] = Math.floor(rng() * (ninetyDays / 1000 - 60)) * 1000;
+		offsets[index] = Math.floor(rng() * ((input.spanMs ?? ninetyDays) / 1000 - 60)) * 1000;
 	}
 
 	offsets.sort();
@@ -242,14 +253,18 @@ function buildRecord(input: RecordInput, id: string): Record<string, unknown> {
 		record['resources'] = [{accountId: names.accountId, type: 'AWS::KMS::Key', ARN: details.resources[0].name}];
 	}
 
+	if (template.dataEvent) {
+		Object.assign(record, dataEventFields(template, details, names, rng));
+	}
+
 	record['eventType'] = template.eventType ?? 'AwsApiCall';
-	record['managementEvent'] = true;
+	record['managementEvent'] = !template.dataEvent;
 	record['recipientAccountId'] = names.accountId;
 	if (actor.kind === 'AWSService' || serviceEvent) {
 		record['sharedEventID'] = uuid(rng);
 	}
 
-	record['eventCategory'] = 'Management';
+	record['eventCategory'] = template.dataEvent ? 'Data' : 'Management';
 	if (!serviceEvent && actor.kind !== 'AWSService' && !(fromConsole && !signIn)) {
 		record['tlsDetails'] = {
 			tlsVersion: pick(rng, ['TLSv1.3', 'TLSv1.2']),

@@ -6,6 +6,7 @@ import {actorsFor, type Actor} from './actors.js';
 import {namesFor, templateByName} from './catalog.js';
 import {volumeTable, type VolumeTable} from './data-regions.js';
 import {generateEvents, isoSeconds} from './event-generator.js';
+import type {Template} from './catalog-types.js';
 import {trailNamesIn} from './trails.js';
 import type {AddEventInput, DataRegions, Resource, StoredEvent} from './types.js';
 
@@ -27,11 +28,16 @@ export function positionAfter(events: readonly StoredEvent[], timeMs: number, se
 	return low;
 }
 
+/** Another stream of an account+region's history (the archive's older records, its data events). */
+export type StreamRequest = {stream: string; end: Date; spanMs: number; perRegionCount: number; templates?: readonly Template[]};
+
 export class EventStore {
 	private readonly byRegion = new Map<string, StoredEvent[]>();
 	private readonly actors = new Map<string, Actor[]>();
 	private addedSeq = 1_000_000_000;
 	private readonly volume: VolumeTable;
+	/** Goes up with every added event, so the archive knows when to look again. */
+	revision = 0;
 
 	constructor(
 		private readonly seed: number,
@@ -64,6 +70,41 @@ export class EventStore {
 	}
 
 	/**
+	 * The same account+region's history in another stream (same names, actors and record builder),
+	 * `perRegionCount` scaled like `eventsPerRegion` by the region's share. Not kept: the caller does.
+	 */
+	stream(accountId: string, region: string, request: StreamRequest): StoredEvent[] {
+		return generateEvents({
+			seed: this.seed,
+			accountId,
+			region,
+			dataNow: request.end,
+			count: Math.round(request.perRegionCount * this.volume.share(accountId, region)),
+			names: namesFor(accountId, region, this.seed, trailNamesIn(accountId, region)),
+			actors: this.actorsOf(accountId),
+			stream: request.stream,
+			spanMs: request.spanMs,
+			...(request.templates ? {templates: request.templates} : {}),
+		});
+	}
+
+	get perRegion(): number {
+		return this.eventsPerRegion;
+	}
+
+	/** Regions where the account has history: generated, or only added. */
+	regionsOf(accountId: string): string[] {
+		const regions = new Set(this.volume.regionsOf(accountId));
+		for (const key of this.byRegion.keys()) {
+			if (key.startsWith(`${accountId}/`)) {
+				regions.add(key.slice(accountId.length + 1));
+			}
+		}
+
+		return [...regions].sort();
+	}
+
+	/**
 	 * Events held for one account+region, one account, or everything, generating whatever was not
 	 * yet (so a benchmark can pay for generation before it starts timing).
 	 */
@@ -71,17 +112,7 @@ export class EventStore {
 		const accounts = accountId === undefined ? [...knownAccountIds] : [accountId];
 		let total = 0;
 		for (const account of accounts) {
-			const regions = new Set(region === undefined ? this.volume.regionsOf(account) : [region]);
-			if (region === undefined) {
-				// Regions that only hold added events.
-				for (const key of this.byRegion.keys()) {
-					if (key.startsWith(`${account}/`)) {
-						regions.add(key.slice(account.length + 1));
-					}
-				}
-			}
-
-			for (const each of regions) {
+			for (const each of region === undefined ? this.regionsOf(account) : [region]) {
 				total += this.events(account, each).length;
 			}
 		}
@@ -159,6 +190,7 @@ export class EventStore {
 			cloudTrailEvent: () => json,
 		};
 		events.splice(positionAfter(events, timeMs, seq), 0, event);
+		this.revision++;
 		return id;
 	}
 }

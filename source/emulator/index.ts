@@ -5,6 +5,7 @@ import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {performance} from 'node:perf_hooks';
 import {demoAccounts} from './accounts.js';
+import {Archive} from './athena/archive.js';
 import {CredentialStore} from './auth.js';
 import {EventStore} from './event-store.js';
 import {FailureRules} from './failures.js';
@@ -14,8 +15,12 @@ import {createHandler, type ServerState} from './server.js';
 import type {Emulator, EmulatorOptions} from './types.js';
 export {emulatorMfaCode} from './sts.js';
 
+export {organizationTableName} from './glue/tables.js';
+
 export type {
 	AddEventInput,
+	ArchiveStats,
+	AthenaOptions,
 	DataRegions,
 	DemoAccount,
 	EmulatedOperation,
@@ -40,17 +45,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		throw new RangeError(`eventsPerRegion must be a number >= 0, got ${eventsPerRegion}`);
 	}
 
+	const store = new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion, options.regions, options.evenRegions);
+	const clock = (): Date => new Date(dataNow.getTime() + (now() - startedAt));
 	const state: ServerState = {
 		credentials: new CredentialStore(),
-		store: new EventStore(options.seed ?? defaultSeed, dataNow, eventsPerRegion, options.regions, options.evenRegions),
+		store,
 		regions: new RegionAccess(options.enabledOptInRegions ?? demoOptInRegions),
 		failures: new FailureRules(),
 		limiter: new RateLimiter(options.rateLimitPerSecond ?? 2, now),
 		counts: new Map(),
 		latencyMs: options.latencyMs ?? 0,
 		minSessionSeconds: options.minSessionSeconds ?? 900,
-		clock: () => new Date(dataNow.getTime() + (now() - startedAt)),
+		clock,
 		dataNow,
+		archive: new Archive(store, dataNow, clock, options.athena),
 	};
 
 	const server = createServer(createHandler(state));
@@ -69,12 +77,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		endpoint: `http://127.0.0.1:${port}`,
 		accounts: demoAccounts.map(account => ({...account})),
 		stop() {
-			stopped ??= new Promise<void>(resolve => {
-				server.close(() => {
-					resolve();
-				});
-				server.closeAllConnections();
-			});
+			stopped ??= Promise.all([
+				new Promise<void>(resolve => {
+					server.close(() => {
+						resolve();
+					});
+					server.closeAllConnections();
+				}),
+				state.archive.close(),
+			]).then(() => undefined);
 			return stopped;
 		},
 		addEvent: input => state.store.add(input, state.clock()),
@@ -111,5 +122,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		resetCounts() {
 			state.counts.clear();
 		},
+		archiveStats: async () => state.archive.stats(),
 	};
 }

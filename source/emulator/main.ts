@@ -2,7 +2,7 @@
 // paste into a shell to point the AWS CLI, the SDK or trailview at it.
 import process from 'node:process';
 import {parseArgs} from 'node:util';
-import {defaultSeed, startEmulator, type DataRegions} from './index.js';
+import {defaultSeed, organizationTableName, startEmulator, type DataRegions} from './index.js';
 
 const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit] [--latency MS] [--regions WHICH]
 
@@ -81,6 +81,9 @@ async function main(): Promise<void> {
 			'',
 			'Then, for example:',
 			`aws --endpoint-url ${emulator.endpoint} cloudtrail lookup-events --max-items 5 --region us-east-1`,
+			'',
+			`Athena and Glue answer too: workgroups primary (managed results) and adhoc (no result location); demo-prod's`,
+			`us-east-1 catalog has default.${organizationTableName} over the organization trail's archive.`,
 			'',
 			'Ctrl+C stops it.',
 		].join('\n'),

@@ -1,38 +1,24 @@
 // The HTTP front: tells CloudTrail (awsJson1_1) from STS (query/XML), authenticates, applies
 // injected failures, latency and the rate limits, then dispatches.
 import {randomUUID} from 'node:crypto';
-import {STATUS_CODES, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {IncomingMessage, ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';
-import {accessDenied, type CredentialStore, type Principal} from './auth.js';
-import {ApiError, authError, defaultStatus, jsonErrorBody, xmlErrorBody} from './errors.js';
-import type {EventStore} from './event-store.js';
-import type {FailureRules} from './failures.js';
+import {accessDenied} from './auth.js';
+import {ApiError} from './errors.js';
+import {injectFailure, readBody, send, sendError, type Protocol} from './http-io.js';
+import {handleJsonService, jsonService} from './json-services.js';
 import {lookupEvents} from './lookup-events.js';
-import type {RateLimiter} from './rate-limiter.js';
-import type {RegionAccess} from './regions.js';
 import type {RequestContext} from './request-context.js';
+import {authenticate, count, type Call, type ServerState} from './server-state.js';
 import {headerValues, parseAuthorization} from './sigv4.js';
 import {assumeRole, getCallerIdentity, stsOperation} from './sts.js';
 import {getRoleCredentials, isSsoRequest} from './sso.js';
 import {describeTrails, getTrailStatus, listTrails} from './trails.js';
-import type {EmulatedOperation, InjectedFailure, InjectedHttpAnswer} from './types.js';
+import type {AthenaOperation, EmulatedOperation, GlueOperation} from './types.js';
 
-export type ServerState = {
-	credentials: CredentialStore;
-	store: EventStore;
-	regions: RegionAccess;
-	failures: FailureRules;
-	limiter: RateLimiter;
-	counts: Map<string, number>;
-	latencyMs: number;
-	/** Shortest AssumeRole DurationSeconds accepted. */
-	minSessionSeconds: number;
-	/** The emulated clock. */
-	clock: () => Date;
-	dataNow: Date;
-};
+export type {ServerState} from './server-state.js';
 
-type CloudTrailOperation = Exclude<EmulatedOperation, 'GetCallerIdentity' | 'AssumeRole'>;
+type CloudTrailOperation = Exclude<EmulatedOperation, 'GetCallerIdentity' | 'AssumeRole' | AthenaOperation | GlueOperation>;
 
 const cloudTrailHandlers: Record<CloudTrailOperation, (context: RequestContext, input: Record<string, unknown>, state: ServerState) => Record<string, unknown>> = {
 	ListTrails: (context, input) => listTrails(context, input),
@@ -42,7 +28,6 @@ const cloudTrailHandlers: Record<CloudTrailOperation, (context: RequestContext, 
 };
 
 const targetPrefixes = ['CloudTrail_20131101.', 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.'];
-const maxBodyBytes = 16 * 1024 * 1024;
 
 function cloudTrailOperation(target: string): CloudTrailOperation | undefined {
 	const prefix = targetPrefixes.find(candidate => target.startsWith(candidate));
@@ -50,90 +35,6 @@ function cloudTrailOperation(target: string): CloudTrailOperation | undefined {
 	return Object.hasOwn(cloudTrailHandlers, name) ? (name as CloudTrailOperation) : undefined;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > maxBodyBytes) {
-				reject(new ApiError('RequestEntityTooLargeException', 'Request entity too large', 413));
-				request.destroy();
-				return;
-			}
-
-			chunks.push(chunk);
-		});
-		request.on('end', () => {
-			resolve(Buffer.concat(chunks));
-		});
-		request.on('error', reject);
-	});
-}
-
-function send(response: ServerResponse, status: number, contentType: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
-	response.writeHead(status, {
-		'Content-Type': contentType,
-		'Content-Length': Buffer.byteLength(body),
-		'x-amzn-RequestId': requestId,
-		...extra,
-	});
-	response.end(body);
-}
-
-function sendError(response: ServerResponse, error: ApiError, protocol: 'json' | 'xml', requestId: string): void {
-	if (protocol === 'xml') {
-		send(response, error.status, 'text/xml', xmlErrorBody(error, requestId), requestId);
-	} else {
-		send(response, error.status, 'application/x-amz-json-1.1', jsonErrorBody(error), requestId, {'x-amzn-ErrorType': error.code});
-	}
-}
-
-/** Answers the call the way the injected failure says. */
-function injectFailure(failure: InjectedFailure, response: ServerResponse, protocol: 'json' | 'xml', requestId: string): void {
-	if (failure === 'drop-connection') {
-		response.socket?.destroy();
-		return;
-	}
-
-	if (failure === 'hang') {
-		// No answer at all; the socket closes when the client gives up or the emulator stops.
-		return;
-	}
-
-	if (typeof failure === 'object' && 'httpStatus' in failure) {
-		sendForeign(response, failure, requestId);
-		return;
-	}
-
-	if (failure === 'malformed') {
-		const body = protocol === 'json' ? '{"Events": [{"EventId": "truncated' : '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>';
-		send(response, 200, protocol === 'json' ? 'application/x-amz-json-1.1' : 'text/xml', body, requestId);
-		return;
-	}
-
-	const error = new ApiError(failure.code, failure.message ?? `${failure.code} (injected by the emulator)`, failure.status ?? defaultStatus(failure.code));
-	sendError(response, error, protocol, requestId);
-}
-
-/** Not an AWS error: what a web framework or proxy sends (the HTML is Flask's, which moto serves). */
-function sendForeign(response: ServerResponse, {httpStatus, body}: InjectedHttpAnswer, requestId: string): void {
-	const reason = STATUS_CODES[httpStatus] ?? 'Error';
-	if (body === 'html') {
-		const text =
-			httpStatus === 501
-				? 'The server does not support the action requested by the browser.'
-				: 'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.';
-		const page = `<!doctype html>\n<html lang=en>\n<title>${httpStatus} ${reason}</title>\n<h1>${reason}</h1>\n<p>${text}</p>\n`;
-		send(response, httpStatus, 'text/html; charset=utf-8', page, requestId);
-	} else {
-		send(response, httpStatus, 'text/plain; charset=utf-8', body === 'empty' ? '' : `${reason}\n`, requestId);
-	}
-}
-
-function count(state: ServerState, key: string): void {
-	state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
-}
 
 function isSts(headers: Map<string, string[]>, body: Buffer): boolean {
 	const authorization = headers.get('authorization')?.[0];
@@ -145,28 +46,7 @@ function isSts(headers: Map<string, string[]>, body: Buffer): boolean {
 	return !headers.has('x-amz-target') && /(^|&)Action=/.test(body.toString('utf8'));
 }
 
-type Call = {request: IncomingMessage; response: ServerResponse; body: Buffer; headers: Map<string, string[]>; requestId: string};
 
-function authenticate(state: ServerState, call: Call, protocol: 'json' | 'xml', service: string): {principal: Principal; region: string} {
-	const {request} = call;
-	const result = state.credentials.authenticate(
-		{method: request.method ?? 'POST', url: request.url ?? '/', rawHeaders: request.rawHeaders, body: call.body},
-		protocol,
-	);
-	if (result.service !== service) {
-		throw new ApiError(protocol === 'json' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}'. `);
-	}
-
-	// An opt-in region the account has not enabled does not know its credentials at all, so this
-	// comes before injected failures and the rate limit (and spends no budget). CloudTrail sends
-	// HTTP 400 here; STS's InvalidClientTokenId keeps its 403.
-	if (!state.regions.isEnabled(result.principal.accountId, result.region)) {
-		const error = authError('unknownKey', protocol);
-		throw protocol === 'json' ? new ApiError(error.code, error.message, 400) : error;
-	}
-
-	return result;
-}
 
 function handleCloudTrail(state: ServerState, call: Call): void {
 	const target = call.headers.get('x-amz-target')?.[0] ?? '';
@@ -244,7 +124,7 @@ export function createHandler(state: ServerState): (request: IncomingMessage, re
 	return (request, response) => {
 		void (async () => {
 			const requestId = randomUUID();
-			let protocol: 'json' | 'xml' = 'json';
+			let protocol: Protocol = 'json';
 			try {
 				const body = await readBody(request);
 				if (state.latencyMs > 0) {
@@ -265,9 +145,13 @@ export function createHandler(state: ServerState): (request: IncomingMessage, re
 
 				const headers = headerValues(request.rawHeaders);
 				const call: Call = {request, response, body, headers, requestId};
+				const service = jsonService(headers.get('x-amz-target')?.[0]);
 				if (isSts(headers, body)) {
 					protocol = 'xml';
 					handleSts(state, call);
+				} else if (service) {
+					protocol = 'json-athena';
+					await handleJsonService(state, call, service);
 				} else {
 					handleCloudTrail(state, call);
 				}

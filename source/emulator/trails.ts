@@ -24,6 +24,8 @@ type TrailSpec = {
 };
 
 const day = 86_400_000;
+/** The trail that is not logging stopped this long before the data set's end. */
+const stoppedDaysAgo = 12;
 
 const trailSpecs: readonly TrailSpec[] = [
 	{
@@ -66,6 +68,38 @@ const trailSpecs: readonly TrailSpec[] = [
 ];
 
 const listTrailsPageSize = 1;
+
+/** The demo organization's id; the organization trail writes under AWSLogs/<this>/. */
+export const organizationId = 'o-a1b2c3d4e5';
+
+/** What the Athena archive needs to know about a trail's S3 logs. */
+export type TrailArchive = {
+	name: string;
+	ownerAccountId: string;
+	homeRegion: string;
+	multiRegion: boolean;
+	organization: boolean;
+	bucket: string;
+	keyPrefix: string | undefined;
+	/** Only the organization trail has data event selectors (S3 object calls). */
+	dataEvents: boolean;
+	/** When a trail that is not logging stopped (nothing after it reaches S3). */
+	stoppedAt: Date | undefined;
+};
+
+export function trailArchives(dataNow: Date): TrailArchive[] {
+	return trailSpecs.map(trail => ({
+		name: trail.name,
+		ownerAccountId: trail.ownerAccountId,
+		homeRegion: trail.homeRegion,
+		multiRegion: trail.multiRegion,
+		organization: trail.organization,
+		bucket: trail.bucket,
+		keyPrefix: trail.keyPrefix,
+		dataEvents: trail.organization,
+		stoppedAt: trail.logging ? undefined : new Date(dataNow.getTime() - stoppedDaysAgo * day),
+	}));
+}
 
 function arnOf(trail: TrailSpec): string {
 	return `arn:aws:cloudtrail:${trail.homeRegion}:${trail.ownerAccountId}:trail/${trail.name}`;
@@ -183,7 +217,7 @@ export function getTrailStatus(context: RequestContext, input: Record<string, un
 		};
 	}
 
-	const stopped = origin - 12 * day;
+	const stopped = origin - stoppedDaysAgo * day;
 	const lastDelivered = stopped - 5 * day;
 	return {
 		IsLogging: false,

@@ -43,6 +43,8 @@ export type EmulatorOptions = {
 	 * UnrecognizedClientException. Replaces the default, which enables ap-southeast-3 for demo-prod.
 	 */
 	enabledOptInRegions?: Readonly<Record<string, readonly string[]>>;
+	/** The Athena archive: query timing, the concurrency limit, and how DuckDB is loaded. */
+	athena?: AthenaOptions;
 };
 
 /**
@@ -57,6 +59,29 @@ export type EmulatorOptions = {
  */
 export type DataRegions = 'demo' | 'all-default' | readonly string[];
 
+export type AthenaOptions = {
+	/** Shortest time a query stays RUNNING, ms (default 300): long enough to watch it run, or stop it. */
+	minRunMs?: number;
+	/** Time a query spends QUEUED before it runs, ms (default 100). */
+	queuedMs?: number;
+	/** Queries QUEUED or RUNNING at once per account+region (default 5); one more is TooManyRequestsException. */
+	concurrentQueries?: number;
+	/** Loads @duckdb/node-api (default: a dynamic import); a test passes one that fails to see the archive unavailable. */
+	loadDuckDb?: () => Promise<unknown>;
+};
+
+/** What the archive has built in DuckDB: partitions hold one account+region+day of records each. */
+export type ArchiveStats = {
+	/** Partitions with records in the whole archive. */
+	partitions: number;
+	partitionsBuilt: number;
+	recordsBuilt: number;
+	/** Time spent building records into DuckDB, summed over queries. */
+	buildMs: number;
+	/** JSON bytes of the built partitions' files before gzip. */
+	rawBytes: number;
+};
+
 export type DemoAccount = {
 	/** e.g. "demo-prod". */
 	label: string;
@@ -70,13 +95,19 @@ export type DemoAccount = {
 	userArn: string;
 };
 
+export type AthenaOperation = 'StartQueryExecution' | 'GetQueryExecution' | 'GetQueryResults' | 'StopQueryExecution' | 'ListWorkGroups';
+
+export type GlueOperation = 'GetDatabases' | 'GetTables';
+
 export type EmulatedOperation =
 	| 'LookupEvents'
 	| 'ListTrails'
 	| 'DescribeTrails'
 	| 'GetTrailStatus'
 	| 'GetCallerIdentity'
-	| 'AssumeRole';
+	| 'AssumeRole'
+	| AthenaOperation
+	| GlueOperation;
 
 export type InjectedError = {code: string; message?: string; status?: number};
 
@@ -167,6 +198,8 @@ export type Emulator = {
 	/** Requests by operation (whatever their outcome), plus 'throttled' (by the rate limit or throttle()). */
 	requestCounts(): Record<string, number>;
 	resetCounts(): void;
+	/** What the Athena archive has built in DuckDB so far; undefined before its first query. */
+	archiveStats(): Promise<ArchiveStats | undefined>;
 };
 
 /** A resource an event names, as LookupEvents returns it in Resources. */

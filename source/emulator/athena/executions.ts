@@ -1,0 +1,159 @@
+// Query executions and their states: QUEUED, then RUNNING while the statement runs and for at
+// least the configured minimum (so a client can watch RUNNING and stop it), then SUCCEEDED,
+// FAILED or CANCELLED. Per account+region only so many run at once, as Athena's quota.
+import {randomUUID} from 'node:crypto';
+import {performance} from 'node:perf_hooks';
+import {ApiError} from '../errors.js';
+import type {DuckConnection} from './duckdb.js';
+import {QueryFailed, type QueryFailure} from './query-errors.js';
+import type {ResultTable} from './results.js';
+
+export type QueryState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export type ExecutionRequest = {
+	account: string;
+	region: string;
+	sql: string;
+	parameters: string[] | undefined;
+	workgroup: string;
+	database: string;
+	catalog: string;
+	/** Where results go; undefined for a workgroup with managed results. */
+	outputLocation: string | undefined;
+	statementType: 'DML' | 'DDL';
+	substatementType: string;
+};
+
+export type Execution = ExecutionRequest & {
+	id: string;
+	state: QueryState;
+	failure?: QueryFailure;
+	submitted: Date;
+	completed?: Date;
+	startedMs: number;
+	runningMs?: number;
+	doneMs?: number;
+	scannedBytes: number;
+	result?: ResultTable;
+	/** The DuckDB connection while the statement runs, so a stop can interrupt it. */
+	connection?: DuckConnection;
+};
+
+/** Runs the statement; reports scanned bytes and the connection on the way. */
+export type StatementRunner = (execution: Execution) => Promise<ResultTable>;
+
+export type ExecutionLimits = {queuedMs: number; minRunMs: number; concurrentQueries: number};
+
+const active = (state: QueryState): boolean => state === 'QUEUED' || state === 'RUNNING';
+
+export class Executions {
+	private readonly byId = new Map<string, Execution>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private closed = false;
+
+	constructor(
+		private readonly limits: ExecutionLimits,
+		private readonly clock: () => Date,
+	) {}
+
+	private delay(ms: number): Promise<void> {
+		return new Promise(resolve => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, ms);
+			timer.unref();
+			this.timers.add(timer);
+		});
+	}
+
+	start(request: ExecutionRequest, run: StatementRunner): Execution {
+		const running = [...this.byId.values()].filter(
+			execution => execution.account === request.account && execution.region === request.region && active(execution.state),
+		);
+		if (running.length >= this.limits.concurrentQueries) {
+			throw new ApiError(
+				'TooManyRequestsException',
+				'You have exceeded the limit for the number of queries you can run concurrently. Reduce the number of concurrent queries submitted by this account. Contact customer support to request a concurrent query limit increase.',
+				400,
+				{Reason: 'CONCURRENT_QUERY_LIMIT_EXCEEDED'},
+			);
+		}
+
+		const execution: Execution = {...request, id: randomUUID(), state: 'QUEUED', submitted: this.clock(), startedMs: performance.now(), scannedBytes: 0};
+		this.byId.set(execution.id, execution);
+		void this.advance(execution, run);
+		return execution;
+	}
+
+	private async advance(execution: Execution, run: StatementRunner): Promise<void> {
+		await this.delay(this.limits.queuedMs);
+		if (execution.state !== 'QUEUED' || this.closed) {
+			return;
+		}
+
+		execution.state = 'RUNNING';
+		execution.runningMs = performance.now();
+		const [outcome] = await Promise.all([
+			run(execution).then(
+				result => ({result}),
+				(error: unknown) => ({error}),
+			),
+			this.delay(this.limits.minRunMs),
+		]);
+		execution.connection = undefined;
+		if (execution.state !== 'RUNNING') {
+			return;
+		}
+
+		if ('result' in outcome) {
+			execution.result = outcome.result;
+			this.finish(execution, 'SUCCEEDED');
+		} else {
+			const {error} = outcome;
+			execution.failure =
+				error instanceof QueryFailed
+					? error.failure
+					: {reason: `GENERIC_INTERNAL_ERROR: ${error instanceof Error ? error.message : String(error)}`, category: 1, type: 200};
+			this.finish(execution, 'FAILED');
+		}
+	}
+
+	private finish(execution: Execution, state: QueryState): void {
+		execution.state = state;
+		execution.completed = this.clock();
+		execution.doneMs = performance.now();
+	}
+
+	/** The execution, if the caller's account+region ran it. */
+	get(account: string, region: string, id: unknown): Execution {
+		const execution = typeof id === 'string' ? this.byId.get(id) : undefined;
+		if (!execution || execution.account !== account || execution.region !== region) {
+			throw new ApiError('InvalidRequestException', `QueryExecution ${String(id)} was not found`, 400, {AthenaErrorCode: 'INVALID_INPUT'});
+		}
+
+		return execution;
+	}
+
+	stop(execution: Execution): void {
+		if (!active(execution.state)) {
+			return;
+		}
+
+		execution.connection?.interrupt();
+		this.finish(execution, 'CANCELLED');
+	}
+
+	close(): void {
+		this.closed = true;
+		for (const execution of this.byId.values()) {
+			this.stop(execution);
+		}
+
+		for (const timer of this.timers) {
+			clearTimeout(timer);
+		}
+
+		this.timers.clear();
+	}
+}
