@@ -8,6 +8,7 @@ import type {SummaryView} from '../hooks/use-summary.js';
 import {EventsPane, eventsTitle} from './events-pane.js';
 import {SummaryPane} from './summary-pane.js';
 import {ArchivePane} from './archive-pane.js';
+import {archiveWindowQuery} from '../domain/archive/lookup.js';
 import type {ArchiveDiscovery, CreateState} from '../hooks/use-archive.js';
 import {WindowMenu, type WindowMenuState} from './window-menu.js';
 import {InvestigationsMenuView, type InvestigationsMenu} from './investigations-menu.js';
@@ -27,8 +28,8 @@ export type EventsAreaProps = {
 	height: number;
 	focused: boolean;
 	utc: boolean;
-	/** The archive is on without a table to read (panes/archive-pane.tsx). */
-	archive?: {discovery: ArchiveDiscovery; create: CreateState; start: number} | undefined;
+	/** The archive is on; `pane` while it has no table to read (panes/archive-pane.tsx). */
+	archive?: {pane: {discovery: ArchiveDiscovery; create: CreateState; start: number} | undefined} | undefined;
 };
 
 export function EventsArea({menu, investigations, summary, events, scope, origin, plain, query, needles, width, height, focused, utc, archive}: EventsAreaProps) {
@@ -40,12 +41,14 @@ export function EventsArea({menu, investigations, summary, events, scope, origin
 		return <InvestigationsMenuView menu={investigations} width={width} height={height} />;
 	}
 
-	if (archive) {
-		return <ArchivePane {...archive} title={eventsTitle(scope, query.query, query.state.writeOnly)} width={width} height={height} focused={focused} />;
+	// The archive reads a shorter window by default; the titles say the one it reads.
+	const shown = archive ? archiveWindowQuery(query.query) : query.query;
+	if (archive?.pane) {
+		return <ArchivePane {...archive.pane} title={eventsTitle(scope, shown, query.state.writeOnly)} width={width} height={height} focused={focused} />;
 	}
 
 	if (summary.isOpen) {
-		return <SummaryPane view={summary} width={width} height={height} focused={focused} utc={utc} title={eventsTitle(scope, query.query, query.state.writeOnly)} />;
+		return <SummaryPane view={summary} width={width} height={height} focused={focused} utc={utc} title={eventsTitle(scope, shown, query.state.writeOnly)} />;
 	}
 
 	return (
@@ -54,7 +57,7 @@ export function EventsArea({menu, investigations, summary, events, scope, origin
 			region={scope}
 			origin={origin}
 			plain={plain}
-			query={query.query}
+			query={shown}
 			writeOnly={query.state.writeOnly}
 			filtersLocally={query.plan.filtersLocally}
 			needles={needles}

@@ -45,7 +45,11 @@ export function archivePaneSpecs(archive: UseArchive, scroll: (move: Move) => vo
 	];
 }
 
-/** `archive default.cloudtrail_logs` for the events pane's title. */
+/**
+ * `the archive (Athena default.cloudtrail_logs)` for the events pane's title. Its rows carry the
+ * account and region columns: a table holds every region the trail logs (and every account of an
+ * organization trail).
+ */
 export function archiveScope(archive: UseArchive): string | undefined {
 	if (!archive.on) {
 		return undefined;
@@ -73,7 +77,9 @@ export function archiveStatus(archive: UseArchive): StatusPart[] {
 	switch (progress.state) {
 		case 'QUEUED':
 		case 'RUNNING': {
-			return [{text: safe`Athena: ${sanitizeLine(progress.state.toLowerCase())} ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'cyan'}];
+			// Until Athena reports bytes, a price would only be its 10 MB minimum.
+			const scanned = progress.scannedBytes > 0 ? safe` · ${cost(progress.scannedBytes)}` : safe``;
+			return [{text: safe`Athena: ${sanitizeLine(progress.state.toLowerCase())} ${elapsed}${scanned} · Esc stops it`, color: 'cyan'}];
 		}
 
 		case 'SUCCEEDED': {

@@ -227,7 +227,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const {loadedAt} = events.state;
 	const freshness = live.follow.on ? followingText(live.follow) : loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
-	const origin = useMemo(() => ({accounts: live.sources.accounts > 1, regions: live.sources.regions > 1}), [live.sources.accounts, live.sources.regions]);
+	const origin = useMemo(() => ({accounts: archive.on || live.sources.accounts > 1, regions: archive.on || live.sources.regions > 1}), [archive.on, live.sources.accounts, live.sources.regions]);
 	const status = mainStatus({
 		line,
 		exporting: actions.exporting,
@@ -274,7 +274,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						summary={summary}
 						events={events.state}
 						scope={archiveScope(archive) ?? scopeLabel(live.sources, region)}
-						archive={archivePaneShown(archive) ? {discovery: archive.discovery, create: archive.create, start: archiveScroll.start} : undefined}
+						archive={archive.on ? {pane: archivePaneShown(archive) ? {discovery: archive.discovery, create: archive.create, start: archiveScroll.start} : undefined} : undefined}
 						origin={origin}
 						plain={plain}
 						query={query}

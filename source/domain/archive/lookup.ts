@@ -15,6 +15,11 @@ export const archiveDefaultWindowMs = 7 * 24 * 60 * 60 * 1000;
 /** More rows than the table keeps (100,000) is never useful; Athena sorts them all either way. */
 export const archiveRowLimit = 100_000;
 
+/** `query` with the window the archive reads when it names none, for titles to say so. */
+export function archiveWindowQuery(query: Query): Query {
+	return query.since === undefined && query.until === undefined ? {...query, since: {kind: 'ago', ms: archiveDefaultWindowMs, source: '7d'}} : query;
+}
+
 export type ArchiveLookupOptions = {
 	service: ArchiveService;
 	table: ArchiveTable;
