@@ -36,7 +36,7 @@ describe('archive query semantics', () => {
 					expect(athena).toEqual(local);
 				}
 			}),
-			{numRuns: 800},
+			{numRuns: 500},
 		);
 	});
 
