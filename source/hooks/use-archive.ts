@@ -4,12 +4,14 @@
 // failure shows only when the person asks for the archive. The one write trailview can make,
 // CREATE EXTERNAL TABLE, runs only from `createTable`, which the screen calls after a yes.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {Query} from '../domain/query/types.js';
+import type {Query, TimeWindow} from '../domain/query/types.js';
+import {compileArchiveGroupBy, groupsFromRows} from '../domain/archive/group-by.js';
+import type {RemoteSummary} from './use-summary.js';
 import {TrailviewError, type Session, type Trail} from '../domain/types.js';
-import type {ArchiveProgress, ArchiveService, ArchiveSettings, ArchiveTable} from '../domain/archive/types.js';
+import type {ArchiveProgress, ArchiveRow, ArchiveService, ArchiveSettings, ArchiveTable} from '../domain/archive/types.js';
 
 export type {ArchiveSettings} from '../domain/archive/types.js';
-import {archiveLookup, type ArchiveLookup} from '../domain/archive/lookup.js';
+import {archiveDefaultWindowMs, archiveLookup, archiveRowLimit, type ArchiveLookup} from '../domain/archive/lookup.js';
 import {pickArchive, type ArchivePick} from '../domain/archive/pick.js';
 import {toTrailviewError} from '../services/errors.js';
 import {useOptionalBackend} from '../context/app-context.js';
@@ -39,6 +41,8 @@ export type UseArchive = {
 	cancelCreate(): void;
 	/** After the yes: runs the DDL, then discovers again. */
 	createTable(): void;
+	/** While the archive is on with a table: the summary's GROUP BY, run in Athena. */
+	summarize: RemoteSummary | undefined;
 };
 
 const defaultSettings: ArchiveSettings = {workgroup: 'primary', on: false};
@@ -49,6 +53,8 @@ export function useArchive(options: {
 	trails: readonly Trail[] | undefined;
 	query: Query;
 	writeOnly: boolean;
+	/** The query's window (the plan's); without since: or until: the archive reads its default instead. */
+	window: TimeWindow;
 	settings?: ArchiveSettings | undefined;
 }): UseArchive {
 	const {session, region, trails, query, writeOnly} = options;
@@ -97,6 +103,26 @@ export function useArchive(options: {
 				: undefined,
 		[on, table, service, query, writeOnly, settings.workgroup, settings.outputLocation],
 	);
+
+	const {window} = options;
+	const summarize = useMemo<RemoteSummary | undefined>(() => {
+		if (!on || !table) {
+			return undefined;
+		}
+
+		return async (field, {slices, signal, onProgress}) => {
+			const end = new Date();
+			const bounds = query.since === undefined && query.until === undefined ? {start: new Date(end.getTime() - archiveDefaultWindowMs), end} : window;
+			const compiled = compileArchiveGroupBy(query, field, {table, window: bounds, writeOnly, limit: archiveRowLimit, buckets: slices});
+			const rows: ArchiveRow[] = [];
+			for await (const page of service.runQuery(compiled, {database: table.database, workgroup: settings.workgroup, outputLocation: settings.outputLocation, signal, onProgress})) {
+				rows.push(...page);
+			}
+
+			const ms = {start: bounds.start.getTime(), end: bounds.end.getTime()};
+			return groupsFromRows(rows, field, {window: ms, slices, account: session.identity.account});
+		};
+	}, [on, table, query, window, writeOnly, service, settings.workgroup, settings.outputLocation, session]);
 
 	const toggle = useCallback(() => {
 		setOn(current => !current);
@@ -151,5 +177,6 @@ export function useArchive(options: {
 		askCreate: useCallback(() => setCreate({stage: 'confirming'}), []),
 		cancelCreate: useCallback(() => setCreate({stage: 'idle'}), []),
 		createTable,
+		summarize,
 	};
 }

@@ -1,8 +1,9 @@
 // The summary view's state: which field groups the events, in which order, and the cursor on the
 // groups. The groups themselves are derived from the events loaded (domain/summary.ts) while
 // rendering, so they follow every page, follow-mode insert and query without being stored.
-import {useMemo, useState} from 'react';
-import type {TrailEvent} from '../domain/types.js';
+import {useEffect, useMemo, useState} from 'react';
+import {TrailviewError, type TrailEvent} from '../domain/types.js';
+import type {ArchiveProgress} from '../domain/archive/types.js';
 import {groupFields, groupOrders, sortGroups, summarize, type Group, type GroupField, type GroupOrder, type Summary} from '../domain/summary.js';
 import {keepVisible, moveIndex, type Move} from '../lib/table-window.js';
 
@@ -21,7 +22,18 @@ export type SummaryView = {
 	/** ←/→: the previous or next grouping. */
 	step(by: -1 | 1): void;
 	cycleOrder(): void;
+	/** Set while the groups come from elsewhere (the archive's GROUP BY in Athena): how that goes. */
+	remote?: {running: boolean; progress: ArchiveProgress | undefined; error: TrailviewError | undefined} | undefined;
 };
+
+/** Groups computed elsewhere for a field: the archive pushes GROUP BY down to Athena (issue 16). */
+export type RemoteSummary = (field: GroupField, options: {slices: number; signal: AbortSignal; onProgress(progress: ArchiveProgress): void}) => Promise<Summary>;
+
+type Pushed = {remote: RemoteSummary; field: GroupField; summary?: Summary; progress?: ArchiveProgress; error?: TrailviewError};
+
+function emptySummary(field: GroupField, window: {start: number; end: number}, slices: number): Summary {
+	return {field, groups: [], total: 0, buckets: new Array<number>(Math.max(1, slices)).fill(0), window};
+}
 
 export function useSummary(options: {
 	events: readonly TrailEvent[];
@@ -32,19 +44,43 @@ export function useSummary(options: {
 	slices: number;
 	account: string;
 	accountLabel: string;
+	/** When set, the groups come from here, one run per field, instead of from `events`. */
+	remote?: RemoteSummary | undefined;
 }): SummaryView {
 	const [isOpen, setOpen] = useState(false);
 	const [fieldIndex, setFieldIndex] = useState(0);
 	const [order, setOrder] = useState<GroupOrder>('count');
 	const [position, setPosition] = useState({cursor: 0, top: 0});
 	const field = groupFields[fieldIndex]!;
-	const {events, window, slices, account, accountLabel, rows} = options;
+	const {events, window, slices, account, accountLabel, rows, remote} = options;
 	const start = window.start.getTime();
 	const end = window.end.getTime();
-	const summary = useMemo(
-		() => summarize(events, field, {window: {start, end}, slices, account, accountLabel}),
-		[events, field, start, end, slices, account, accountLabel],
+	const [pushed, setPushed] = useState<Pushed | undefined>(undefined);
+	useEffect(() => {
+		if (!isOpen || !remote) {
+			return;
+		}
+
+		const controller = new AbortController();
+		const settle = (update: Omit<Pushed, 'remote' | 'field'>) => {
+			if (!controller.signal.aborted) {
+				setPushed({remote, field, ...update});
+			}
+		};
+
+		remote(field, {slices, signal: controller.signal, onProgress: progress => settle({progress})}).then(
+			summary => settle({summary}),
+			(error: unknown) => settle({error: error instanceof TrailviewError ? error : new TrailviewError('service', error instanceof Error ? error.message : String(error))}),
+		);
+		// Closing the summary or another field stops the query (StopQueryExecution).
+		return () => controller.abort();
+	}, [isOpen, remote, field, slices]);
+	const current = remote && pushed?.remote === remote && pushed.field === field ? pushed : undefined;
+	const local = useMemo(
+		() => (remote ? undefined : summarize(events, field, {window: {start, end}, slices, account, accountLabel})),
+		[remote, events, field, start, end, slices, account, accountLabel],
 	);
+	const summary = local ?? current?.summary ?? emptySummary(field, {start, end}, slices);
 	const groups = useMemo(() => (order === 'count' ? summary.groups : sortGroups(summary.groups, order)), [summary, order]);
 	const cursor = Math.min(position.cursor, Math.max(0, groups.length - 1));
 	const top = keepVisible(Math.min(position.top, cursor), cursor, Math.max(1, rows), groups.length);
@@ -60,6 +96,7 @@ export function useSummary(options: {
 		cursor,
 		top,
 		selected: groups[cursor],
+		remote: remote ? {running: current?.summary === undefined && current?.error === undefined, progress: current?.progress, error: current?.error} : undefined,
 		move(move) {
 			setPosition(current => {
 				const next = moveIndex(Math.min(current.cursor, Math.max(0, groups.length - 1)), move, groups.length, Math.max(1, rows - 1));

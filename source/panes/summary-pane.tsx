@@ -11,6 +11,9 @@ import {formatCount} from '../lib/events-view.js';
 import {joinSafe, safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {padToWidth, truncateToWidth} from '../lib/text-width.js';
 import {PaneTitle} from './pane-title.js';
+import type {ArchiveProgress} from '../domain/archive/types.js';
+import {formatScanned} from '../domain/archive/discovery.js';
+import {formatDuration} from '../lib/duration.js';
 
 /** Columns before the sparkline: count, share, first seen, last seen, distinct. */
 const fixedWidth = 7 + 1 + 6 + 1 + 11 + 1 + 11 + 1 + 8 + 1;
@@ -40,6 +43,16 @@ function row(group: Group, total: number, slices: number, width: number, utc: bo
 	return truncateToWidth(joinSafe(cells, safe` `), width);
 }
 
+/** The archive groups in Athena: its state while the GROUP BY runs. */
+function remoteRunning(progress: ArchiveProgress | undefined): SafeText {
+	if (!progress) {
+		return safe`Athena is grouping every matching event in the archive…`;
+	}
+
+	const scanned = progress.scannedBytes > 0 ? safe` · ${sanitizeLine(formatScanned(progress.scannedBytes))} scanned` : safe``;
+	return safe`Athena is grouping every matching event in the archive: ${sanitizeLine(progress.state.toLowerCase())} ${sanitizeLine(formatDuration(progress.elapsedMs))}${scanned} · Esc stops it`;
+}
+
 export function SummaryPane({view, width, height, focused, utc, title}: {view: SummaryView; width: number; height: number; focused: boolean; utc: boolean; title: SafeText}) {
 	const {summary, groups, cursor, top, field, order} = view;
 	const slices = summary.buckets.length;
@@ -50,13 +63,21 @@ export function SummaryPane({view, width, height, focused, utc, title}: {view: S
 		<Box flexDirection="column" width={width} height={height + 1} flexShrink={0} overflowY="hidden">
 			<PaneTitle title={title} focused={focused} detail={safe`by ${sanitizeLine(groupFieldLabels[field])} · sorted by ${sanitizeLine(order === 'last' ? 'last seen' : order)}`} />
 			<Text wrap="truncate">
-				{truncateToWidth(safe`${formatCount(summary.total)} events in ${formatCount(groups.length)} groups  ${sanitizeLine(sparkline(summary.buckets))}`, width)}
+				{truncateToWidth(safe`${formatCount(summary.total)} ${view.remote ? safe`events in the archive` : safe`events`} in ${formatCount(groups.length)} groups  ${sanitizeLine(sparkline(summary.buckets))}`, width)}
 			</Text>
 			<Text bold underline wrap="truncate">
 				{truncateToWidth(header, width)}
 			</Text>
-			{groups.length === 0 ? (
-				<Text dimColor wrap="truncate">{safe`Nothing to group yet: no events loaded match.`}</Text>
+			{view.remote?.error ? (
+				<Text color="red" wrap="truncate">
+					{truncateToWidth(safe`✗ Athena could not group them: ${sanitizeLine(view.remote.error.message)}`, width)}
+				</Text>
+			) : view.remote?.running ? (
+				<Text color="cyan" wrap="truncate">
+					{truncateToWidth(remoteRunning(view.remote.progress), width)}
+				</Text>
+			) : groups.length === 0 ? (
+				<Text dimColor wrap="truncate">{view.remote ? safe`Nothing to group: no events in the archive match.` : safe`Nothing to group yet: no events loaded match.`}</Text>
 			) : (
 				groups.slice(top, top + rows).map((group, index) => (
 					<Text key={group.key} wrap="truncate" inverse={top + index === cursor}>

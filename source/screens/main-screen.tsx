@@ -25,7 +25,6 @@ import {eventsViewport} from '../panes/events-pane.js';
 import {summarySlices} from '../panes/summary-pane.js';
 import {EventsArea} from '../panes/events-area.js';
 import {headerLines, mainLayout} from './main-layout.js';
-
 export {mainLayout, type MainLayout} from './main-layout.js';
 import {summaryWindow, useSummary} from '../hooks/use-summary.js';
 import {useWindowMenu} from '../panes/window-menu.js';
@@ -82,7 +81,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const actions = useViewActions({view: () => exportedView.current(), onTyping});
 	const layout = mainLayout(rows, trailsPaneWants(trails.state), line.isOpen || actions.exporting.stage !== 'closed' ? 1 : 0);
 	const viewportFor = useCallback((events: EventsState) => eventsViewport(events, layout.eventsBody), [layout.eventsBody]);
-	const archive = useArchive({session, region, trails: trails.state.trails, query: query.query, writeOnly: query.state.writeOnly, settings: config.archive});
+	const archive = useArchive({session, region, trails: trails.state.trails, query: query.query, writeOnly: query.state.writeOnly, window: query.plan.window, settings: config.archive});
 	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive, archive: archive.lookup});
 	const {events} = live;
 	loaded.current = events.state.events;
@@ -128,6 +127,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		slices: summarySlices(columns),
 		account: session.identity.account,
 		accountLabel: session.profile.name,
+		remote: archive.summarize,
 	});
 
 	// An answer to e, y or Y goes once the person moves on (the same value again renders nothing).
