@@ -1,10 +1,17 @@
 // What the trails pane says about each trail, as styled lines; the pane only windows them.
+import type {ArchiveTable} from '../domain/archive/types.js';
 import type {Trail} from '../domain/types.js';
 import {formatEventTime, formatRelative} from '../lib/format.js';
 import {joinSafe, safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import type {Segment} from './segment-line.js';
 
-export type TrailLinesOptions = {utc: boolean; now: Date; compact: boolean};
+export type TrailLinesOptions = {
+	utc: boolean;
+	now: Date;
+	compact: boolean;
+	/** Trail ARN -> the Athena table over its logs (issue 16), marked after the bucket. */
+	archives?: ReadonlyMap<string, ArchiveTable> | undefined;
+};
 
 const gap: Segment = {text: safe`  `};
 
@@ -59,7 +66,11 @@ export function trailLines(trails: Trail[], options: TrailLinesOptions): Segment
 			gap,
 			{text: flags(trail), dim: true},
 		];
-		const bucket: Segment[] = trail.s3BucketName ? [gap, {text: safe`s3://${sanitizeLine(trail.s3BucketName)}`}] : [];
+		const table = options.archives?.get(trail.arn);
+		const bucket: Segment[] = [
+			...(trail.s3BucketName ? [gap, {text: safe`s3://${sanitizeLine(trail.s3BucketName)}`}] : []),
+			...(table ? [gap, {text: safe`athena ${sanitizeLine(table.database)}.${sanitizeLine(table.name)}`, color: 'cyan' as const}] : []),
+		];
 		if (options.compact) {
 			lines.push([...head, ...problems(trail), gap, {text: delivered(trail, options, false), dim: true}, ...bucket]);
 		} else {

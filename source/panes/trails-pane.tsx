@@ -1,4 +1,5 @@
 // The region's trails and whether they are logging. Scrolls by line when it has focus.
+import type {ArchiveTable} from '../domain/archive/types.js';
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
@@ -24,6 +25,8 @@ export type TrailsPaneProps = {
 	start: number;
 	utc: boolean;
 	now: Date;
+	/** Trails with an Athena table over their logs (issue 16). */
+	archives?: ReadonlyMap<string, ArchiveTable> | undefined;
 };
 
 const noTrailLines = [
@@ -53,10 +56,10 @@ export function trailsLineTotal(state: TrailsState, height: number): number {
 	return trailLineCount(count, trailLineCount(count, false) > height);
 }
 
-export function TrailsPane({state, region, width, height, focused, start, utc, now}: TrailsPaneProps) {
+export function TrailsPane({state, region, width, height, focused, start, utc, now, archives}: TrailsPaneProps) {
 	const trails = state.trails ?? [];
 	const compact = trailLineCount(trails.length, false) > height;
-	const lines = useMemo(() => trailLines(trails, {utc, now, compact}), [trails, utc, now, compact]);
+	const lines = useMemo(() => trailLines(trails, {utc, now, compact, archives}), [trails, utc, now, compact, archives]);
 
 	const visible = lines.slice(start, start + height);
 	const range = lines.length > height ? safe`${start + 1}–${start + visible.length} of ${lines.length} lines` : undefined;

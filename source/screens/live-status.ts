@@ -4,6 +4,7 @@ import type {StatusPart} from '../components/footer.js';
 import type {EventsState} from '../lib/events-state.js';
 import {newAbove} from '../lib/events-insert.js';
 import {formatDuration} from '../lib/duration.js';
+import {formatRelative} from '../lib/format.js';
 import {joinSafe, safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import type {FollowState} from '../hooks/use-follow.js';
 import type {LiveEvents} from '../hooks/use-live-events.js';
@@ -23,6 +24,15 @@ export function followingText(follow: FollowState): SafeText {
 }
 
 /** "us-east-1", "17 regions", "3 accounts · us-east-1", "2 accounts · 17 regions". */
+/** The header's word on how fresh the rows are: following, loaded when, or loading. */
+export function freshnessText(follow: FollowState, events: Pick<EventsState, 'loadedAt' | 'loading'>, now: Date): SafeText | undefined {
+	if (follow.on) {
+		return followingText(follow);
+	}
+
+	return events.loadedAt ? safe`loaded ${formatRelative(events.loadedAt, now)}` : events.loading ? safe`loading…` : undefined;
+}
+
 /** Why F cannot start following now, or undefined when it can (stopping is always allowed). */
 export function followRefusal(state: {following: boolean; until: boolean; archive: boolean}): SafeText | undefined {
 	if (state.following) {

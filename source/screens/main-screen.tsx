@@ -12,7 +12,6 @@ import {useLiveEvents} from '../hooks/use-live-events.js';
 import {useNow} from '../hooks/use-events-clock.js';
 import type {EventsState} from '../lib/events-state.js';
 import {selectedEvent} from '../lib/events-view.js';
-import {formatRelative} from '../lib/format.js';
 import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
 import {useViewActions} from '../hooks/use-view-actions.js';
 import {defaultExportName, type ExportView} from '../output/export.js';
@@ -41,7 +40,7 @@ import {loadedValues} from '../lib/loaded-values.js';
 import {queryNeedles} from '../domain/query/highlight.js';
 import {withWindow} from '../domain/query/edit.js';
 import {mainStatus} from './main-status.js';
-import {followingText, followRefusal, scopeLabel} from './live-status.js';
+import {freshnessText, followRefusal, scopeLabel} from './live-status.js';
 import {MainBottom} from '../panes/query-line.js';
 import {useArchive} from '../hooks/use-archive.js';
 import {archivePaneLines} from '../panes/archive-pane.js';
@@ -224,8 +223,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	useCommands(specs, isActive);
 	useReportCommands('main', specs);
 
-	const {loadedAt} = events.state;
-	const freshness = live.follow.on ? followingText(live.follow) : loadedAt ? safe`loaded ${formatRelative(loadedAt, now)}` : events.state.loading ? safe`loading…` : undefined;
+	const freshness = freshnessText(live.follow, events.state, now);
 	const needles = useMemo(() => queryNeedles(query.query), [query.query]);
 	const origin = useMemo(() => ({accounts: archive.on || live.sources.accounts > 1, regions: archive.on || live.sources.regions > 1}), [archive.on, live.sources.accounts, live.sources.regions]);
 	const status = mainStatus({
@@ -267,6 +265,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						start={trailsScroll.start}
 						utc={utc}
 						now={now}
+						archives={archive.discovery.stage === 'found' ? archive.discovery.marks : undefined}
 					/>
 					<EventsArea
 						menu={windowMenu}
