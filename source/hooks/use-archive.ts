@@ -148,7 +148,6 @@ export function useArchive(options: {
 					{database: ddl.database, workgroup: settings.workgroup, outputLocation: settings.outputLocation, signal: controller.signal, onProgress: progress => setCreate({stage: 'creating', progress})},
 				);
 				// A DDL statement answers with no rows; reading to the end is waiting for it to finish.
-				// eslint-disable-next-line @typescript-eslint/no-unused-vars
 				for await (const _ of pages) {
 					// Nothing to keep.
 				}

@@ -5,28 +5,37 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import type {ArchiveDiscovery, CreateState} from '../hooks/use-archive.js';
-import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
+import {safe, sanitizeLine, sanitizeLines, type SafeText} from '../lib/sanitize.js';
 import {truncateToWidth} from '../lib/text-width.js';
 import {formatDuration} from '../lib/duration.js';
 import {PaneTitle} from './pane-title.js';
 
 type Line = {text: SafeText; color?: 'red' | 'yellow' | 'cyan' | 'green'; dim?: boolean; bold?: boolean};
 
-/** The pane's lines, top to bottom; the DDL scrolls under the explanation. */
-export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateState): Line[] {
+/** The pane's lines: `head` stays in view (what is going on, the yes/no), `body` (the statement) scrolls under it. */
+export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateState): {head: Line[]; body: Line[]} {
+	const head: Line[] = [];
+	const body: Line[] = [];
+	fill(discovery, create, head, body);
+	return {head, body};
+}
+
+function fill(discovery: ArchiveDiscovery, create: CreateState, lines: Line[], body: Line[]): void {
 	switch (discovery.stage) {
 		case 'idle':
 		case 'discovering': {
-			return [{text: safe`Looking for an Athena table over the trail's logs in the Glue Data Catalog…`, dim: true}];
+			lines.push({text: safe`Looking for an Athena table over the trail's logs in the Glue Data Catalog…`, dim: true});
+			return;
 		}
 
 		case 'failed': {
 			const {error} = discovery;
-			return [
+			lines.push(
 				{text: safe`✗ The archive is unavailable: ${sanitizeLine(error.message)}`, color: 'red'},
 				...(error.hint ? [{text: sanitizeLine(error.hint)}] : []),
 				{text: safe`a goes back to Event history (LookupEvents), which keeps working.`, dim: true},
-			];
+			);
+			return;
 		}
 
 		case 'found': {
@@ -34,7 +43,6 @@ export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateStat
 		}
 	}
 
-	const lines: Line[] = [];
 	const {trail, ddl, ddlProblem} = discovery;
 	const named = trail ? safe`trail ${sanitizeLine(trail.name)}` : safe`this account's trails`;
 	lines.push({text: safe`No Athena table over the logs of ${named} yet.`, bold: true});
@@ -62,22 +70,30 @@ export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateStat
 
 	if (ddl) {
 		lines.push({text: safe``});
-		for (const text of ddl.sql.split('\n')) {
-			lines.push({text: sanitizeLine(text), color: 'green'});
+		for (const text of sanitizeLines(ddl.sql)) {
+			body.push({text, color: 'green'});
 		}
 	}
+}
 
-	return lines;
+/** Rows the statement scrolls in, under the pane's title and its head lines. */
+export function archiveBodyRows(height: number, head: number): number {
+	return Math.max(1, height - 1 - head);
+}
+
+/** useScrollOffset's arguments for the statement: its lines, and the rows it has. */
+export function archivePaneScroll(discovery: ArchiveDiscovery, create: CreateState, height: number): [number, number] {
+	const {head, body} = archivePaneLines(discovery, create);
+	return [body.length, archiveBodyRows(height, head.length)];
 }
 
 export function ArchivePane(props: {discovery: ArchiveDiscovery; create: CreateState; title: SafeText; width: number; height: number; start: number; focused: boolean}) {
-	const lines = archivePaneLines(props.discovery, props.create);
-	const rows = Math.max(0, props.height - 1);
+	const {head, body} = archivePaneLines(props.discovery, props.create);
+	const lines = [...head, ...body.slice(props.start, props.start + archiveBodyRows(props.height, head.length))];
 	return (
 		<Box flexDirection="column" width={props.width} height={props.height + 1} flexShrink={0} overflowY="hidden">
 			<PaneTitle title={props.title} focused={props.focused} detail={safe`Archive`} />
-			{lines.slice(props.start, props.start + rows).map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key
+			{lines.map((line, index) => (
 				<Text key={index} wrap="truncate" color={line.color} dimColor={line.dim} bold={line.bold}>
 					{truncateToWidth(line.text, props.width)}
 				</Text>

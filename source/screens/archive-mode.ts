@@ -62,12 +62,25 @@ function cost(bytes: number): SafeText {
 	return safe`${sanitizeLine(formatScanned(bytes))} scanned · ≈ ${sanitizeLine(formatCostUsd(estimateCostUsd(bytes)))}`;
 }
 
-/** The footer's part: where the rows come from and what the query cost, or what it is doing. */
-export function archiveStatus(archive: UseArchive): StatusPart[] {
-	if (!archive.on || !archive.table) {
-		return [];
+/**
+ * The footer's part while the archive is on: where the rows come from and what the query cost, or
+ * what it is doing. `replaces`: the archive pane stands in for the table, whose counts mean nothing.
+ */
+export function archiveStatus(archive: UseArchive): {parts: StatusPart[]; replaces: boolean} | undefined {
+	if (!archive.on) {
+		return undefined;
 	}
 
+	if (!archive.table) {
+		const {discovery} = archive;
+		const text = discovery.stage === 'failed' ? safe`✗ archive unavailable` : discovery.stage === 'found' ? safe`Archive: no Athena table yet` : safe`Archive: looking for a table…`;
+		return {parts: [{text, color: discovery.stage === 'failed' ? 'red' : 'yellow'}], replaces: true};
+	}
+
+	return {parts: queryStatus(archive), replaces: false};
+}
+
+function queryStatus(archive: UseArchive): StatusPart[] {
 	const {progress} = archive;
 	if (!progress) {
 		return [{text: safe`Athena: starting the query…`, color: 'cyan'}];

@@ -43,7 +43,7 @@ import {mainStatus} from './main-status.js';
 import {freshnessText, followRefusal, scopeLabel} from './live-status.js';
 import {MainBottom} from '../panes/query-line.js';
 import {useArchive} from '../hooks/use-archive.js';
-import {archivePaneLines} from '../panes/archive-pane.js';
+import {archivePaneScroll} from '../panes/archive-pane.js';
 import {archivePaneShown, archivePaneSpecs, archiveScope, archiveStatus, archiveToggleSpec, stopArchiveSpecs} from './archive-mode.js';
 
 export type MainScreenProps = {
@@ -110,7 +110,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const detail = useDetailKeys(detailOpen ? selected : undefined, {width: columns, height: layout.middle, onTyping});
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
-	const archiveScroll = useScrollOffset(archivePaneLines(archive.discovery, archive.create).length, layout.eventsBody - 1);
+	const archiveScroll = useScrollOffset(...archivePaneScroll(archive.discovery, archive.create, layout.eventsBody));
 	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
 	useEffect(() => () => onTyping?.(false), [onTyping]);
 
@@ -242,7 +242,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 		plan: query.plan,
 		problems: store.problems,
 		trailsFailed: trails.state.error !== undefined,
-		archive: archive.on ? archiveStatus(archive) : undefined,
+		archive: archiveStatus(archive),
 		utc,
 		now,
 	});

@@ -93,7 +93,7 @@ export type MainStatusInput = {
 	utc: boolean;
 	now: Date;
 	/** While the archive is on: Athena's part (screens/archive-mode.ts), in place of the API plan. */
-	archive?: StatusPart[] | undefined;
+	archive?: {parts: StatusPart[]; replaces: boolean} | undefined;
 };
 
 /** The main screen's status line for what is open now. */
@@ -118,7 +118,7 @@ export function mainStatus(input: MainStatusInput): StatusPart[] {
 	return [
 		...notices,
 		...liveStatus(input.live, input.events),
-		...(input.archive ?? []),
-		...eventsStatus({events: input.events, plan: input.plan, trailsFailed: input.trailsFailed, utc: input.utc, now: input.now, archive: input.archive !== undefined}),
+		...(input.archive?.parts ?? []),
+		...(input.archive?.replaces ? [] : eventsStatus({events: input.events, plan: input.plan, trailsFailed: input.trailsFailed, utc: input.utc, now: input.now, archive: input.archive !== undefined})),
 	];
 }
