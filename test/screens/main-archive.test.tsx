@@ -9,6 +9,7 @@ import type {ArchiveProgress, ArchiveRow, ArchiveRunOptions, ArchiveService, Arc
 import {deferred, fakeService, fakeSession, makeTrail, type Deferred} from '../helpers/fakes.js';
 import {keys, renderInk} from '../helpers/ink.js';
 import {safe} from '../../source/lib/sanitize.js';
+import {TrailviewError} from '../../source/domain/types.js';
 import {lines} from './main-harness.js';
 
 vi.mock('ink-spinner', () => import('../app/static-spinner.js'));
@@ -184,5 +185,22 @@ describe('the archive on the main screen', () => {
 		await screen.press('s');
 		await screen.waitForFrame('events in the archive in 1 groups');
 		expect(archive.calls.some(call => call.query.sql.includes('GROUP BY'))).toBe(true);
+	});
+
+	test('a Glue permission missing shows in the archive pane with its fix, and Event history keeps working', async () => {
+		const archive = fakeArchive({tables: []});
+		archive.listTables = async () => {
+			throw new TrailviewError('access-denied', 'Access denied to glue:GetTables in us-east-1.', {hint: 'Allow glue:GetDatabases and glue:GetTables for this role.'});
+		};
+
+		const screen = await renderArchive(archive);
+		await screen.waitForFrame('PutThing0');
+		await screen.press('a');
+		const failed = await screen.waitForFrame('The archive is unavailable');
+		expect(failed).toContain('Access denied to glue:GetTables in us-east-1.');
+		expect(failed).toContain('Allow glue:GetDatabases and glue:GetTables for this role.');
+		expect(failed).toContain('✗ archive unavailable');
+		await screen.press('a');
+		await screen.waitForFrame('PutThing0');
 	});
 });
