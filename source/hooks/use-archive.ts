@@ -43,6 +43,8 @@ export type UseArchive = {
 	createTable(): void;
 	/** While the archive is on with a table: the summary's GROUP BY, run in Athena. */
 	summarize: RemoteSummary | undefined;
+	/** Called while rendering, with whether Event history has its first page (or failed): discovery waits for it. */
+	noticeHistory(ready: boolean): void;
 };
 
 const defaultSettings: ArchiveSettings = {workgroup: 'primary', on: false};
@@ -68,14 +70,18 @@ export function useArchive(options: {
 	const [generation, setGeneration] = useState(0);
 	const regions = useRef<readonly string[]>([region]);
 
+	// Discovery waits for Event history's first page, unless the archive is asked for: loading the
+	// Glue client and asking Glue must not compete with the first rows.
+	const [historyReady, setHistoryReady] = useState(false);
+	const wanted = historyReady || on;
 	useEffect(() => {
-		if (trails === undefined) {
+		if (trails === undefined || !wanted) {
 			return;
 		}
 
 		const controller = new AbortController();
-		setDiscovery({stage: 'discovering'});
-		void (async () => {
+		const discover = async () => {
+			setDiscovery({stage: 'discovering'});
 			try {
 				const [tables, regionList] = await Promise.all([
 					service.listTables({signal: controller.signal}),
@@ -91,9 +97,12 @@ export function useArchive(options: {
 					setDiscovery({stage: 'failed', error: toTrailviewError(error, {operation: 'glue:GetTables', region})});
 				}
 			}
-		})();
+		};
+
+		void discover();
 		return () => controller.abort();
-	}, [service, backend, trails, settings.table, session, region, generation]);
+		// `wanted` only ever turns true: once started, a discovery is not restarted by `a`.
+	}, [service, backend, trails, settings.table, session, region, generation, wanted]);
 
 	const table = discovery.stage === 'found' ? discovery.table : undefined;
 	const lookup = useMemo(
@@ -177,5 +186,11 @@ export function useArchive(options: {
 		cancelCreate: useCallback(() => setCreate({stage: 'idle'}), []),
 		createTable,
 		summarize,
+		noticeHistory(ready) {
+			// A render-phase update of this component's own state: drawn in the same frame.
+			if (ready && !historyReady) {
+				setHistoryReady(true);
+			}
+		},
 	};
 }

@@ -84,6 +84,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const live = useLiveEvents({session, service, region, extras, viewportFor, run: query.run, plan: query.plan, initial: config.initialLive, archive: archive.lookup});
 	const {events} = live;
 	loaded.current = events.state.events;
+	archive.noticeHistory(events.state.loaded || events.state.error !== undefined);
 
 	const now = useNow([events.state.loadedAt, ...(trails.state.trails ?? []).map(trail => trail.latestDeliveryTime)]);
 	const [focus, setFocus] = useState<Focus>('events');
@@ -130,8 +131,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	});
 
 	// An answer to e, y or Y goes once the person moves on (the same value again renders nothing).
-	const {clearNotice} = actions;
-	useEffect(() => clearNotice(), [events.state.cursor, summary.isOpen, detailOpen, clearNotice]);
+	useEffect(() => actions.clearNotice(), [events.state.cursor, summary.isOpen, detailOpen, actions.clearNotice]);
 	exportedView.current = () =>
 		summary.isOpen ? {kind: 'summary', summary: {...summary.summary, groups: summary.groups}} : {kind: 'events', events: events.state.events, origins: live.sources.sources.length > 1};
 	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, live.sources.regions > 1 ? 'all-regions' : region, new Date()));
