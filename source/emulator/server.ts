@@ -1,5 +1,6 @@
-// The HTTP front: tells CloudTrail (awsJson1_1) from STS (query/XML), authenticates, applies
-// injected failures, latency and the rate limits, then dispatches.
+// The HTTP front: tells CloudTrail (awsJson1_1) from STS (query/XML) and from Athena and Glue
+// (json-services.ts), authenticates, applies injected failures, latency and the rate limits, then
+// dispatches.
 import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';

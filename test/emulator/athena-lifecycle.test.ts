@@ -52,6 +52,15 @@ describe('query states', () => {
 		await client.send(new StopQueryExecutionCommand({QueryExecutionId: id}));
 	});
 
+	it('starts one query for a retried StartQueryExecution (same ClientRequestToken)', async () => {
+		const client = athena(emulator);
+		const request = {QueryString: 'SELECT 2 AS two', ClientRequestToken: 'retry-token-0000000000000000000001'};
+		const first = await client.send(new StartQueryExecutionCommand(request));
+		const again = await client.send(new StartQueryExecutionCommand(request));
+		expect(again.QueryExecutionId).toBe(first.QueryExecutionId);
+		await client.send(new StopQueryExecutionCommand({QueryExecutionId: first.QueryExecutionId}));
+	});
+
 	it('does not know another account\'s query', async () => {
 		const id = await start(emulator);
 		const error = await rejectionOf(athena(emulator, 'demo-dev').send(new GetQueryExecutionCommand({QueryExecutionId: id})));

@@ -174,9 +174,10 @@ describe('execution parameters', () => {
 	});
 
 	it('binds integers, decimals and booleans as numbers and booleans', async () => {
-		const run = await runQuery(athena(emulator), 'SELECT ? + 1 AS i, ? * 2 AS d, NOT ? AS b, ? AS s', ['41', '1.25', 'true', quoted("it's")]);
-		expect(run.header).toEqual(['i', 'd', 'b', 's']);
-		expect(run.rows).toEqual([['42', '2.5', 'false', "it's"]]);
+		const run = await runQuery(athena(emulator), 'SELECT ? + 1 AS i, ? * 2 AS d, NOT ? AS b, ? AS s, ? / 2 AS half', ['41', '1.25', 'true', quoted("it's"), '7']);
+		expect(run.header).toEqual(['i', 'd', 'b', 's', 'half']);
+		// Integers divide as integers, as in Trino.
+		expect(run.rows).toEqual([['42', '2.5', 'false', "it's", '3']]);
 	});
 
 	it('fails a query whose parameters do not match its placeholders', async () => {

@@ -12,15 +12,15 @@ const dayMs = 86_400_000;
 const recentDays = 90;
 const archiveDays = 365;
 /** S3 object calls per management event (the demo trail logs data events for a few buckets). */
-const dataEventShare = 0.1;
+const dataEventShare = 0.06;
 /**
  * The organization grew into its current activity: the months before the last 90 days hold fewer
  * events (as a share of today's rate). Fewer records also keep a cold full-year query quick to build.
  */
 const olderSegments: ReadonlyArray<{fromDays: number; toDays: number; share: number}> = [
-	{fromDays: recentDays, toDays: 180, share: 0.6},
-	{fromDays: 180, toDays: 270, share: 0.35},
-	{fromDays: 270, toDays: archiveDays, share: 0.2},
+	{fromDays: recentDays, toDays: 180, share: 0.5},
+	{fromDays: 180, toDays: 270, share: 0.3},
+	{fromDays: 270, toDays: archiveDays, share: 0.15},
 ];
 
 export type PartitionRef = {account: string; region: string; day: string};

@@ -200,6 +200,8 @@ export class ArchiveEngine {
 	async connect(catalog: string, database: string): Promise<DuckConnection> {
 		const connection = await this.instance.connect();
 		await connection.run(`SET search_path = '${catalog}.${database},memory.main'`);
+		// Trino divides integers as integers (7 / 2 is 3); DuckDB's `/` would give 3.5.
+		await connection.run('SET integer_division = true');
 		return connection;
 	}
 

@@ -46,8 +46,13 @@ export type ExecutionLimits = {queuedMs: number; minRunMs: number; concurrentQue
 
 const active = (state: QueryState): boolean => state === 'QUEUED' || state === 'RUNNING';
 
+/** Finished executions kept (with their results); older ones are forgotten, as Athena's history ages out. */
+const keptExecutions = 500;
+
 export class Executions {
 	private readonly byId = new Map<string, Execution>();
+	/** ClientRequestToken -> execution id: a retried StartQueryExecution starts nothing new. */
+	private readonly tokens = new Map<string, string>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private closed = false;
 
@@ -67,7 +72,13 @@ export class Executions {
 		});
 	}
 
-	start(request: ExecutionRequest, run: StatementRunner): Execution {
+	start(request: ExecutionRequest, run: StatementRunner, clientToken?: string): Execution {
+		const tokenKey = clientToken === undefined ? undefined : `${request.account}/${request.region}/${clientToken}`;
+		const earlier = tokenKey === undefined ? undefined : this.byId.get(this.tokens.get(tokenKey) ?? '');
+		if (earlier) {
+			return earlier;
+		}
+
 		const running = [...this.byId.values()].filter(
 			execution => execution.account === request.account && execution.region === request.region && active(execution.state),
 		);
@@ -82,6 +93,10 @@ export class Executions {
 
 		const execution: Execution = {...request, id: randomUUID(), state: 'QUEUED', submitted: this.clock(), startedMs: performance.now(), scannedBytes: 0};
 		this.byId.set(execution.id, execution);
+		if (tokenKey !== undefined) {
+			this.tokens.set(tokenKey, execution.id);
+		}
+
 		void this.advance(execution, run);
 		return execution;
 	}
@@ -123,6 +138,18 @@ export class Executions {
 		execution.state = state;
 		execution.completed = this.clock();
 		execution.doneMs = performance.now();
+		if (this.byId.size > keptExecutions) {
+			// Map order is insertion order: the first finished one is the oldest.
+			const oldest = [...this.byId.values()].find(candidate => !active(candidate.state));
+			if (oldest) {
+				this.byId.delete(oldest.id);
+				for (const [token, id] of this.tokens) {
+					if (id === oldest.id) {
+						this.tokens.delete(token);
+					}
+				}
+			}
+		}
 	}
 
 	/** The execution, if the caller's account+region ran it. */

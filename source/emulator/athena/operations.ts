@@ -125,7 +125,7 @@ export async function startQueryExecution(context: RequestContext, input: Record
 			engine,
 			archive.glue,
 		);
-	});
+	}, text(input, 'ClientRequestToken'));
 	return {QueryExecutionId: execution.id};
 }
 
