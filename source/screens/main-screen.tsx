@@ -200,7 +200,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 			writeOnly: query.state.writeOnly,
 			toggleWriteOnly: query.toggleWriteOnly,
 			stopScan: scanning ? events.stop : undefined,
-			archive: [...stopArchiveSpecs(archive, events.state, events.cancel), archiveToggleSpec(archive)],
+			archive: stopArchiveSpecs(archive, events.state, events.cancel), archiveToggle: archiveToggleSpec(archive),
 			following: live.follow.on,
 			toggleFollow() {
 				const refused = followRefusal({following: live.follow.on, until: query.query.until !== undefined, archive: archive.on});

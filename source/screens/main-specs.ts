@@ -69,8 +69,10 @@ export type TableHandlers = {
 	toggleWriteOnly(): void;
 	/** Defined while a scan is fetching pages by itself. */
 	stopScan: (() => void) | undefined;
-	/** The archive's keys (screens/archive-mode.ts): `a`, and Esc while Athena runs. */
+	/** Esc while Athena runs (screens/archive-mode.ts). */
 	archive?: readonly CommandSpec[];
+	/** `a`: Event history or the archive. */
+	archiveToggle?: CommandSpec;
 	following: boolean;
 	toggleFollow(): void;
 	allRegions: boolean;
@@ -117,6 +119,7 @@ export function tableSpecs(h: TableHandlers): CommandSpec[] {
 		...(h.hasRows && h.focus === 'events' ? copySpecs(h.copy) : []),
 		{commands: ['follow'], hint: h.following ? safe`stop following` : safe`follow`, run: h.toggleFollow},
 		{commands: ['allRegions'], hint: h.allRegions ? safe`one region` : safe`all regions`, run: h.toggleAllRegions},
+		...(h.archiveToggle ? [h.archiveToggle] : []),
 		{commands: ['focusNext'], hint: h.focus === 'events' ? safe`trails` : safe`events`, run: h.toggleFocus},
 		{commands: ['toggleUtc'], hint: h.utc ? safe`local time` : safe`UTC`, run: h.toggleUtc},
 	];
