@@ -43,5 +43,10 @@ export function archiveFlags(flags: Record<string, unknown>): ArchiveFlags | {me
 		return {message: "--archive already reads every region the trail logs; narrow with region: in --query instead of --all-regions"};
 	}
 
+	// Athena counts every match of the window; the local --group-by's "the first N events" has no SQL here.
+	if (on && flags['groupBy'] !== undefined && flags['limit'] !== undefined) {
+		return {message: '--group-by with --archive counts every match in Athena, so it takes no --limit; narrow with --since, --until or --query'};
+	}
+
 	return {on, table, workgroup, outputLocation, createTable};
 }

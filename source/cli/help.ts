@@ -8,6 +8,8 @@ const usageLines = [
 	`                 [--output ${outputFormats.join('|')}] [--limit N]`,
 	'                 [--max-wait DURATION] [--query Q] [--since TIME] [--until TIME]',
 	'                 [--all-events] [--follow] [--all-regions] [--group-by FIELD]',
+	'                 [--archive] [--athena-table DB.TABLE] [--athena-workgroup NAME]',
+	'                 [--athena-output S3URI] [--athena-create-table]',
 ];
 
 export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
@@ -92,8 +94,9 @@ export function keyBindingRows(bindings: Record<string, KeyBinding> = keymap, wh
 export function helpText(version: string): string {
 	return [
 		`trailview ${version} — an interactive terminal UI for AWS CloudTrail: trails, logging status`,
-		'and write events. It only reads (ListTrails, GetTrailStatus, LookupEvents, GetCallerIdentity),',
-		'so it is safe to point at production.',
+		'and write events. It only reads (ListTrails, GetTrailStatus, LookupEvents, GetCallerIdentity;',
+		'with --archive Glue\'s catalog and Athena queries), so it is safe to point at production. The',
+		'one exception, creating an Athena table over the trail\'s logs, needs --athena-create-table.',
 		'',
 		...usageLines,
 		'',
@@ -115,6 +118,14 @@ export function helpText(version: string): string {
 			['--follow', 'Keep running and print matching events as they arrive (jsonl or csv; Ctrl+C'],
 			['', 'ends it with status 0). With --since, that window\'s events first, oldest first'],
 			['--all-regions', 'Every region enabled for the account, merged newest first (not with --region)'],
+			['--archive', 'Query the trail\'s S3 archive in Amazon Athena, not Event history: older than'],
+			['', '90 days, every region and (organization trail) account, data events. Athena'],
+			['', 'bills $5 per TB scanned; reads the last 7 days unless --since says otherwise'],
+			['--athena-table DB.TABLE', 'The Athena table to read (default: the one found over the trail\'s logs)'],
+			['--athena-workgroup NAME', 'The Athena workgroup queries run in (default primary)'],
+			['--athena-output S3URI', 'Where Athena writes results, for workgroups without a result location'],
+			['--athena-create-table', 'Where no table exists, create it, then query: CREATE EXTERNAL TABLE, the'],
+			['', 'one write trailview makes (a table definition in the Glue Data Catalog)'],
 			['-h, --help', 'Show this help'],
 			['--version', 'Show the version'],
 		]),
@@ -123,6 +134,10 @@ export function helpText(version: string): string {
 		'  With --output, or when stdin or stdout is not a terminal, trailview prints events and exits',
 		'  (format table unless --output says otherwise). Nothing is asked: the profile and region come',
 		'  from flags, the environment, or the profile\'s region in the config file.',
+		'  With --archive, stderr shows the Athena query\'s state, time, data scanned and cost (at a',
+		'  terminal about every second; otherwise only the last line), and Ctrl+C stops the query',
+		'  (StopQueryExecution). Where no table exists, the CREATE EXTERNAL TABLE statement goes to',
+		'  stderr and trailview exits 2: re-run with --athena-create-table, or with --athena-table.',
 		'',
 		'Environment (as in the AWS CLI; a flag beats its variable)',
 		...table([
@@ -155,7 +170,8 @@ export function helpText(version: string): string {
 		'Keys in the MFA prompt and when asked yes or no',
 		...table(keyBindingRows(keymap, 'prompt')),
 		'',
-		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line,',
+		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line (with',
+		'--archive also: no table yet, or a table, workgroup or output location Athena does not have),',
 		'130 / 143 interrupted (SIGINT / SIGTERM). With --output json or table stdout holds the whole',
 		'result or nothing; jsonl and csv keep only the complete lines printed before a failure.',
 	].join('\n');

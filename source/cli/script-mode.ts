@@ -40,9 +40,14 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	// The user's named queries file is read only when there is a query to expand them in; the
 	// built-in investigations are always there.
 	const named = options.query === undefined ? new Map<string, string>() : withBuiltIns(loadNamedQueries(env).queries);
-	const query = scriptQuery(options, named, new Date());
+	const archive = options.archive.on;
+	const query = scriptQuery(options, named, new Date(), {archive});
 	if (!query.ok) {
 		return fail(query.message, 2);
+	}
+
+	if (archive && options.profiles.length > 1) {
+		return fail('--archive queries Athena in one account (an organization trail\'s table holds every member account): give one --profile, and narrow with account: in --query', 2);
 	}
 
 	if (options.follow && query.until !== undefined) {
@@ -53,8 +58,9 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 		return fail(`--follow prints each event as it arrives: use --output jsonl or csv (got --output ${format})`, 2);
 	}
 
-	// How the query runs, for a person at a terminal; a pipe or a log file gets only the data.
-	if (query.custom && (stderr as {isTTY?: boolean}).isTTY === true) {
+	// How the query runs, for a person at a terminal; a pipe or a log file gets only the data. The
+	// archive compiles the whole query to SQL: no API attribute, nothing left to say here.
+	if (query.custom && !archive && (stderr as {isTTY?: boolean}).isTTY === true) {
 		stderr.write(`${describeScriptError({message: query.description, hint: undefined})}\n`);
 	}
 
@@ -75,6 +81,11 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 		}
 
 		const {sources, where} = opened;
+		if (archive) {
+			const {runArchiveScript} = await import('./script-archive.js');
+			return await runArchiveScript({options, format, query, backend, source: sources[0]!, session: opened.sessions[0]!, stdout, stderr, signal});
+		}
+
 		// Columns follow what was asked for, not what connected, so a failure never changes them.
 		const origins = options.allRegions || options.profiles.length > 1;
 		const pool = createSourcePool(sources);

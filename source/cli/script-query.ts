@@ -3,9 +3,10 @@
 // would show. Every mistake is one line naming the flag and the term, for exit status 2.
 import {describePlan, planQuery} from '../domain/query/plan.js';
 import {parseQuery} from '../domain/query/parse.js';
-import {boundsInverted} from '../domain/query/time.js';
+import {boundsInverted, resolveBound} from '../domain/query/time.js';
 import {quoteValue} from '../domain/query/lexer.js';
 import type {Query, QueryError, QueryPlan, TimeBound} from '../domain/query/types.js';
+import {archiveDefaultWindowMs} from '../domain/archive/lookup.js';
 import type {CliOptions} from './args.js';
 
 export type ScriptQueryOptions = Pick<CliOptions, 'query' | 'since' | 'until' | 'allEvents'>;
@@ -21,6 +22,10 @@ export type ScriptQuery =
 			until: TimeBound | undefined;
 			/** `API Username=alice · local: error:any`, for a person watching stderr. */
 			description: string;
+			/** The query the plan was made from, with the window it reads (the archive compiles it to SQL). */
+			query: Query;
+			/** The archive's own default window applies (no start given): a script says so, since it is not 90 days. */
+			archiveDefault: boolean;
 	  }
 	| {ok: false; message: string};
 
@@ -40,7 +45,20 @@ function conflict(flag: 'since' | 'until', fromFlag: TimeBound | undefined, inQu
 		: undefined;
 }
 
-export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<string, string>, now: Date): ScriptQuery {
+/**
+ * The archive reads 7 days by default, not 90 (Athena bills every byte it scans): the 7 days up
+ * to the end asked for, or up to now.
+ */
+function archiveSince(until: TimeBound | undefined, now: Date): TimeBound {
+	if (until === undefined) {
+		return {kind: 'ago', ms: archiveDefaultWindowMs, source: '7d'};
+	}
+
+	const end = resolveBound(until, now).getTime();
+	return {kind: 'at', at: new Date(end - archiveDefaultWindowMs), source: `7 days before ${until.source}`};
+}
+
+export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<string, string>, now: Date, source: {archive?: boolean} = {}): ScriptQuery {
 	let query: Query = {text: '', terms: [], since: undefined, until: undefined};
 	if (options.query !== undefined) {
 		const parsed = parseQuery(options.query, {named});
@@ -63,7 +81,9 @@ export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<stri
 		return {ok: false, message: `the start (${since.source}) must be before the end (${until.source})`};
 	}
 
-	const plan = planQuery({...query, since, until}, {writeOnly: !options.allEvents, now});
+	const archiveDefault = source.archive === true && since === undefined;
+	const windowed: Query = {...query, since: archiveDefault ? archiveSince(until, now) : since, until};
+	const plan = planQuery(windowed, {writeOnly: !options.allEvents, now});
 	// A duration and a date can still cross once "now" is known; the service would refuse the window.
 	if (plan.window.start.getTime() > plan.window.end.getTime()) {
 		return {ok: false, message: `the start (${since?.source ?? '90 days ago'}) is after the end (${until?.source ?? 'now'})`};
@@ -76,6 +96,8 @@ export function scriptQuery(options: ScriptQueryOptions, named: ReadonlyMap<stri
 		since,
 		until,
 		description: describePlan(plan),
+		query: windowed,
+		archiveDefault,
 	};
 }
 

@@ -16,6 +16,8 @@ export type ScriptSources = {
 	sources: EventSource[];
 	/** For messages: the region, or "17 regions", "2 accounts · 1 region". */
 	where: string;
+	/** Each account's session, in --profile order (the archive reads through the first one's). */
+	sessions: Session[];
 };
 
 type Target = {profile: ProfileEntry; regions: string[]; home: string};
@@ -90,7 +92,8 @@ export async function openScriptSources({backend, options, env, signal, stderr}:
 		return 1;
 	}
 
-	return {sources, where: sources.length === 1 ? sources[0]!.region : describeSources(sources, [])};
+	const connected = sessions.flatMap(opened => (opened ? [opened.session] : []));
+	return {sources, where: sources.length === 1 ? sources[0]!.region : describeSources(sources, []), sessions: connected};
 }
 
 function sourcesOf(session: Session, regions: readonly string[]): EventSource[] {

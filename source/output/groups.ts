@@ -5,7 +5,7 @@ import {groupFieldLabels, type Group, type Summary} from '../domain/summary.js';
 import {safeJsonStringify} from '../lib/safe-json.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {displayWidth, padToWidth} from '../lib/text-width.js';
-import {csvCell} from './formats.js';
+import {csvCell, type OutputFormat} from './formats.js';
 
 export type GroupJson = {group: string; count: number; share: number; firstSeen: string; lastSeen: string; distinctEvents?: number; distinctPrincipals?: number};
 
@@ -57,4 +57,9 @@ export function groupsToTable(summary: Summary, groups: readonly Group[] = summa
 	const widths = header.map((title, index) => Math.max(displayWidth(title), ...rows.map(row => displayWidth(row[index]!))));
 	const line = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : padToWidth(cell, widths[index]!, index <= 1 || index === 4 ? 'right' : 'left'))).join('  ').trimEnd();
 	return `${[line(header), ...rows.map(row => line(row))].join('\n')}\n`;
+}
+
+/** The groups in the format --output names, as --group-by prints them. */
+export function groupsText(format: OutputFormat, summary: Summary): string {
+	return format === 'csv' ? groupsToCsv(summary) : format === 'json' ? groupsToJson(summary) : format === 'jsonl' ? groupsToJsonLines(summary) : groupsToTable(summary);
 }

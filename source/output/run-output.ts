@@ -13,7 +13,7 @@ import {scanPages} from '../domain/query/scan.js';
 import {csvHeader, eventToCsvRow, eventToJson, eventToJsonLine, eventWithOriginToJson, formatTable, type OutputFormat} from './formats.js';
 import {createWriter, isClosedPipe, report} from './writer.js';
 import {summarize, type GroupField} from '../domain/summary.js';
-import {groupsToCsv, groupsToJson, groupsToJsonLines, groupsToTable} from './groups.js';
+import {groupsText} from './groups.js';
 
 export type OutputStream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
 
@@ -41,6 +41,8 @@ export type RunOutputOptions = {
 	 * (`account`: the account of events with no origin, one account open).
 	 */
 	groupBy?: {field: GroupField; account: string; accountLabel?: string};
+	/** The exit status for a failure (reported on stderr); default 1. The archive answers 2 for a bad --athena-* value. */
+	failureExitCode?: (error: unknown) => number;
 };
 
 /** What runOutput reads: a service, or a merged lookup with a description of where in `region`. */
@@ -78,7 +80,7 @@ function groupSink(format: OutputFormat, groupBy: NonNullable<RunOutputOptions['
 				account: groupBy.account,
 				...(groupBy.accountLabel ? {accountLabel: groupBy.accountLabel} : {}),
 			});
-			return format === 'csv' ? groupsToCsv(summary) : format === 'json' ? groupsToJson(summary) : format === 'jsonl' ? groupsToJsonLines(summary) : groupsToTable(summary);
+			return groupsText(format, summary);
 		},
 		streams: false,
 	};
@@ -278,7 +280,7 @@ export async function runOutput(options: RunOutputOptions): Promise<number> {
 		}
 
 		await report(stderr, describeError(error, maxWaitMs));
-		return 1;
+		return options.failureExitCode?.(error) ?? 1;
 	} finally {
 		out.dispose();
 	}

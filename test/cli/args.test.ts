@@ -39,6 +39,7 @@ describe('parseCommandLine', () => {
 				allEvents: false,
 				follow: false,
 				allRegions: false,
+				archive: {on: false, table: undefined, workgroup: 'primary', outputLocation: undefined, createTable: false},
 				help: false,
 				version: false,
 			},
@@ -73,6 +74,17 @@ describe('parseCommandLine', () => {
 		// --region beside --all-regions names where to connect (and, in the UI, whose trails show).
 		const both = parse(['--all-regions', '--region', 'eu-west-1']);
 		expect(both.ok && both.options).toMatchObject({allRegions: true, region: 'eu-west-1'});
+	});
+
+	it('takes the archive flags, checked before anything starts', () => {
+		const result = parse(['--archive', '--athena-table', 'Default.CloudTrail_Logs', '--athena-workgroup', 'analysts', '--athena-output', 's3://results-bucket/tv/', '--athena-create-table', '--group-by', 'user']);
+		expect(result.ok && result.options.archive).toEqual({on: true, table: 'Default.CloudTrail_Logs', workgroup: 'analysts', outputLocation: 's3://results-bucket/tv/', createTable: true});
+		expect(message(['--archive', '--athena-table', 'logs'])).toMatch(/^--athena-table must be DATABASE\.TABLE/);
+		expect(message(['--archive', '--athena-workgroup', 'a b'])).toMatch(/^--athena-workgroup must be a workgroup name/);
+		expect(message(['--archive', '--athena-output', 'results/'])).toMatch(/^--athena-output must be an S3 location/);
+		// Athena counts every match; the local --group-by's "first N events" has no SQL form.
+		expect(message(['--archive', '--group-by', 'user', '--limit', '10'])).toBe('--group-by with --archive counts every match in Athena, so it takes no --limit; narrow with --since, --until or --query');
+		expect(parse(['--group-by', 'user', '--limit', '10']).ok).toBe(true);
 	});
 
 	it.each([

@@ -6,7 +6,7 @@ describe('help text', () => {
 	const help = helpText('1.2.3');
 
 	it('lists every flag and environment variable', () => {
-		for (const flag of ['--profile NAME', '--region NAME', '--endpoint-url URL', '--demo', '--output FORMAT', '--limit N', '--max-wait DURATION', '--query Q', '--since TIME', '--until TIME', '--all-events', '--group-by FIELD', '--help', '--version']) {
+		for (const flag of ['--profile NAME', '--region NAME', '--endpoint-url URL', '--demo', '--output FORMAT', '--limit N', '--max-wait DURATION', '--query Q', '--since TIME', '--until TIME', '--all-events', '--group-by FIELD', '--archive', '--athena-table DB.TABLE', '--athena-workgroup NAME', '--athena-output S3URI', '--athena-create-table', '--help', '--version']) {
 			expect(help).toContain(flag);
 		}
 
@@ -23,8 +23,11 @@ describe('help text', () => {
 	});
 
 	it('merges bindings that share a key', () => {
-		expect(keyBindingRows()).toContainEqual(['Esc', 'Back / close / cancel; Clear the filter; when empty, go back; Stop the scan; the matches so far stay; Cancel the edit']);
-		expect(keyBindingRows(undefined, 'main')).toContainEqual(['Esc', 'Back / close / cancel; Stop the scan; the matches so far stay']);
+		expect(keyBindingRows()).toContainEqual([
+			'Esc',
+			'Back / close / cancel; Clear the filter; when empty, go back; Stop the scan; the matches so far stay; Stop the Athena query (StopQueryExecution); the rows so far stay; Cancel the edit',
+		]);
+		expect(keyBindingRows(undefined, 'main')).toContainEqual(['Esc', 'Back / close / cancel; Stop the scan; the matches so far stay; Stop the Athena query (StopQueryExecution); the rows so far stay']);
 		// The query line's Enter is listed with the line, not merged into the main screen's.
 		expect(keyBindingRows(undefined, 'line')).toContainEqual(['Enter', 'Run the query (empty: back to the default)']);
 	});

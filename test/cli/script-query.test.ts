@@ -105,6 +105,33 @@ describe('scriptQuery', () => {
 		expect(planFor(['--since', '3d', '--query', 'until:1d']).plan.window).toEqual({start: new Date(now.getTime() - 3 * day), end: new Date(now.getTime() - day)});
 	});
 
+	it('reads 7 days in the archive when no start is given: up to now, or up to the end asked for', () => {
+		const archive = (argv: string[]) => {
+			const result = scriptQuery(options(argv), new Map(), now, {archive: true});
+			if (!result.ok) {
+				throw new Error(result.message);
+			}
+
+			return result;
+		};
+
+		const plain = archive([]);
+		expect(plain.plan.window).toEqual({start: new Date(now.getTime() - 7 * day), end: now});
+		expect(plain.archiveDefault).toBe(true);
+		expect(plain.custom).toBe(false);
+		// An end long ago is no mistake in the archive: the 7 days before it.
+		const ended = archive(['--until', '2025-03-01']);
+		expect(ended.plan.window).toEqual({start: new Date('2025-02-22T00:00:00Z'), end: new Date('2025-03-01T00:00:00Z')});
+		expect(ended.query.since).toMatchObject({kind: 'at', source: '7 days before 2025-03-01'});
+		expect(messageFor(['--until', '2025-03-01'])).toBe('the start (90 days ago) is after the end (2025-03-01)');
+		const given = archive(['--query', 'user:alice since:365d']);
+		expect(given.plan.window.start).toEqual(new Date(now.getTime() - 365 * day));
+		expect(given.archiveDefault).toBe(false);
+		expect(given.query.terms).toHaveLength(1);
+		// Event history keeps its 90 days.
+		expect(planFor([]).plan.window.start).toEqual(new Date(now.getTime() - 90 * day));
+	});
+
 	it('expands named queries', () => {
 		const result = planFor(['--query', '@denied'], new Map([['denied', 'error:AccessDenied*']]));
 		expect(result.plan.local).toEqual(['error:AccessDenied*']);
