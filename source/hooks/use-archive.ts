@@ -11,7 +11,7 @@ import {TrailviewError, type Session, type Trail} from '../domain/types.js';
 import type {ArchiveProgress, ArchiveRow, ArchiveService, ArchiveSettings, ArchiveTable} from '../domain/archive/types.js';
 
 export type {ArchiveSettings} from '../domain/archive/types.js';
-import {archiveDefaultWindowMs, archiveLookup, archiveRowLimit, type ArchiveLookup} from '../domain/archive/lookup.js';
+import {archiveLookup, archiveRowLimit, archiveWindow, type ArchiveLookup} from '../domain/archive/lookup.js';
 import {pickArchive, type ArchivePick} from '../domain/archive/pick.js';
 import {toTrailviewError} from '../services/errors.js';
 import {useOptionalBackend} from '../context/app-context.js';
@@ -120,8 +120,7 @@ export function useArchive(options: {
 		}
 
 		return async (field, {slices, signal, onProgress}) => {
-			const end = new Date();
-			const bounds = query.since === undefined && query.until === undefined ? {start: new Date(end.getTime() - archiveDefaultWindowMs), end} : window;
+			const bounds = archiveWindow(query, query.until === undefined ? {start: window.start} : window, new Date());
 			const compiled = compileArchiveGroupBy(query, field, {table, window: bounds, writeOnly, limit: archiveRowLimit, buckets: slices});
 			const rows: ArchiveRow[] = [];
 			for await (const page of service.runQuery(compiled, {database: table.database, workgroup: settings.workgroup, outputLocation: settings.outputLocation, signal, onProgress})) {

@@ -15,6 +15,16 @@ export const archiveDefaultWindowMs = 7 * 24 * 60 * 60 * 1000;
 /** More rows than the table keeps (100,000) is never useful; Athena sorts them all either way. */
 export const archiveRowLimit = 100_000;
 
+/**
+ * The window the archive reads: the query's, except that without since: it starts 7 days before
+ * its end (now, or until:), never at LookupEvents' 90-day default.
+ */
+export function archiveWindow(query: Pick<Query, 'since'>, window: {start?: Date | undefined; end?: Date | undefined}, now: Date): {start: Date; end: Date} {
+	const end = window.end ?? now;
+	const start = query.since === undefined || window.start === undefined ? new Date(end.getTime() - archiveDefaultWindowMs) : window.start;
+	return {start, end};
+}
+
 /** `query` with the window the archive reads when it names none, for titles to say so. */
 export function archiveWindowQuery(query: Query): Query {
 	return query.since === undefined && query.until === undefined ? {...query, since: {kind: 'ago', ms: archiveDefaultWindowMs, source: '7d'}} : query;
@@ -42,9 +52,8 @@ export function archiveLookup(options: ArchiveLookupOptions): ArchiveLookup {
 	return {
 		region: service.region,
 		async *lookupEvents(lookup: LookupOptions) {
-			const end = lookup.end ?? now();
-			const start = lookup.start ?? new Date(end.getTime() - archiveDefaultWindowMs);
-			const compiled = compileArchiveQuery(options.query, {table, window: {start, end}, writeOnly: options.writeOnly, limit: archiveRowLimit});
+			const window = archiveWindow(options.query, lookup, now());
+			const compiled = compileArchiveQuery(options.query, {table, window, writeOnly: options.writeOnly, limit: archiveRowLimit});
 			const pages = service.runQuery(compiled, {
 				database: table.database,
 				workgroup: options.workgroup,
