@@ -150,7 +150,8 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean, or
 export function describeError(error: unknown, maxWaitMs: number): string[] {
 	if (error instanceof TrailviewError) {
 		const lines = [`trailview: ${sanitizeLine(error.message)}`];
-		if (error.kind === 'throttled') {
+		// Athena's TooManyRequestsException is its limit on queries at once, not a rate trailview waited out.
+		if (error.kind === 'throttled' && error.code !== 'TooManyRequestsException') {
 			lines.push(
 				maxWaitMs > 0
 					? `  Still throttled after retrying for ${formatDuration(maxWaitMs)} (--max-wait); try again later, or wait longer with a larger --max-wait.`

@@ -57,7 +57,7 @@ const options = (overrides: Partial<CliOptions> & {athena?: Partial<CliOptions['
 
 type Run = {code: number; stdout: string; stderr: string; lines: string[]};
 
-async function run(emulator: Emulator, cli: CliOptions, settings: {tty?: boolean; signal?: AbortSignal} = {}): Promise<Run> {
+async function run(emulator: Emulator, cli: CliOptions, settings: {tty?: boolean; signal?: AbortSignal; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
 	const stdout = new PassThrough();
 	const stderr = Object.assign(new PassThrough(), settings.tty ? {isTTY: true} : {});
 	const out: string[] = [];
@@ -67,7 +67,7 @@ async function run(emulator: Emulator, cli: CliOptions, settings: {tty?: boolean
 	const code = await runScriptMode({
 		options: cli,
 		format: (cli.output ?? 'table') as OutputFormat,
-		env: {},
+		env: settings.env ?? {},
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stderr,
 		signal: settings.signal ?? new AbortController().signal,
@@ -205,6 +205,17 @@ describe('script mode --archive', () => {
 		const output = await run(emulator, options({since: bound('1d'), athena: {workgroup: 'adhoc'}}));
 		expect(output.code).toBe(2);
 		expect(output.lines[1]).toBe('  Pass --athena-output s3://BUCKET/PREFIX/ (a bucket you can write to), or set a query result location on the workgroup.');
+	});
+
+	it('says Athena\'s limit on queries at once as such, not as throttling it waited out, and exits 1', async () => {
+		emulator.failOperation('StartQueryExecution', {code: 'TooManyRequestsException', message: 'Too many queries are running.'}, {times: 1});
+		const result = await run(emulator, options({since: bound('1d')}), {env: {AWS_MAX_ATTEMPTS: '1'}});
+		emulator.clearFailures();
+		expect(result.code).toBe(1);
+		expect(result.lines).toEqual([
+			'trailview: Athena is running as many queries for this account in us-east-1 as it allows at once (TooManyRequestsException).',
+			'  Wait for other queries to finish and try again, or ask for a higher active query quota.',
+		]);
 	});
 
 	it('refuses several profiles: one account\'s Athena reads the organization', async () => {
