@@ -29,6 +29,22 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
 	});
 }
 
+/** An awsJson1_1 request body: one JSON object (empty means {}), else the service's SerializationException. */
+export function jsonBody(body: Buffer): Record<string, unknown> {
+	let input: unknown;
+	try {
+		input = JSON.parse(body.length === 0 ? '{}' : body.toString('utf8'));
+	} catch {
+		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
+	}
+
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
+	}
+
+	return input as Record<string, unknown>;
+}
+
 export function send(response: ServerResponse, status: number, contentType: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
 	response.writeHead(status, {
 		'Content-Type': contentType,

@@ -3,7 +3,7 @@
 import {getQueryExecution, getQueryResults, listWorkGroups, startQueryExecution, stopQueryExecution} from './athena/operations.js';
 import {ApiError} from './errors.js';
 import {getDatabases, getTables} from './glue/operations.js';
-import {injectFailure, send} from './http-io.js';
+import {injectFailure, jsonBody, send} from './http-io.js';
 import type {RequestContext} from './request-context.js';
 import {authenticate, count, type Call, type ServerState} from './server-state.js';
 import type {AthenaOperation, GlueOperation} from './types.js';
@@ -56,18 +56,8 @@ export async function handleJsonService(state: ServerState, call: Call, service:
 		return;
 	}
 
-	let input: unknown;
-	try {
-		input = JSON.parse(call.body.length === 0 ? '{}' : call.body.toString('utf8'));
-	} catch {
-		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
-	}
-
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
-	}
-
+	const input = jsonBody(call.body);
 	const context: RequestContext = {principal, region, now: state.clock(), dataNow: state.dataNow};
-	const output = await service.handler(context, input as Record<string, unknown>, state);
+	const output = await service.handler(context, input, state);
 	send(call.response, 200, 'application/x-amz-json-1.1', JSON.stringify(output), call.requestId);
 }

@@ -6,7 +6,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {deniedBy} from './accounts.js';
 import {accessDenied} from './auth.js';
 import {ApiError} from './errors.js';
-import {injectFailure, readBody, send, sendError, type Protocol} from './http-io.js';
+import {injectFailure, jsonBody, readBody, send, sendError, type Protocol} from './http-io.js';
 import {handleJsonService, jsonService} from './json-services.js';
 import {lookupEvents} from './lookup-events.js';
 import type {RequestContext} from './request-context.js';
@@ -77,19 +77,9 @@ function handleCloudTrail(state: ServerState, call: Call): void {
 		throw new ApiError('ThrottlingException', 'Rate exceeded');
 	}
 
-	let input: unknown;
-	try {
-		input = JSON.parse(call.body.length === 0 ? '{}' : call.body.toString('utf8'));
-	} catch {
-		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
-	}
-
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-		throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
-	}
-
+	const input = jsonBody(call.body);
 	const context: RequestContext = {principal, region, now: state.clock(), dataNow: state.dataNow};
-	const output = cloudTrailHandlers[op](context, input as Record<string, unknown>, state);
+	const output = cloudTrailHandlers[op](context, input, state);
 	send(call.response, 200, 'application/x-amz-json-1.1', JSON.stringify(output), call.requestId);
 }
 
