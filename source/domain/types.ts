@@ -203,6 +203,11 @@ export type Session = {
 	expiration: Date | undefined;
 	/** A CloudTrail service bound to these credentials and the given region. */
 	serviceFor(region: string): CloudTrailService;
+	/**
+	 * The pause between follow polls that TRAILVIEW_FOLLOW_INTERVAL_MS sets for a loopback emulator
+	 * (tests, the benchmark); absent against AWS, where followIntervalMs paces them.
+	 */
+	followIntervalMs?: number;
 };
 
 export type ConnectOptions = {

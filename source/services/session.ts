@@ -11,6 +11,7 @@ import {maskAccessKeyId} from '../domain/mask.js';
 import {adoptRateLimiter, sharedRateLimiter, type Quota, type RateLimiter} from './rate-limiter.js';
 import {prefetchingService} from './prefetch.js';
 import {localRetryTiming} from './throttle-retry.js';
+import {localFollowInterval} from './follow.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -103,6 +104,7 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 	}
 
 	account = identity.account;
+	const followIntervalMs = localFollowInterval(endpoints.cloudTrail, env);
 	const services = new Map<string, CloudTrailService>([[region, early ?? serviceWith(home, region)]]);
 	return {
 		profile,
@@ -121,5 +123,6 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 
 			return service;
 		},
+		...(followIntervalMs === undefined ? {} : {followIntervalMs}),
 	};
 }
