@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,10 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// node-pty and ink both want a real process per file.
 		pool: 'forks',
+		// One file per core. Vitest keeps a core free by default, which on CI's 2 cores meant one file
+		// at a time; yet much of the suite waits (on the CLI in a pty, on the emulator, on polls), and
+		// a second file fills those waits.
+		maxWorkers: availableParallelism(),
 		// CI sets CI=true, and Ink then draws only the final frame and ignores resizes, so component
 		// tests would see stale frames there and nowhere else. The tests exercise the interactive
 		// renderer; is-in-ci reads 'false' as not in CI.
