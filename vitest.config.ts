@@ -1,9 +1,22 @@
 import {availableParallelism} from 'node:os';
-import {defineConfig} from 'vitest/config';
+import {configDefaults, defineConfig} from 'vitest/config';
+
+/**
+ * Files that assert every request stayed inside the emulator's real rate limit, judged by when each
+ * one reaches it. The client keeps only 20 ms of room (services/rate-limiter.ts), and a core busy
+ * with another file (Ink drawing, a CLI starting in a pty) can hold one request back more than
+ * that, so these run after everything else, among themselves: mostly waiting, they barely compete.
+ */
+const paced = [
+	'test/services/integration.test.ts',
+	'test/services/merged-lookup-http.test.ts',
+	'test/output/follow-output.test.ts',
+	'test/output/merged-output.test.ts',
+	'test/output/query-output.test.ts',
+];
 
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.{ts,tsx}'],
 		setupFiles: ['test/setup.ts'],
 		globalSetup: ['test/global-setup.ts'],
 		// A pty walk through both pickers is a dozen waits of up to 15 s each (their own limit, which
@@ -20,5 +33,9 @@ export default defineConfig({
 		// tests would see stale frames there and nowhere else. The tests exercise the interactive
 		// renderer; is-in-ci reads 'false' as not in CI.
 		env: {CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
+		projects: [
+			{extends: true, test: {name: 'trailview', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...paced], sequence: {groupOrder: 0}}},
+			{extends: true, test: {name: 'paced', include: paced, sequence: {groupOrder: 1}}},
+		],
 	},
 });
