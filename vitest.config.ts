@@ -15,6 +15,24 @@ const paced = [
 	'test/output/query-output.test.ts',
 ];
 
+/**
+ * Tests of pure logic (lib/, domain/, reducers, formats, flag parsing; no process, server, mock,
+ * fake timer or environment of their own) and of the sources themselves share one process per
+ * worker instead of starting a process per file, which for these small files took longer than
+ * their tests. fast-string-width mocks string-width, so it keeps a process of its own.
+ */
+const shared = [
+	'test/lib/!(fast-string-width).test.ts',
+	'test/domain/**/*.test.ts',
+	'test/fuzz/*.test.ts',
+	'test/architecture/*.test.ts',
+	'test/components/*.test.ts',
+	'test/panes/{table-window,trail-lines}.test.ts',
+	'test/app/{app-reducer,help-lines}.test.ts',
+	'test/cli/{args,env,help,mode,script-query,script-sources,script-target}.test.ts',
+	'test/output/{formats,run-follow,run-output-query,run-output}.test.ts',
+];
+
 export default defineConfig({
 	test: {
 		setupFiles: ['test/setup.ts'],
@@ -34,7 +52,8 @@ export default defineConfig({
 		// renderer; is-in-ci reads 'false' as not in CI.
 		env: {CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
 		projects: [
-			{extends: true, test: {name: 'trailview', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...paced], sequence: {groupOrder: 0}}},
+			{extends: true, test: {name: 'trailview', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...paced, ...shared], sequence: {groupOrder: 0}}},
+			{extends: true, test: {name: 'shared', include: shared, isolate: false, sequence: {groupOrder: 0}}},
 			{extends: true, test: {name: 'paced', include: paced, sequence: {groupOrder: 1}}},
 		],
 	},
