@@ -208,6 +208,11 @@ export type Session = {
 	serviceFor(region: string): CloudTrailService;
 	/** The trail archive (Athena over the trail's S3 logs, issue 16) with these credentials in the given region. */
 	archiveFor(region: string): ArchiveService;
+	/**
+	 * The pause between follow polls that TRAILVIEW_FOLLOW_INTERVAL_MS sets for a loopback emulator
+	 * (tests, the benchmark); absent against AWS, where followIntervalMs paces them.
+	 */
+	followIntervalMs?: number;
 };
 
 export type ConnectOptions = {

@@ -6,6 +6,7 @@
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {CloudTrailService, EventSource, Session, SkippedSource} from '../domain/types.js';
 import {mergedLookup} from '../services/merged-lookup.js';
+import {sessionsFollowInterval} from '../services/follow.js';
 import {useOptionalBackend} from '../context/app-context.js';
 import type {ExtraSession} from './use-extra-sessions.js';
 
@@ -20,6 +21,8 @@ export type EventSources = {
 	/** While `A` waits for the partition's region list. */
 	loadingRegions: boolean;
 	skipped: readonly SkippedSource[];
+	/** The accounts' own follow pause (a loopback emulator's; sessionsFollowInterval), if all have one. */
+	followIntervalMs: number | undefined;
 };
 
 function originOf(session: Session, region: string): Omit<EventSource, 'service'> {
@@ -72,5 +75,6 @@ export function useEventSources(options: {session: Session; service: CloudTrailS
 		return {region: sources.length === regions.length ? 'all regions' : region, lookupEvents: lookupOptions => mergedLookup(sources, {...lookupOptions, onSkip})};
 	}, [sources, service, regions.length, region, onSkip]);
 
-	return {lookup, sources, accounts: sessions.length, regions: regions.length, loadingRegions: allRegions && !regionList, skipped};
+	const followIntervalMs = sessionsFollowInterval(sessions);
+	return {lookup, sources, accounts: sessions.length, regions: regions.length, loadingRegions: allRegions && !regionList, skipped, followIntervalMs};
 }

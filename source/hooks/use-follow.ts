@@ -20,11 +20,19 @@ export type FollowState = {
 	failure: {error: TrailviewError; retryAt: number} | undefined;
 };
 
-export function useFollow(options: {lookup: EventsLookup; plan: QueryPlan; sources: number; on: boolean; onEvents(events: TrailEvent[]): void}): FollowState {
+export function useFollow(options: {
+	lookup: EventsLookup;
+	plan: QueryPlan;
+	sources: number;
+	/** The sessions' own pause (sessionsFollowInterval: a loopback emulator only), else followIntervalMs. */
+	localIntervalMs: number | undefined;
+	on: boolean;
+	onEvents(events: TrailEvent[]): void;
+}): FollowState {
 	const {lookup, plan, sources, on} = options;
 	const onEvents = useRef(options.onEvents);
 	onEvents.current = options.onEvents;
-	const intervalMs = followIntervalMs(sources);
+	const intervalMs = options.localIntervalMs ?? followIntervalMs(sources);
 	const [status, setStatus] = useState<{lastPoll: Date | undefined; failure: FollowState['failure']}>({lastPoll: undefined, failure: undefined});
 
 	useEffect(() => {

@@ -36,7 +36,14 @@ export function useLiveEvents(options: {
 	const extras = useExtraSessions(options.extras, options.region);
 	const sources = useEventSources({session: options.session, service: options.service, region: options.region, extras, allRegions});
 	const events = useEvents(options.archive ?? sources.lookup, options.viewportFor, options.run);
-	const follow = useFollow({lookup: sources.lookup, plan: options.plan, sources: sources.sources.length, on: following && !options.archive, onEvents: events.insert});
+	const follow = useFollow({
+		lookup: sources.lookup,
+		plan: options.plan,
+		sources: sources.sources.length,
+		localIntervalMs: sources.followIntervalMs,
+		on: following && !options.archive,
+		onEvents: events.insert,
+	});
 	const toggleAllRegions = useCallback(() => setAllRegions(current => !current), []);
 	const toggleFollow = useCallback(() => setFollowing(current => !current), []);
 	return {events, sources, extras, follow, allRegions, toggleAllRegions, toggleFollow};

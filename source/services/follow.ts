@@ -62,6 +62,15 @@ export function localFollowInterval(endpoint: string | undefined, env: NodeJS.Pr
 	return endpoint !== undefined && isLoopback(endpoint) && Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
+/**
+ * The pause for following several sessions at once: their local one (localFollowInterval) only
+ * when every session has one, so a real account among them keeps followIntervalMs.
+ */
+export function sessionsFollowInterval(sessions: ReadonlyArray<{followIntervalMs?: number}>): number | undefined {
+	const pauses = sessions.map(session => session.followIntervalMs);
+	return pauses.length > 0 && pauses.every(ms => ms !== undefined) ? Math.max(...pauses) : undefined;
+}
+
 /** A bounded memory of ids: the least recently seen are forgotten first. */
 export type SeenIds = {
 	/** Whether `id` was seen; either way it is now the most recently seen. */

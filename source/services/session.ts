@@ -13,6 +13,7 @@ import {prefetchingService} from './prefetch.js';
 import {localRetryTiming} from './throttle-retry.js';
 import {lazyArchiveService} from './archive/lazy.js';
 import type {ArchiveService} from '../domain/archive/types.js';
+import {localFollowInterval} from './follow.js';
 
 export type ConnectOptions = {
 	region: string;
@@ -105,6 +106,7 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 	}
 
 	account = identity.account;
+	const followIntervalMs = localFollowInterval(endpoints.cloudTrail, env);
 	const services = new Map<string, CloudTrailService>([[region, early ?? serviceWith(home, region)]]);
 	const archives = new Map<string, ArchiveService>();
 	return {
@@ -133,5 +135,6 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 
 			return archive;
 		},
+		...(followIntervalMs === undefined ? {} : {followIntervalMs}),
 	};
 }

@@ -86,6 +86,19 @@ describe('createAwsBackend', () => {
 		expect(endpoint.port).toBe(1);
 	});
 
+	it('follows a loopback emulator as often as TRAILVIEW_FOLLOW_INTERVAL_MS says, and any other endpoint at the usual pace', async () => {
+		await writeFile(env['AWS_SHARED_CREDENTIALS_FILE']!, `[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${SECRET}\n`);
+		const fast = {...env, TRAILVIEW_FOLLOW_INTERVAL_MS: '500'};
+		const connect = async (options: {env: NodeJS.ProcessEnv; endpointUrl?: string}) =>
+			createAwsBackend(options).connect(entry('keys', 'static'), {region: 'eu-west-1'});
+		expect((await connect({env: fast, endpointUrl: 'http://127.0.0.1:4566'})).followIntervalMs).toBe(500);
+		expect((await connect({env: fast, endpointUrl: 'http://localhost:4566'})).followIntervalMs).toBe(500);
+		// Real AWS, or anything not on this machine: the setting is ignored.
+		expect((await connect({env: fast})).followIntervalMs).toBeUndefined();
+		expect((await connect({env: fast, endpointUrl: 'https://cloudtrail.eu-west-1.amazonaws.com'})).followIntervalMs).toBeUndefined();
+		expect((await connect({env, endpointUrl: 'http://127.0.0.1:4566'})).followIntervalMs).toBeUndefined();
+	});
+
 	it('reports the expiration of temporary credentials from a credential_process', async () => {
 		const expiration = new Date(Date.now() + 3600_000).toISOString();
 		const output = JSON.stringify({Version: 1, AccessKeyId: 'ASIAY34FZKBOKMUTVV7A', SecretAccessKey: SECRET, SessionToken: 'tok', Expiration: expiration});

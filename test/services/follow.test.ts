@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {createSeenIds, defaultTrailingMs, followEvents, followIntervalMs, type FollowOptions, type FollowWindow, type PollStatus} from '../../source/services/follow.js';
+import {createSeenIds, defaultTrailingMs, followEvents, followIntervalMs, sessionsFollowInterval, type FollowOptions, type FollowWindow, type PollStatus} from '../../source/services/follow.js';
 import {type TrailEvent, TrailviewError} from '../../source/domain/types.js';
 import {makeEvent} from '../helpers/fakes.js';
 
@@ -208,5 +208,15 @@ describe('followIntervalMs', () => {
 		expect(followIntervalMs(17)).toBe(10_000);
 		expect(followIntervalMs(50)).toBe(10_000);
 		expect(followIntervalMs(100)).toBe(20_000);
+	});
+});
+
+describe('sessionsFollowInterval', () => {
+	it('takes the local pause only when every session has one (the slowest), so a real account keeps followIntervalMs', () => {
+		expect(sessionsFollowInterval([{followIntervalMs: 500}])).toBe(500);
+		expect(sessionsFollowInterval([{followIntervalMs: 500}, {followIntervalMs: 1000}])).toBe(1000);
+		expect(sessionsFollowInterval([{followIntervalMs: 500}, {}])).toBeUndefined();
+		expect(sessionsFollowInterval([{}])).toBeUndefined();
+		expect(sessionsFollowInterval([])).toBeUndefined();
 	});
 });
