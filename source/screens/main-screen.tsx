@@ -134,7 +134,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	useEffect(() => actions.clearNotice(), [events.state.cursor, summary.isOpen, detailOpen, actions.clearNotice]);
 	exportedView.current = () =>
 		summary.isOpen ? {kind: 'summary', summary: {...summary.summary, groups: summary.groups}} : {kind: 'events', events: events.state.events, origins: live.sources.sources.length > 1};
-	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, live.sources.regions > 1 ? 'all-regions' : region, new Date()));
+	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, archive.on ? 'archive' : live.sources.regions > 1 ? 'all-regions' : region, new Date()));
 	const copy = (what: 'json' | 'id') => actions.copy(selected, what);
 
 	let specs: CommandSpec[];
@@ -210,7 +210,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 				}
 			},
 			allRegions: live.allRegions,
-			toggleAllRegions: live.toggleAllRegions,
+			toggleAllRegions: archive.on ? () => setNotice(safe`The archive table holds every region the trail logs: region: in the query narrows it.`) : live.toggleAllRegions,
 			summary: summary.toggle,
 			investigations: investigationsMenu.open,
 			plain,

@@ -161,7 +161,7 @@ describe('the archive on the main screen', () => {
 		await vi.waitFor(() => expect(archive.listed).toBeGreaterThan(listedBefore));
 	});
 
-	test('s groups in Athena, and F says follow reads Event history', async () => {
+	test('s groups in Athena; F says follow reads Event history, and A that the table holds every region', async () => {
 		const archive = fakeArchive({
 			tables: [table],
 			answer: call =>
@@ -182,6 +182,8 @@ describe('the archive on the main screen', () => {
 		await screen.waitForFrame('ArchivedThing0');
 		await screen.press('F');
 		await screen.waitForFrame('Follow reads Event history (LookupEvents): a switches back to it.');
+		await screen.press('A');
+		await screen.waitForFrame('The archive table holds every region the trail logs: region: in the query narrows it.');
 		await screen.press('s');
 		await screen.waitForFrame('events in the archive in 1 groups');
 		expect(archive.calls.some(call => call.query.sql.includes('GROUP BY'))).toBe(true);
