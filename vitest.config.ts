@@ -5,7 +5,7 @@ import {configDefaults, defineConfig} from 'vitest/config';
  * Files that assert every request stayed inside the emulator's real rate limit, judged by when each
  * one reaches it. The client keeps only 20 ms of room (services/rate-limiter.ts), and a core busy
  * with another file (Ink drawing, a CLI starting in a pty) can hold one request back more than
- * that, so these run after everything else, among themselves: mostly waiting, they barely compete.
+ * that, so these run after everything else, one at a time, as the whole suite used to.
  */
 const paced = [
 	'test/services/integration.test.ts',
@@ -54,7 +54,7 @@ export default defineConfig({
 		projects: [
 			{extends: true, test: {name: 'trailview', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...paced, ...shared], sequence: {groupOrder: 0}}},
 			{extends: true, test: {name: 'shared', include: shared, isolate: false, sequence: {groupOrder: 0}}},
-			{extends: true, test: {name: 'paced', include: paced, sequence: {groupOrder: 1}}},
+			{extends: true, test: {name: 'paced', include: paced, maxWorkers: 1, sequence: {groupOrder: 1}}},
 		],
 	},
 });

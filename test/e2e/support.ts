@@ -99,12 +99,18 @@ export async function arrowTo(session: PtySession, target: RegExp, maxSteps = 60
 				continue;
 			}
 
-			await session.press(key);
-			// Wait for the selection to move; if it does not, this is the end of the list.
-			const moved = await session.waitForScreen(text => selectedRow(text) !== row, 1000).then(
-				() => true,
-				() => false,
-			);
+			// Wait for the selection to move. A key can come before a just-drawn picker listens, or be
+			// seen late while a busy machine starts the app: pressed once more and still no move is the
+			// end of the list.
+			let moved = false;
+			for (let attempt = 0; attempt < 2 && !moved; attempt++) {
+				await session.press(key);
+				moved = await session.waitForScreen(text => selectedRow(text) !== row, 1000).then(
+					() => true,
+					() => false,
+				);
+			}
+
 			if (!moved) {
 				break;
 			}
