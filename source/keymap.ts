@@ -73,8 +73,8 @@ export const keymap = {
 	allRegions: {label: safe`A`, description: safe`All regions: run the query in every region enabled for the account(s), merged newest first`, chars: ['A']},
 	stopScan: {label: safe`Esc`, description: safe`Stop the scan; the matches so far stay`, keys: ['escape']},
 	// The archive (issue 16).
-	archive: {label: safe`a`, description: safe`Archive: run the query on the trail's S3 logs through Amazon Athena (past 90 days, data events, every account of an organization trail); a again: Event history`, chars: ['a']},
-	stopArchive: {label: safe`Esc`, description: safe`Stop the Athena query (StopQueryExecution); the rows so far stay`, keys: ['escape']},
+	archive: {label: safe`a`, description: safe`Archive: run the query on the trail's S3 logs through Amazon Athena (past 90 days, data events, every account of an organization trail); a again: CloudTrail Lake where the account has an event data store, then Event history`, chars: ['a']},
+	stopArchive: {label: safe`Esc`, description: safe`Stop the archive query (Athena's StopQueryExecution, the Lake's CancelQuery); the rows so far stay`, keys: ['escape']},
 	createTable: {label: safe`c`, description: safe`Create the Athena table shown, after a yes (the one action trailview takes that writes)`, chars: ['c']},
 	// Reading an event's record in full (issue 14).
 	find: {label: safe`/`, description: safe`Find text in the event's record`, chars: ['/']},

@@ -1,6 +1,7 @@
 // The archive source (issue 16, `a`): finds the Athena table over the trail's logs in the Glue
-// Data Catalog, and while the archive is on, hands the events table a lookup that runs the query
-// in Athena instead of LookupEvents. Discovery starts once the trails are known, quietly: a
+// Data Catalog (and, through use-lake.ts, a CloudTrail Lake event data store), and while the
+// archive is on, hands the events table a lookup that runs the query in Athena or the Lake instead
+// of LookupEvents. `a` steps Event history -> Athena -> the Lake (where there is one) -> back. Discovery starts once the trails are known, quietly: a
 // failure shows only when the person asks for the archive. The one write trailview can make,
 // CREATE EXTERNAL TABLE, runs only from `createTable`, which the screen calls after a yes.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
@@ -8,7 +9,8 @@ import type {Query, TimeWindow} from '../domain/query/types.js';
 import {compileArchiveGroupBy, groupsFromRows} from '../domain/archive/group-by.js';
 import type {RemoteSummary} from './use-summary.js';
 import {TrailviewError, type Session, type Trail} from '../domain/types.js';
-import type {ArchiveProgress, ArchiveRow, ArchiveService, ArchiveSettings, ArchiveTable} from '../domain/archive/types.js';
+import type {ArchiveProgress, ArchiveRow, ArchiveService, ArchiveSettings, ArchiveSource, ArchiveTable, LakeStore} from '../domain/archive/types.js';
+import {useLake, type LakeDiscovery} from './use-lake.js';
 
 export type {ArchiveSettings} from '../domain/archive/types.js';
 import {archiveLookup, archiveRowLimit, archiveWindow, type ArchiveLookup} from '../domain/archive/lookup.js';
@@ -26,8 +28,15 @@ export type ArchiveDiscovery =
 export type CreateState = {stage: 'idle'} | {stage: 'confirming'} | {stage: 'creating'; progress?: ArchiveProgress} | {stage: 'failed'; error: TrailviewError};
 
 export type UseArchive = {
+	/** Not Event history: Athena or the Lake. */
 	on: boolean;
+	source: ArchiveSource;
+	/** What `a` switches to next (the hint says it). */
+	next: ArchiveSource;
 	discovery: ArchiveDiscovery;
+	lakeDiscovery: LakeDiscovery;
+	/** The event data store the Lake source reads. */
+	store: LakeStore | undefined;
 	/** The running (or last) archive query's state, elapsed time and bytes scanned. */
 	progress: ArchiveProgress | undefined;
 	/** What the events table reads while the archive is on and a table is known. */
@@ -63,7 +72,8 @@ export function useArchive(options: {
 	const settings = options.settings ?? defaultSettings;
 	const backend = useOptionalBackend();
 	const service = useMemo<ArchiveService>(() => session.archiveFor(region), [session, region]);
-	const [on, setOn] = useState(settings.on);
+	const [source, setSource] = useState<ArchiveSource>(settings.lake ? 'lake' : settings.on ? 'athena' : 'history');
+	const on = source !== 'history';
 	const [discovery, setDiscovery] = useState<ArchiveDiscovery>({stage: 'idle'});
 	const [progress, setProgress] = useState<ArchiveProgress | undefined>(undefined);
 	const [create, setCreate] = useState<CreateState>({stage: 'idle'});
@@ -104,18 +114,30 @@ export function useArchive(options: {
 		// `wanted` only ever turns true: once started, a discovery is not restarted by `a`.
 	}, [service, backend, trails, settings.table, session, region, generation, wanted]);
 
+	const lake = useLake({
+		session,
+		region,
+		wanted,
+		on: source === 'lake',
+		override: settings.lakeStore,
+		query,
+		writeOnly,
+		window: options.window,
+		onProgress: setProgress,
+	});
 	const table = discovery.stage === 'found' ? discovery.table : undefined;
-	const lookup = useMemo(
+	const athenaLookup = useMemo(
 		() =>
-			on && table
+			source === 'athena' && table
 				? archiveLookup({service, table, query, writeOnly, workgroup: settings.workgroup, outputLocation: settings.outputLocation, onProgress: setProgress})
 				: undefined,
-		[on, table, service, query, writeOnly, settings.workgroup, settings.outputLocation],
+		[source, table, service, query, writeOnly, settings.workgroup, settings.outputLocation],
 	);
+	const lookup = source === 'lake' ? lake.lookup : athenaLookup;
 
 	const {window} = options;
-	const summarize = useMemo<RemoteSummary | undefined>(() => {
-		if (!on || !table) {
+	const athenaSummarize = useMemo<RemoteSummary | undefined>(() => {
+		if (source !== 'athena' || !table) {
 			return undefined;
 		}
 
@@ -130,12 +152,16 @@ export function useArchive(options: {
 			const ms = {start: bounds.start.getTime(), end: bounds.end.getTime()};
 			return groupsFromRows(rows, field, {window: ms, slices, account: session.identity.account});
 		};
-	}, [on, table, query, window, writeOnly, service, settings.workgroup, settings.outputLocation, session]);
+	}, [source, table, query, window, writeOnly, service, settings.workgroup, settings.outputLocation, session]);
+	const summarize = source === 'lake' ? lake.summarize : athenaSummarize;
 
+	// The Lake is a stop on the way back only where a store holding CloudTrail events was found (or named).
+	const hasLake = lake.store !== undefined || settings.lakeStore !== undefined;
+	const next: ArchiveSource = source === 'history' ? 'athena' : source === 'athena' && hasLake ? 'lake' : 'history';
 	const toggle = useCallback(() => {
-		setOn(current => !current);
+		setSource(next);
 		setProgress(undefined);
-	}, []);
+	}, [next]);
 
 	const creating = useRef<AbortController | undefined>(undefined);
 	useEffect(() => () => creating.current?.abort(), []);
@@ -174,7 +200,11 @@ export function useArchive(options: {
 
 	return {
 		on,
+		source,
+		next,
 		discovery,
+		lakeDiscovery: lake.discovery,
+		store: lake.store,
 		progress,
 		lookup,
 		table,

@@ -5,18 +5,24 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import type {ArchiveDiscovery, CreateState} from '../hooks/use-archive.js';
+import type {LakeDiscovery} from '../hooks/use-lake.js';
+import {lakePaneLines, type Line} from './lake-pane-lines.js';
 import {safe, sanitizeLine, sanitizeLines, type SafeText} from '../lib/sanitize.js';
 import {truncateToWidth} from '../lib/text-width.js';
 import {formatDuration} from '../lib/duration.js';
 import {PaneTitle} from './pane-title.js';
 
-type Line = {text: SafeText; color?: 'red' | 'yellow' | 'cyan' | 'green'; dim?: boolean; bold?: boolean};
 
 /** The pane's lines: `head` stays in view (what is going on, the yes/no), `body` (the statement) scrolls under it. */
-export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateState): {head: Line[]; body: Line[]} {
+export function archivePaneLines(discovery: ArchiveDiscovery, create: CreateState, lake?: LakeDiscovery): {head: Line[]; body: Line[]} {
 	const head: Line[] = [];
 	const body: Line[] = [];
-	fill(discovery, create, head, body);
+	if (lake) {
+		lakePaneLines(lake, head, body);
+	} else {
+		fill(discovery, create, head, body);
+	}
+
 	return {head, body};
 }
 
@@ -82,17 +88,17 @@ export function archiveBodyRows(height: number, head: number): number {
 }
 
 /** useScrollOffset's arguments for the statement: its lines, and the rows it has. */
-export function archivePaneScroll(discovery: ArchiveDiscovery, create: CreateState, height: number): [number, number] {
-	const {head, body} = archivePaneLines(discovery, create);
+export function archivePaneScroll(discovery: ArchiveDiscovery, create: CreateState, height: number, lake?: LakeDiscovery): [number, number] {
+	const {head, body} = archivePaneLines(discovery, create, lake);
 	return [body.length, archiveBodyRows(height, head.length)];
 }
 
-export function ArchivePane(props: {discovery: ArchiveDiscovery; create: CreateState; title: SafeText; width: number; height: number; start: number; focused: boolean}) {
-	const {head, body} = archivePaneLines(props.discovery, props.create);
+export function ArchivePane(props: {discovery: ArchiveDiscovery; create: CreateState; lake?: LakeDiscovery | undefined; title: SafeText; width: number; height: number; start: number; focused: boolean}) {
+	const {head, body} = archivePaneLines(props.discovery, props.create, props.lake);
 	const lines = [...head, ...body.slice(props.start, props.start + archiveBodyRows(props.height, head.length))];
 	return (
 		<Box flexDirection="column" width={props.width} height={props.height + 1} flexShrink={0} overflowY="hidden">
-			<PaneTitle title={props.title} focused={props.focused} detail={safe`Archive`} />
+			<PaneTitle title={props.title} focused={props.focused} detail={props.lake ? safe`CloudTrail Lake` : safe`Archive`} />
 			{lines.map((line, index) => (
 				<Text key={index} wrap="truncate" color={line.color} dimColor={line.dim} bold={line.bold}>
 					{truncateToWidth(line.text, props.width)}

@@ -10,6 +10,7 @@ import {SummaryPane} from './summary-pane.js';
 import {ArchivePane} from './archive-pane.js';
 import {archiveWindowQuery} from '../domain/archive/lookup.js';
 import type {ArchiveDiscovery, CreateState} from '../hooks/use-archive.js';
+import type {LakeDiscovery} from '../hooks/use-lake.js';
 import {WindowMenu, type WindowMenuState} from './window-menu.js';
 import {InvestigationsMenuView, type InvestigationsMenu} from './investigations-menu.js';
 
@@ -29,7 +30,7 @@ export type EventsAreaProps = {
 	focused: boolean;
 	utc: boolean;
 	/** The archive is on; `pane` while it has no table to read (panes/archive-pane.tsx). */
-	archive?: {pane: {discovery: ArchiveDiscovery; create: CreateState; start: number} | undefined} | undefined;
+	archive?: {pane: {discovery: ArchiveDiscovery; create: CreateState; lake: LakeDiscovery | undefined; start: number} | undefined} | undefined;
 };
 
 export function EventsArea({menu, investigations, summary, events, scope, origin, plain, query, needles, width, height, focused, utc, archive}: EventsAreaProps) {

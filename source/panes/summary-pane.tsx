@@ -43,14 +43,19 @@ function row(group: Group, total: number, slices: number, width: number, utc: bo
 	return truncateToWidth(joinSafe(cells, safe` `), width);
 }
 
-/** The archive groups in Athena: its state while the GROUP BY runs. */
+/** Who groups: Athena or CloudTrail Lake, once the first progress report says which. */
+function engineLabel(progress: ArchiveProgress | undefined): SafeText {
+	return progress === undefined ? safe`The archive` : progress.engine === 'lake' ? safe`CloudTrail Lake` : safe`Athena`;
+}
+
+/** The archive groups in Athena or the Lake: its state while the GROUP BY runs. */
 function remoteRunning(progress: ArchiveProgress | undefined): SafeText {
 	if (!progress) {
-		return safe`Athena is grouping every matching event in the archive…`;
+		return safe`The archive is grouping every matching event…`;
 	}
 
 	const scanned = progress.scannedBytes > 0 ? safe` · ${sanitizeLine(formatScanned(progress.scannedBytes))} scanned` : safe``;
-	return safe`Athena is grouping every matching event in the archive: ${sanitizeLine(progress.state.toLowerCase())} ${sanitizeLine(formatDuration(progress.elapsedMs))}${scanned} · Esc stops it`;
+	return safe`${engineLabel(progress)} is grouping every matching event in the archive: ${sanitizeLine(progress.state.toLowerCase())} ${sanitizeLine(formatDuration(progress.elapsedMs))}${scanned} · Esc stops it`;
 }
 
 export function SummaryPane({view, width, height, focused, utc, title}: {view: SummaryView; width: number; height: number; focused: boolean; utc: boolean; title: SafeText}) {
@@ -70,7 +75,7 @@ export function SummaryPane({view, width, height, focused, utc, title}: {view: S
 			</Text>
 			{view.remote?.error ? (
 				<Text color="red" wrap="truncate">
-					{truncateToWidth(safe`✗ Athena could not group them: ${sanitizeLine(view.remote.error.message)}`, width)}
+					{truncateToWidth(safe`✗ ${engineLabel(view.remote.progress)} could not group them: ${sanitizeLine(view.remote.error.message)}`, width)}
 				</Text>
 			) : view.remote?.running ? (
 				<Text color="cyan" wrap="truncate">

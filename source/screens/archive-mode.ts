@@ -6,6 +6,7 @@ import type {CommandSpec} from '../hooks/use-commands.js';
 import type {UseArchive} from '../hooks/use-archive.js';
 import type {Move} from '../lib/table-window.js';
 import type {EventsState} from '../lib/events-state.js';
+import type {ArchiveEngine} from '../domain/archive/types.js';
 import {estimateCostUsd, formatCostUsd, formatScanned} from '../domain/archive/discovery.js';
 import {formatDuration} from '../lib/duration.js';
 import {safe, sanitizeLine, type SafeText} from '../lib/sanitize.js';
@@ -15,8 +16,20 @@ export function archivePaneShown(archive: UseArchive): boolean {
 	return archive.on && archive.lookup === undefined;
 }
 
+const sourceHints = {history: safe`event history`, athena: safe`archive`, lake: safe`lake`} as const;
+
+/** `a`, whose hint names where it goes next: Event history -> Athena -> the Lake (if any) -> back. */
 export function archiveToggleSpec(archive: UseArchive): CommandSpec {
-	return {commands: ['archive'], hint: archive.on ? safe`event history` : safe`archive`, run: archive.toggle};
+	return {commands: ['archive'], hint: sourceHints[archive.next], run: archive.toggle};
+}
+
+/** The archive pane's content, while the archive is on without a table or store to read. */
+export function archivePaneProps(archive: UseArchive, start: number) {
+	if (!archivePaneShown(archive)) {
+		return undefined;
+	}
+
+	return {discovery: archive.discovery, create: archive.create, lake: archive.source === 'lake' ? archive.lakeDiscovery : undefined, start};
 }
 
 /** Esc while Athena runs or pages: stop it (StopQueryExecution); the rows so far stay. */
@@ -36,7 +49,7 @@ export function archivePaneSpecs(archive: UseArchive, scroll: (move: Move) => vo
 		];
 	}
 
-	const canCreate = discovery.stage === 'found' && discovery.ddl !== undefined && create.stage !== 'creating';
+	const canCreate = archive.source === 'athena' && discovery.stage === 'found' && discovery.ddl !== undefined && create.stage !== 'creating';
 	return [
 		{commands: ['up', 'down'], hint: safe`scroll`, run: command => scroll(command as Move)},
 		{commands: ['pageUp', 'pageDown', 'home', 'end'], run: command => scroll(command as Move)},
@@ -55,6 +68,10 @@ export function archiveScope(archive: UseArchive): string | undefined {
 		return undefined;
 	}
 
+	if (archive.source === 'lake') {
+		return archive.store ? `the archive (CloudTrail Lake ${archive.store.name})` : 'CloudTrail Lake';
+	}
+
 	return archive.table ? `the archive (Athena ${archive.table.database}.${archive.table.name})` : 'the archive';
 }
 
@@ -71,7 +88,13 @@ export function archiveStatus(archive: UseArchive): {parts: StatusPart[]; replac
 		return undefined;
 	}
 
-	if (!archive.table) {
+	if (archive.source === 'lake' && !archive.store) {
+		const {lakeDiscovery: discovery} = archive;
+		const text = discovery.stage === 'failed' ? safe`✗ CloudTrail Lake unavailable` : discovery.stage === 'found' ? safe`Lake: no event data store of CloudTrail events` : safe`Lake: looking for event data stores…`;
+		return {parts: [{text, color: discovery.stage === 'failed' ? 'red' : 'yellow'}], replaces: true};
+	}
+
+	if (archive.source === 'athena' && !archive.table) {
 		const {discovery} = archive;
 		const text = discovery.stage === 'failed' ? safe`✗ archive unavailable` : discovery.stage === 'found' ? safe`Archive: no Athena table yet` : safe`Archive: looking for a table…`;
 		return {parts: [{text, color: discovery.stage === 'failed' ? 'red' : 'yellow'}], replaces: true};
@@ -80,10 +103,16 @@ export function archiveStatus(archive: UseArchive): {parts: StatusPart[]; replac
 	return {parts: queryStatus(archive), replaces: false};
 }
 
+/** The engine's name as the footer and the summary say it. */
+export function engineName(engine: ArchiveEngine | undefined): SafeText {
+	return engine === 'lake' ? safe`Lake` : safe`Athena`;
+}
+
 function queryStatus(archive: UseArchive): StatusPart[] {
 	const {progress} = archive;
+	const engine = engineName(archive.source === 'lake' ? 'lake' : 'athena');
 	if (!progress) {
-		return [{text: safe`Athena: starting the query…`, color: 'cyan'}];
+		return [{text: safe`${engine}: starting the query…`, color: 'cyan'}];
 	}
 
 	const elapsed = sanitizeLine(formatDuration(progress.elapsedMs));
@@ -92,19 +121,19 @@ function queryStatus(archive: UseArchive): StatusPart[] {
 		case 'RUNNING': {
 			// Until Athena reports bytes, a price would only be its 10 MB minimum.
 			const scanned = progress.scannedBytes > 0 ? safe` · ${cost(progress.scannedBytes)}` : safe``;
-			return [{text: safe`Athena: ${sanitizeLine(progress.state.toLowerCase())} ${elapsed}${scanned} · Esc stops it`, color: 'cyan'}];
+			return [{text: safe`${engine}: ${sanitizeLine(progress.state.toLowerCase())} ${elapsed}${scanned} · Esc stops it`, color: 'cyan'}];
 		}
 
 		case 'SUCCEEDED': {
-			return [{text: safe`rows by Athena SQL in ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'cyan'}];
+			return [{text: safe`rows by ${engine} SQL in ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'cyan'}];
 		}
 
 		case 'CANCELLED': {
-			return [{text: safe`Athena query stopped after ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'yellow'}];
+			return [{text: safe`${engine} query stopped after ${elapsed} · ${cost(progress.scannedBytes)}`, color: 'yellow'}];
 		}
 
 		case 'FAILED': {
-			return [{text: safe`Athena query failed after ${elapsed}`, color: 'red'}];
+			return [{text: safe`${engine} query failed after ${elapsed}`, color: 'red'}];
 		}
 	}
 }

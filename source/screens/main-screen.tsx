@@ -44,7 +44,7 @@ import {freshnessText, followRefusal, scopeLabel} from './live-status.js';
 import {MainBottom} from '../panes/query-line.js';
 import {useArchive} from '../hooks/use-archive.js';
 import {archivePaneScroll} from '../panes/archive-pane.js';
-import {archivePaneShown, archivePaneSpecs, archiveScope, archiveStatus, archiveToggleSpec, stopArchiveSpecs} from './archive-mode.js';
+import {archivePaneProps, archivePaneShown, archivePaneSpecs, archiveScope, archiveStatus, archiveToggleSpec, stopArchiveSpecs} from './archive-mode.js';
 
 export type MainScreenProps = {
 	session: Session;
@@ -111,7 +111,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	const detail = useDetailKeys(detailOpen ? selected : undefined, {width: columns, height: layout.middle, onTyping});
 	const trailsTotal = trailsLineTotal(trails.state, layout.trailsBody);
 	const trailsScroll = useScrollOffset(trailsTotal, layout.trailsBody);
-	const archiveScroll = useScrollOffset(...archivePaneScroll(archive.discovery, archive.create, layout.eventsBody));
+	const archiveScroll = useScrollOffset(...archivePaneScroll(archive.discovery, archive.create, layout.eventsBody, archive.source === 'lake' ? archive.lakeDiscovery : undefined));
 	// The line gives the keyboard back to the app when this screen goes (a profile switch mid-edit).
 	useEffect(() => () => onTyping?.(false), [onTyping]);
 
@@ -134,7 +134,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 	useEffect(() => actions.clearNotice(), [events.state.cursor, summary.isOpen, detailOpen, actions.clearNotice]);
 	exportedView.current = () =>
 		summary.isOpen ? {kind: 'summary', summary: {...summary.summary, groups: summary.groups}} : {kind: 'events', events: events.state.events, origins: live.sources.sources.length > 1};
-	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, archive.on ? 'archive' : live.sources.regions > 1 ? 'all-regions' : region, new Date()));
+	const exportView = () => actions.exporting.open(defaultExportName(session.profile.name || session.identity.account, archive.on ? (archive.source === 'lake' ? 'lake' : 'archive') : live.sources.regions > 1 ? 'all-regions' : region, new Date()));
 	const copy = (what: 'json' | 'id') => actions.copy(selected, what);
 
 	let specs: CommandSpec[];
@@ -273,7 +273,7 @@ export function MainScreen({session, region, isActive, globalSpecs, onTyping, ex
 						summary={summary}
 						events={events.state}
 						scope={archiveScope(archive) ?? scopeLabel(live.sources, region)}
-						archive={archive.on ? {pane: archivePaneShown(archive) ? {discovery: archive.discovery, create: archive.create, start: archiveScroll.start} : undefined} : undefined}
+						archive={archive.on ? {pane: archivePaneProps(archive, archiveScroll.start)} : undefined}
 						origin={origin}
 						plain={plain}
 						query={query}

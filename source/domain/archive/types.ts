@@ -36,7 +36,15 @@ export type ArchiveProgress = {
 	elapsedMs: number;
 	/** Statistics.DataScannedInBytes so far (0 until Athena says). */
 	scannedBytes: number;
+	/** Which engine runs it, for the words on screen; absent is Athena. */
+	engine?: ArchiveEngine;
 };
+
+/** The archive's engines: Athena over the trail's S3 logs, or a CloudTrail Lake event data store. */
+export type ArchiveEngine = 'athena' | 'lake';
+
+/** Where the main screen's query runs: Event history (LookupEvents) or one of the archive's engines. */
+export type ArchiveSource = 'history' | ArchiveEngine;
 
 /**
  * A compiled query: SQL whose every user-supplied value is a `?`, and the values in order, each
@@ -81,4 +89,30 @@ export type ArchiveSettings = {
 	outputLocation?: string | undefined;
 	/** --archive: start on the archive. */
 	on: boolean;
+	/** --lake: start on CloudTrail Lake. */
+	lake?: boolean | undefined;
+	/** --lake-store ID, ARN or name: skips discovery's choice of event data store. */
+	lakeStore?: string | undefined;
+};
+
+/** A CloudTrail Lake event data store (ListEventDataStores), as trailview reads it. */
+export type LakeStore = {
+	arn: string;
+	id: string;
+	name: string;
+	status: string;
+	organization: boolean;
+	multiRegion: boolean;
+	retentionDays: number | undefined;
+	/** Holds CloudTrail management/data events (not Config items, Insights, other integrations). */
+	cloudTrailEvents: boolean;
+};
+
+export type LakeRunOptions = {signal?: AbortSignal; onProgress?(progress: ArchiveProgress): void; pageSize?: number};
+
+/** What the service module offers of CloudTrail Lake for one account and region. */
+export type LakeService = {
+	readonly region: string;
+	listEventDataStores(options?: {signal?: AbortSignal}): Promise<LakeStore[]>;
+	runQuery(statement: string, options: LakeRunOptions): AsyncIterable<ArchiveRow[]>;
 };
