@@ -1,7 +1,8 @@
 // The archive in a real terminal (issue 16): the built CLI in a pseudo-terminal against the
 // emulator, whose Athena runs the SQL in DuckDB over a year of the organization trail's records.
 // `a` switches the query to the archive, a window older than LookupEvents' 90 days finds rows
-// there, and `a` again comes back to Event history.
+// there, `a` again runs it in the organization's CloudTrail Lake store, and once more comes back
+// to Event history.
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
@@ -37,7 +38,7 @@ function rows(screen: string): Array<{date: string; account: string; region: str
 }
 
 describe('the archive', {timeout: 120_000}, () => {
-	it('switches a query to the archive, reaches past 90 days, and comes back', async () => {
+	it('switches a query to the archive, then to CloudTrail Lake, reaches past 90 days in both, and comes back', async () => {
 		session = spawnCli({args: ['--profile', 'prod', '--region', 'us-east-1', '--endpoint-url', emulator.endpoint], env: files.env, cols: 150, rows: 40});
 		const cli = session;
 		await cli.waitForScreen(screen => screen.includes('50 events loaded'), wait, 'Event history');
@@ -66,8 +67,21 @@ describe('the archive', {timeout: 120_000}, () => {
 		// The organization trail's table holds more than the one account this profile reads.
 		expect(new Set(found.map(row => row.account)).size).toBeGreaterThan(1);
 
+		// The organization's CloudTrail Lake event data store is the next stop, with the same window.
 		await cli.press('a');
-		const history = await cli.waitForScreen(screen => screen.includes('Write events in us-east-1') && !screen.includes('rows by Athena SQL'), wait, 'Event history again');
+		const lake = await cli.waitForScreen(screen => screen.includes('rows by Lake SQL') && rows(screen).length > 5, wait, 'Lake rows');
+		expect(lake).toMatch(/Write events in the archive \(CloudTrail Lake [\w-]+\)/);
+		const fromLake = rows(lake);
+		for (const row of fromLake) {
+			const age = (now - Date.parse(`${row.date}T12:00:00Z`)) / dayMs;
+			expect(age).toBeGreaterThan(98);
+			expect(age).toBeLessThan(132);
+		}
+
+		expect(new Set(fromLake.map(row => row.account)).size).toBeGreaterThan(1);
+
+		await cli.press('a');
+		const history = await cli.waitForScreen(screen => screen.includes('Write events in us-east-1') && !screen.includes('rows by Lake SQL'), wait, 'Event history again');
 		// LookupEvents keeps 90 days: the same window finds nothing there.
 		await cli.waitForScreen(screen => /No events|0 events/.test(screen), wait, 'nothing past 90 days in Event history');
 		expect(rows(history).length).toBe(0);
