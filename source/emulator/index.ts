@@ -31,6 +31,7 @@ export type {
 	InjectedError,
 	InjectedFailure,
 	InjectedHttpAnswer,
+	LakeOptions,
 } from './types.js';
 
 export {defaultRegions, optInRegions} from './regions.js';
@@ -59,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		minSessionSeconds: options.minSessionSeconds ?? 900,
 		clock,
 		dataNow,
-		archive: new Archive(store, dataNow, clock, options.athena),
+		archive: new Archive(store, dataNow, clock, options.athena, options.lake),
 	};
 
 	const server = createServer(createHandler(state));
