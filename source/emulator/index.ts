@@ -1,7 +1,7 @@
-// A local CloudTrail + STS endpoint (plus Athena and Glue over the trail's archive) that the real
-// AWS SDK and CLI talk to, for tests, the benchmark and `trailview --demo`. Starting it is cheap:
-// event history is generated per account+region on first use, and DuckDB, which runs the
-// archive's SQL, loads on the first Athena query.
+// A local CloudTrail + STS endpoint (plus Athena, Glue and CloudTrail Lake over the trail's
+// archive) that the real AWS SDK and CLI talk to, for tests, the benchmark and `trailview --demo`.
+// Starting it is cheap: event history is generated per account+region on first use, and DuckDB,
+// which runs the archive's SQL, loads on the first Athena or Lake query.
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {performance} from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import type {Emulator, EmulatorOptions} from './types.js';
 export {emulatorMfaCode} from './sts.js';
 
 export {organizationTableName} from './glue/tables.js';
+export {organizationStoreId} from './lake/stores.js';
 
 export type {
 	AddEventInput,
@@ -31,6 +32,7 @@ export type {
 	InjectedError,
 	InjectedFailure,
 	InjectedHttpAnswer,
+	LakeOptions,
 } from './types.js';
 
 export {defaultRegions, optInRegions} from './regions.js';
@@ -59,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		minSessionSeconds: options.minSessionSeconds ?? 900,
 		clock,
 		dataNow,
-		archive: new Archive(store, dataNow, clock, options.athena),
+		archive: new Archive(store, dataNow, clock, options.athena, options.lake),
 	};
 
 	const server = createServer(createHandler(state));

@@ -2,7 +2,7 @@
 // paste into a shell to point the AWS CLI, the SDK or trailview at it.
 import process from 'node:process';
 import {parseArgs} from 'node:util';
-import {defaultSeed, organizationTableName, startEmulator, type DataRegions} from './index.js';
+import {defaultSeed, organizationStoreId, organizationTableName, startEmulator, type DataRegions} from './index.js';
 
 const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--no-rate-limit] [--latency MS] [--regions WHICH]
 
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
 			'',
 			`Athena and Glue answer too: workgroups primary (managed results) and adhoc (no result location); demo-prod's`,
 			`us-east-1 catalog has default.${organizationTableName} over the organization trail's archive.`,
+			`CloudTrail Lake answers on the same endpoint: demo-prod's us-east-1 event data store ${organizationStoreId} holds the same year.`,
 			'',
 			'Ctrl+C stops it.',
 		].join('\n'),

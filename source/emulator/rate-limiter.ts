@@ -1,12 +1,14 @@
 // CloudTrail's request quotas, per account and region, as the service states them: LookupEvents
 // at most 2 calls in any 1 s window, and the get/describe/list calls (ListTrails, DescribeTrails,
-// GetTrailStatus) at most 10 in any 1 s window between them. It judges the time each request
+// GetTrailStatus) at most 10 in any 1 s window between them. CloudTrail Lake's calls (listing
+// stores, starting and polling queries) get the same 10 as a budget of their own, so a client
+// polling a query cannot starve its trail reads (and must still pace its polling). It judges the time each request
 // arrives, by the emulator's own clock and log, so it catches a client that bursts, whatever that
 // client believes its pacing to be (see lib/sliding-window.ts for why the rule itself is shared).
 import {earliestStart, lookupEventsQuota, trailReadQuota, type WindowRule} from '../lib/sliding-window.js';
 
 /** Which budget a call draws on. */
-export type QuotaKind = 'lookup-events' | 'trail-reads';
+export type QuotaKind = 'lookup-events' | 'trail-reads' | 'lake';
 
 export class RateLimiter {
 	private readonly started = new Map<string, number[]>();
@@ -22,13 +24,13 @@ export class RateLimiter {
 
 	private static rulesFor(perSecond: number | false): Record<QuotaKind, WindowRule | false> {
 		if (perSecond === false || !(perSecond > 0)) {
-			return {'lookup-events': false, 'trail-reads': false};
+			return {'lookup-events': false, 'trail-reads': false, lake: false};
 		}
 
 		// 2/s is the service's 2 calls in any 1 s; below 1/s it becomes 1 call in any 1/rate s.
 		const lookupEvents =
 			perSecond >= 1 ? {limit: Math.floor(perSecond), windowMs: lookupEventsQuota.windowMs} : {limit: 1, windowMs: lookupEventsQuota.windowMs / perSecond};
-		return {'lookup-events': lookupEvents, 'trail-reads': trailReadQuota};
+		return {'lookup-events': lookupEvents, 'trail-reads': trailReadQuota, lake: trailReadQuota};
 	}
 
 	set(lookupEventsPerSecond: number | false): void {

@@ -3,12 +3,15 @@
 // dispatches.
 import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {QuotaKind} from './rate-limiter.js';
 import {deniedBy} from './accounts.js';
 import {accessDenied} from './auth.js';
 import {ApiError} from './errors.js';
 import {injectFailure, jsonBody, readBody, send, sendError, type Protocol} from './http-io.js';
 import {handleJsonService, jsonService} from './json-services.js';
 import {lookupEvents} from './lookup-events.js';
+import {cancelQuery, describeQuery, getQueryResults, startQuery} from './lake/queries.js';
+import {listEventDataStores} from './lake/stores.js';
 import type {RequestContext} from './request-context.js';
 import {authenticate, count, type Call, type ServerState} from './server-state.js';
 import {headerValues, parseAuthorization} from './sigv4.js';
@@ -19,14 +22,30 @@ import type {AthenaOperation, EmulatedOperation, GlueOperation} from './types.js
 
 export type {ServerState} from './server-state.js';
 
-type CloudTrailOperation = Exclude<EmulatedOperation, 'GetCallerIdentity' | 'AssumeRole' | AthenaOperation | GlueOperation>;
+// GetQueryResults is Athena's name too; which one a call is comes from its target prefix.
+type CloudTrailOperation = Exclude<EmulatedOperation, 'GetCallerIdentity' | 'AssumeRole' | Exclude<AthenaOperation, 'GetQueryResults'> | GlueOperation>;
 
-const cloudTrailHandlers: Record<CloudTrailOperation, (context: RequestContext, input: Record<string, unknown>, state: ServerState) => Record<string, unknown>> = {
+type Output = Record<string, unknown>;
+
+const cloudTrailHandlers: Record<CloudTrailOperation, (context: RequestContext, input: Record<string, unknown>, state: ServerState) => Output | Promise<Output>> = {
 	ListTrails: (context, input) => listTrails(context, input),
 	DescribeTrails: (context, input) => describeTrails(context, input),
 	GetTrailStatus: (context, input) => getTrailStatus(context, input),
 	LookupEvents: (context, input, state) => lookupEvents(context, input, state.store),
+	// CloudTrail Lake: the event data stores, and queries over the archive (lake/).
+	ListEventDataStores: (context, input) => listEventDataStores(context, input),
+	StartQuery: async (context, input, state) => startQuery(context, input, state.archive),
+	DescribeQuery: (context, input, state) => describeQuery(context, input, state.archive),
+	GetQueryResults: (context, input, state) => getQueryResults(context, input, state.archive),
+	CancelQuery: (context, input, state) => cancelQuery(context, input, state.archive),
 };
+
+const lakeOperations: ReadonlySet<CloudTrailOperation> = new Set(['ListEventDataStores', 'StartQuery', 'DescribeQuery', 'GetQueryResults', 'CancelQuery']);
+
+/** The request quota a call draws on. */
+function quotaOf(op: CloudTrailOperation): QuotaKind {
+	return op === 'LookupEvents' ? 'lookup-events' : lakeOperations.has(op) ? 'lake' : 'trail-reads';
+}
 
 const targetPrefixes = ['CloudTrail_20131101.', 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.'];
 
@@ -49,7 +68,7 @@ function isSts(headers: Map<string, string[]>, body: Buffer): boolean {
 
 
 
-function handleCloudTrail(state: ServerState, call: Call): void {
+async function handleCloudTrail(state: ServerState, call: Call): Promise<void> {
 	const target = call.headers.get('x-amz-target')?.[0] ?? '';
 	const op = cloudTrailOperation(target);
 	if (op) {
@@ -72,14 +91,14 @@ function handleCloudTrail(state: ServerState, call: Call): void {
 	}
 
 	const throttledByTest = state.failures.throttled(op, principal.accountId, state.clock().getTime());
-	if (throttledByTest || !state.limiter.take(op === 'LookupEvents' ? 'lookup-events' : 'trail-reads', `${principal.accountId}/${region}`)) {
+	if (throttledByTest || !state.limiter.take(quotaOf(op), `${principal.accountId}/${region}`)) {
 		count(state, 'throttled');
 		throw new ApiError('ThrottlingException', 'Rate exceeded');
 	}
 
 	const input = jsonBody(call.body);
 	const context: RequestContext = {principal, region, now: state.clock(), dataNow: state.dataNow};
-	const output = cloudTrailHandlers[op](context, input, state);
+	const output = await cloudTrailHandlers[op](context, input, state);
 	send(call.response, 200, 'application/x-amz-json-1.1', JSON.stringify(output), call.requestId);
 }
 
@@ -144,7 +163,7 @@ export function createHandler(state: ServerState): (request: IncomingMessage, re
 					protocol = 'json-athena';
 					await handleJsonService(state, call, service);
 				} else {
-					handleCloudTrail(state, call);
+					await handleCloudTrail(state, call);
 				}
 			} catch (error: unknown) {
 				if (response.headersSent || response.destroyed) {

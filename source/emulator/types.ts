@@ -45,6 +45,11 @@ export type EmulatorOptions = {
 	enabledOptInRegions?: Readonly<Record<string, readonly string[]>>;
 	/** The Athena archive: query timing, the concurrency limit, and how DuckDB is loaded. */
 	athena?: AthenaOptions;
+	/**
+	 * CloudTrail Lake's queries (over the same archive, so DuckDB loads as `athena` says). Timings
+	 * default to `athena`'s, the limit to Lake's 10 queries at once.
+	 */
+	lake?: LakeOptions;
 };
 
 /**
@@ -68,6 +73,15 @@ export type AthenaOptions = {
 	concurrentQueries?: number;
 	/** Loads @duckdb/node-api (default: a dynamic import); a test passes one that fails to see the archive unavailable. */
 	loadDuckDb?: () => Promise<unknown>;
+};
+
+export type LakeOptions = {
+	/** Shortest time a query stays RUNNING, ms. */
+	minRunMs?: number;
+	/** Time a query spends QUEUED before it runs, ms. */
+	queuedMs?: number;
+	/** Queries QUEUED or RUNNING at once per account+region; one more is MaxConcurrentQueriesException. */
+	concurrentQueries?: number;
 };
 
 /** What the archive has built in DuckDB: partitions hold one account+region+day of records each. */
@@ -99,6 +113,12 @@ export type AthenaOperation = 'StartQueryExecution' | 'GetQueryExecution' | 'Get
 
 export type GlueOperation = 'GetDatabases' | 'GetTables';
 
+/**
+ * CloudTrail Lake, on CloudTrail's endpoint. GetQueryResults shares its name with Athena's: a
+ * failure injected for it (and its request count) applies to both services' calls.
+ */
+export type LakeOperation = 'ListEventDataStores' | 'StartQuery' | 'DescribeQuery' | 'GetQueryResults' | 'CancelQuery';
+
 export type EmulatedOperation =
 	| 'LookupEvents'
 	| 'ListTrails'
@@ -107,7 +127,8 @@ export type EmulatedOperation =
 	| 'GetCallerIdentity'
 	| 'AssumeRole'
 	| AthenaOperation
-	| GlueOperation;
+	| GlueOperation
+	| LakeOperation;
 
 export type InjectedError = {code: string; message?: string; status?: number};
 

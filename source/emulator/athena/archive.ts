@@ -2,28 +2,32 @@
 // query executions, and DuckDB, which is loaded (and the engine opened) on the first Athena call
 // that needs it, never before.
 import type {EventStore} from '../event-store.js';
-import type {ArchiveStats, AthenaOptions} from '../types.js';
+import type {ArchiveStats, AthenaOptions, LakeOptions} from '../types.js';
 import {GlueCatalog} from '../glue/catalog.js';
 import {ArchiveIndex} from './archive-index.js';
 import {importDuckDb, loadDuckDb, type DuckLoader} from './duckdb.js';
 import {ArchiveEngine} from './engine.js';
 import {Executions} from './executions.js';
+import {lakeExecutions, type LakeRequest} from '../lake/executions.js';
 
 
 export class Archive {
 	readonly glue: GlueCatalog;
 	readonly index: ArchiveIndex;
 	readonly executions: Executions;
+	/** CloudTrail Lake's queries, over the same records. */
+	readonly lake: Executions<LakeRequest>;
 	private engine: Promise<ArchiveEngine | Error> | undefined;
 	private readonly loader: DuckLoader;
 
-	constructor(store: EventStore, readonly dataNow: Date, clock: () => Date, options: AthenaOptions = {}) {
+	constructor(store: EventStore, readonly dataNow: Date, clock: () => Date, options: AthenaOptions = {}, lake: LakeOptions = {}) {
 		this.index = new ArchiveIndex(store, dataNow);
 		this.glue = new GlueCatalog(dataNow, this.index.accounts());
 		this.executions = new Executions(
 			{queuedMs: options.queuedMs ?? 100, minRunMs: options.minRunMs ?? 300, concurrentQueries: options.concurrentQueries ?? 5},
 			clock,
 		);
+		this.lake = lakeExecutions({queuedMs: options.queuedMs, minRunMs: options.minRunMs, ...lake}, clock);
 		this.loader = options.loadDuckDb ?? importDuckDb;
 	}
 
@@ -43,6 +47,7 @@ export class Archive {
 
 	async close(): Promise<void> {
 		this.executions.close();
+		this.lake.close();
 		const engine = await this.engine;
 		if (engine instanceof ArchiveEngine) {
 			await engine.close();

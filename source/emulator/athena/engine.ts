@@ -1,6 +1,8 @@
 // The archive in DuckDB: one table of records in the Athena CloudTrail schema, filled partition by
 // partition as queries touch them, one table listing every partition (for pruning), the Trino
-// macros, and per calling account+region a catalog whose views are that account's Glue tables.
+// macros, and per calling account+region a catalog whose views are that account's Glue tables;
+// for CloudTrail Lake, a view per event data store over the same records, and the time of every
+// event (lake/pruning.ts decides from them which days a statement scans).
 // The SQL a caller sends only ever reads; file access is switched off before it can run.
 import {performance} from 'node:perf_hooks';
 import type {ArchiveStats} from '../types.js';
@@ -10,6 +12,7 @@ import type {DuckAppender, DuckConnection, DuckInstance, DuckModule} from './duc
 import {macros} from './macros.js';
 import {recordStructure, renamingSelect} from './schema.js';
 import {viewSql, type ArchiveView} from './views.js';
+import {lakeViewStatements} from '../lake/views.js';
 
 /**
  * gzip -6 of the demo's partitions averages 10.8 % of their JSON (measured over 300 partitions of
@@ -33,6 +36,7 @@ export class ArchiveEngine {
 	private readonly built = new Map<string, Built>();
 	private queue: Promise<unknown> = Promise.resolve();
 	private partitionsRevision = Number.NaN;
+	private timesRevision = Number.NaN;
 	private all: PartitionRef[] = [];
 	private readonly catalogs = new Map<string, string>();
 	private readonly totals = {recordsBuilt: 0, buildMs: 0, rawBytes: 0};
@@ -59,6 +63,13 @@ export class ArchiveEngine {
 		for (const macro of macros) {
 			await admin.run(macro);
 		}
+
+		for (const statement of lakeViewStatements()) {
+			await admin.run(statement);
+		}
+
+		await admin.run('CREATE TABLE __event_times (account VARCHAR, region VARCHAR, "timestamp" VARCHAR, t VARCHAR)');
+		await admin.run('CREATE VIEW __lake_times AS SELECT account, region, "timestamp", CAST(t AS TIMESTAMP) AS eventtime FROM __event_times');
 
 		// No reading or writing files, no extensions: the caller's SQL sees only the archive.
 		await admin.run('SET enable_external_access = false');
@@ -91,6 +102,34 @@ export class ArchiveEngine {
 			}
 
 			return this.all;
+		});
+	}
+
+	/**
+	 * Every event's time (and its partition) in __event_times, kept in step with added events.
+	 * Read from the index, which knows event times without building a single record.
+	 */
+	eventTimes(): Promise<void> {
+		return this.exclusive(async () => {
+			if (this.timesRevision === this.index.revision) {
+				return;
+			}
+
+			this.timesRevision = this.index.revision;
+			await this.admin.run('DELETE FROM __event_times');
+			const appender = await this.admin.createAppender('__event_times');
+			for (const ref of this.index.partitions()) {
+				const {management, data} = this.index.records(ref);
+				for (const event of [...management, ...data]) {
+					appender.appendVarchar(ref.account);
+					appender.appendVarchar(ref.region);
+					appender.appendVarchar(ref.day);
+					appender.appendVarchar(new Date(event.timeMs).toISOString().slice(0, 19).replace('T', ' '));
+					appender.endRow();
+				}
+			}
+
+			appender.closeSync();
 		});
 	}
 
@@ -172,6 +211,11 @@ export class ArchiveEngine {
 		return built ? Math.round((managementOnly ? built.managementBytes : built.bytes) * gzipRatio) : 0;
 	}
 
+	/** Records of a built partition. */
+	count(ref: PartitionRef): number {
+		return this.built.get(partitionKey(ref))?.count ?? 0;
+	}
+
 	/** Makes `catalog` hold exactly these views (one schema per Glue database). */
 	syncCatalog(catalog: string, databases: readonly string[], views: readonly ArchiveView[]): Promise<void> {
 		const signature = JSON.stringify([databases, views]);
@@ -201,6 +245,17 @@ export class ArchiveEngine {
 		const connection = await this.instance.connect();
 		await connection.run(`SET search_path = '${catalog}.${database},memory.main'`);
 		// Trino divides integers as integers (7 / 2 is 3); DuckDB's `/` would give 3.5.
+		await connection.run('SET integer_division = true');
+		return connection;
+	}
+
+	/**
+	 * A connection for one CloudTrail Lake statement: unqualified names resolve among the stores'
+	 * relations (then the macros' schema); lake/statement.ts refuses any other relation.
+	 */
+	async connectLake(): Promise<DuckConnection> {
+		const connection = await this.instance.connect();
+		await connection.run("SET search_path = 'memory.lake,memory.main'");
 		await connection.run('SET integer_division = true');
 		return connection;
 	}

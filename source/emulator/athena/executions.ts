@@ -1,6 +1,7 @@
 // Query executions and their states: QUEUED, then RUNNING while the statement runs and for at
 // least the configured minimum (so a client can watch RUNNING and stop it), then SUCCEEDED,
-// FAILED or CANCELLED. Per account+region only so many run at once, as Athena's quota.
+// FAILED or CANCELLED. Per account+region only so many run at once, as Athena's quota. CloudTrail
+// Lake's queries live the same life with their own request shape and errors (lake/queries.ts).
 import {randomUUID} from 'node:crypto';
 import {performance} from 'node:perf_hooks';
 import {ApiError} from '../errors.js';
@@ -24,7 +25,10 @@ export type ExecutionRequest = {
 	substatementType: string;
 };
 
-export type Execution = ExecutionRequest & {
+/** What every service's request has: whose query it is, for the limit and for lookups. */
+export type OwnedRequest = {account: string; region: string; sql: string};
+
+export type Execution<Request extends OwnedRequest = ExecutionRequest> = Request & {
 	id: string;
 	state: QueryState;
 	failure?: QueryFailure;
@@ -40,17 +44,31 @@ export type Execution = ExecutionRequest & {
 };
 
 /** Runs the statement; reports scanned bytes and the connection on the way. */
-export type StatementRunner = (execution: Execution) => Promise<ResultTable>;
+export type StatementRunner<Request extends OwnedRequest = ExecutionRequest> = (execution: Execution<Request>) => Promise<ResultTable>;
 
 export type ExecutionLimits = {queuedMs: number; minRunMs: number; concurrentQueries: number};
+
+/** The service's answers for a start past the limit and for an id the caller does not have. */
+export type ExecutionErrors = {tooMany(limit: number): ApiError; notFound(id: unknown): ApiError};
+
+const athenaErrors: ExecutionErrors = {
+	tooMany: () =>
+		new ApiError(
+			'TooManyRequestsException',
+			'You have exceeded the limit for the number of queries you can run concurrently. Reduce the number of concurrent queries submitted by this account. Contact customer support to request a concurrent query limit increase.',
+			400,
+			{Reason: 'CONCURRENT_QUERY_LIMIT_EXCEEDED'},
+		),
+	notFound: id => new ApiError('InvalidRequestException', `QueryExecution ${String(id)} was not found`, 400, {AthenaErrorCode: 'INVALID_INPUT'}),
+};
 
 const active = (state: QueryState): boolean => state === 'QUEUED' || state === 'RUNNING';
 
 /** Finished executions kept (with their results); older ones are forgotten, as Athena's history ages out. */
 const keptExecutions = 500;
 
-export class Executions {
-	private readonly byId = new Map<string, Execution>();
+export class Executions<Request extends OwnedRequest = ExecutionRequest> {
+	private readonly byId = new Map<string, Execution<Request>>();
 	/** ClientRequestToken -> execution id: a retried StartQueryExecution starts nothing new. */
 	private readonly tokens = new Map<string, string>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -59,6 +77,7 @@ export class Executions {
 	constructor(
 		private readonly limits: ExecutionLimits,
 		private readonly clock: () => Date,
+		private readonly errors: ExecutionErrors = athenaErrors,
 	) {}
 
 	private delay(ms: number): Promise<void> {
@@ -72,7 +91,7 @@ export class Executions {
 		});
 	}
 
-	start(request: ExecutionRequest, run: StatementRunner, clientToken?: string): Execution {
+	start(request: Request, run: StatementRunner<Request>, clientToken?: string): Execution<Request> {
 		const tokenKey = clientToken === undefined ? undefined : `${request.account}/${request.region}/${clientToken}`;
 		const earlier = tokenKey === undefined ? undefined : this.byId.get(this.tokens.get(tokenKey) ?? '');
 		if (earlier) {
@@ -83,15 +102,10 @@ export class Executions {
 			execution => execution.account === request.account && execution.region === request.region && active(execution.state),
 		);
 		if (running.length >= this.limits.concurrentQueries) {
-			throw new ApiError(
-				'TooManyRequestsException',
-				'You have exceeded the limit for the number of queries you can run concurrently. Reduce the number of concurrent queries submitted by this account. Contact customer support to request a concurrent query limit increase.',
-				400,
-				{Reason: 'CONCURRENT_QUERY_LIMIT_EXCEEDED'},
-			);
+			throw this.errors.tooMany(this.limits.concurrentQueries);
 		}
 
-		const execution: Execution = {...request, id: randomUUID(), state: 'QUEUED', submitted: this.clock(), startedMs: performance.now(), scannedBytes: 0};
+		const execution: Execution<Request> = {...request, id: randomUUID(), state: 'QUEUED', submitted: this.clock(), startedMs: performance.now(), scannedBytes: 0};
 		this.byId.set(execution.id, execution);
 		if (tokenKey !== undefined) {
 			this.tokens.set(tokenKey, execution.id);
@@ -101,7 +115,7 @@ export class Executions {
 		return execution;
 	}
 
-	private async advance(execution: Execution, run: StatementRunner): Promise<void> {
+	private async advance(execution: Execution<Request>, run: StatementRunner<Request>): Promise<void> {
 		await this.delay(this.limits.queuedMs);
 		if (execution.state !== 'QUEUED' || this.closed) {
 			return;
@@ -134,7 +148,7 @@ export class Executions {
 		}
 	}
 
-	private finish(execution: Execution, state: QueryState): void {
+	private finish(execution: Execution<Request>, state: QueryState): void {
 		execution.state = state;
 		execution.completed = this.clock();
 		execution.doneMs = performance.now();
@@ -153,16 +167,16 @@ export class Executions {
 	}
 
 	/** The execution, if the caller's account+region ran it. */
-	get(account: string, region: string, id: unknown): Execution {
+	get(account: string, region: string, id: unknown): Execution<Request> {
 		const execution = typeof id === 'string' ? this.byId.get(id) : undefined;
 		if (!execution || execution.account !== account || execution.region !== region) {
-			throw new ApiError('InvalidRequestException', `QueryExecution ${String(id)} was not found`, 400, {AthenaErrorCode: 'INVALID_INPUT'});
+			throw this.errors.notFound(id);
 		}
 
 		return execution;
 	}
 
-	stop(execution: Execution): void {
+	stop(execution: Execution<Request>): void {
 		if (!active(execution.state)) {
 			return;
 		}

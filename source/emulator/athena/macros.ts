@@ -13,7 +13,15 @@ export const macros: readonly string[] = [
 	'CREATE MACRO json_format(j) AS CAST(j AS VARCHAR)',
 	'CREATE MACRO from_iso8601_timestamp(x) AS CAST(x AS TIMESTAMPTZ)',
 	'CREATE MACRO to_unixtime(t) AS epoch(t)',
-	// Negative indexes count from the end and out-of-range ones are NULL, as in Trino.
+	// CloudTrail Lake statements carry every value as from_utf8(from_hex('…')) (no quote can close).
+	// DuckDB's from_hex already gives a BLOB; decode reads it as UTF-8 text.
+	'CREATE MACRO from_utf8(b) AS decode(b)',
+	// Trino prints a timestamp(3) as 2025-01-02T03:04:05.000 and adds Z only for one with a time
+	// zone (the emulator's DuckDB runs in UTC, so the cast keeps the instant's UTC fields).
+	`CREATE MACRO to_iso8601(t) AS strftime(CAST(t AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%g')
+		|| CASE WHEN typeof(t) = 'TIMESTAMP WITH TIME ZONE' THEN 'Z' ELSE '' END`,
+	// Negative indexes count from the end and out-of-range ones are NULL, as in Trino; on a MAP it
+	// is the key's value or NULL (DuckDB's own element_at gives a list there).
 	'CREATE MACRO trino_element_at(xs, i) AS xs[i]',
 	// Trino's three-valued any_match over the predicate's results: true if any is true, else NULL
 	// if any is NULL, else false (an empty array is false, a NULL array NULL).

@@ -7,6 +7,7 @@
 //   element_at(xs, i)        -> trino_element_at(xs, i)   (DuckDB's element_at is for maps)
 //   awsdatacatalog.          -> the calling account+region's catalog
 //   default.                 -> "default"           (a reserved word in DuckDB)
+//   FROM/JOIN <store id>     -> the Lake view for it (CloudTrail Lake only: `tables` given)
 //
 // A map from the rewritten text back to the original lets errors point at what the caller wrote.
 
@@ -45,6 +46,8 @@ type Piece = {text: string; src: number; verbatim: boolean};
 
 export type Rewritten = {
 	sql: string;
+	/** Bare names after FROM or JOIN, as written (only when `tables` was given). */
+	tables: string[];
 	/** `?` placeholders in the statement. */
 	placeholders: number;
 	/** Offset in the original text for an offset in the rewritten one. */
@@ -58,8 +61,21 @@ function unquote(token: Token): string {
 	return token.kind === 'quoted' ? token.text.slice(1, -1).replaceAll('""', '"') : token.text;
 }
 
-/** Rewrites `sql` for DuckDB; `catalog` is the DuckDB catalog standing for awsdatacatalog. */
-export function rewrite(sql: string, catalog: string): Rewritten {
+/**
+ * An event data store id (the last segment of its ARN: letters, digits and hyphens, as AWS writes
+ * it unquoted after FROM). Hyphens and a leading digit split it into several tokens, so it is
+ * read from the text itself.
+ */
+const bareName = /[A-Za-z0-9_][A-Za-z0-9_-]*/y;
+
+/** For CloudTrail Lake: the SQL standing for a bare name after FROM/JOIN, or undefined to keep it. */
+export type TableNames = (name: string) => string | undefined;
+
+/**
+ * Rewrites `sql` for DuckDB; `catalog` is the DuckDB catalog standing for awsdatacatalog, and
+ * `tables` (CloudTrail Lake) replaces the bare names after FROM and JOIN.
+ */
+export function rewrite(sql: string, catalog: string, tables?: TableNames): Rewritten {
 	const all = tokenize(sql);
 	const pieces: Piece[] = [];
 	// Indexes of significant tokens, so "followed by" skips spaces and comments.
@@ -70,12 +86,39 @@ export function rewrite(sql: string, catalog: string): Rewritten {
 	let depth = 0;
 	const closers: number[] = [];
 	let placeholders = 0;
+	const names: string[] = [];
 	const emit = (text: string, src: number, verbatim = false) => pieces.push({text, src, verbatim});
 	for (let index = 0; index < all.length; index++) {
 		const token = all[index]!;
 		const following = after(index);
 		if (token.kind === 'op' && token.text === '?') {
 			placeholders++;
+		}
+
+		// `x IS DISTINCT FROM y` compares values; every other FROM or JOIN names a relation.
+		const relation = (isWord(token, 'from') && !isWord(after(index, -1), 'distinct')) || isWord(token, 'join');
+		const target = tables && relation && following && following.kind !== 'quoted' ? bareAt(sql, following.start) : undefined;
+		if (target !== undefined && tables && following) {
+			emit(token.text, token.start, true);
+			for (index++; all[index] !== following; index++) {
+				emit(all[index]!.text, all[index]!.start, true);
+			}
+
+			names.push(target);
+			const end = following.start + target.length;
+			// A qualified name (memory.main.x) is no store id: left for the checks after parsing.
+			const replacement = sql[end] === '.' ? undefined : tables(target);
+			emit(replacement ?? target, following.start, replacement === undefined);
+			while (all[index + 1] && all[index + 1]!.start < end) {
+				index++;
+			}
+
+			const last = all[index]!;
+			if (last.start + last.text.length > end) {
+				emit(sql.slice(end, last.start + last.text.length), end, true);
+			}
+
+			continue;
 		}
 
 		if (isWord(token, 'any_match') && following?.text === '(') {
@@ -130,7 +173,12 @@ export function rewrite(sql: string, catalog: string): Rewritten {
 		emit(token.text, token.start, true);
 	}
 
-	return {sql: pieces.map(piece => piece.text).join(''), placeholders, original: originalOffset(pieces)};
+	return {sql: pieces.map(piece => piece.text).join(''), tables: names, placeholders, original: originalOffset(pieces)};
+}
+
+function bareAt(sql: string, start: number): string | undefined {
+	bareName.lastIndex = start;
+	return bareName.exec(sql)?.[0];
 }
 
 function originalOffset(pieces: readonly Piece[]): (offset: number) => number {

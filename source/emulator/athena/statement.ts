@@ -31,7 +31,8 @@ export function catalogName(account: string, region: string): string {
 
 const partitionList = 'SELECT account, region, "timestamp" FROM memory.main.__partitions';
 
-async function serialize(connection: DuckConnection, sql: string): Promise<Record<string, unknown>> {
+/** DuckDB's parse of `sql` (json_serialize_sql), or its error. */
+export async function serialize(connection: DuckConnection, sql: string): Promise<Record<string, unknown>> {
 	const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
 	return parseSerialized(String(reader.getRowsJS()[0]?.[0]));
 }
