@@ -124,9 +124,9 @@ function mapCondition(map: Ref, rest: readonly string[], pattern: ValuePattern, 
 
 	const holds = matcher.sql(value);
 	const json = looksLikeJson(value);
-	// An object or array matches by its items (or not at all); a JSON null is NULL in the map,
-	// or the key is absent, which SQL cannot tell apart: both are kept where "null" would match.
-	const items = and(json, ...verbatimParts([], pattern).map(part => sqlLike(value, `%${likeLiteral(part)}%`)));
+	// An array matches by its items, an object not at all; a JSON null is NULL in the map, or the
+	// key is absent, which SQL cannot tell apart: both are kept where "null" would match.
+	const items = and(sqlLike(value, '[%'), ...verbatimParts([], pattern).map(part => sqlLike(value, `%${likeLiteral(part)}%`)));
 	const nulls = matcher.test('null') ? and(sqlNotNull(map), {kind: 'is-null', value, negated: false}) : FALSE;
 	return {over: or(holds, items, nulls), under: and(holds, not(json)), exact: false};
 }
