@@ -9,7 +9,7 @@ import type {Query, TimeWindow} from '../query/types.js';
 import {TrailviewError} from '../types.js';
 import {lakeColumns} from './columns.js';
 import {eventTimeText, rowLimit, termsCondition, windowSeconds} from './compile.js';
-import {groupAggregates, groupedColumns, sliceSpec} from './group-by.js';
+import {groupAggregates, groupedColumns, sliceSpec, type GroupByPlan} from './group-by.js';
 import {and, param, ref, SqlWriter, type Expr} from './sql.js';
 import type {LakeStore} from './types.js';
 
@@ -89,18 +89,23 @@ export function compileLakeQuery(query: Query, options: LakeQueryOptions): {stat
 	return {statement: withinLimit(statement), exact};
 }
 
-/** The GROUP BY statement; its rows go to groupsFromRows (group-by.ts) as Athena's do. */
-export function compileLakeGroupBy(query: Query, field: GroupField, options: LakeGroupOptions): {statement: string} {
-	const {where} = lakeCondition(query, options);
+/** The grouped query's parts (no partitions to group on), for the compiler and for tests that evaluate it. */
+export function lakeGroupByPlan(query: Query, field: GroupField, options: Omit<LakeGroupOptions, 'limit' | 'store'>): GroupByPlan {
+	const {where, exact} = lakeCondition(query, options);
 	const window = {start: options.window.start.getTime(), end: options.window.end.getTime()};
 	const {span, slices} = sliceSpec(window, options.buckets);
+	return {columns: groupedColumns(field, []), bucket: {kind: 'slice', time: ref('eventtime'), start: window.start, span, slices}, where, exact};
+}
+
+/** The GROUP BY statement; its rows go to groupsFromRows (group-by.ts) as Athena's do. */
+export function compileLakeGroupBy(query: Query, field: GroupField, options: LakeGroupOptions): {statement: string} {
+	const plan = lakeGroupByPlan(query, field, options);
 	const writer = new SqlWriter('lake');
-	const bucket: Expr = {kind: 'slice', time: ref('eventtime'), start: window.start, span, slices};
-	const grouped = [...groupedColumns(field, []).map(column => `${writer.render(column.expr)} AS ${column.alias}`), `${writer.render(bucket)} AS bucket`];
+	const grouped = [...plan.columns.map(column => `${writer.render(column.expr)} AS ${column.alias}`), `${writer.render(plan.bucket)} AS bucket`];
 	// ISO text, as Athena's eventtime is, for groupsFromRows to read the same way.
 	const aggregates = [`count(*) AS ${groupAggregates.count}`, `to_iso8601(min(eventtime)) AS ${groupAggregates.first}`, `to_iso8601(max(eventtime)) AS ${groupAggregates.last}`];
 	const groupBy = grouped.map((_, index) => index + 1).join(', ');
-	const statement = `SELECT ${[...grouped, ...aggregates].join(', ')} FROM ${lakeStoreId(options.store)} WHERE ${writer.render(where)} GROUP BY ${groupBy} LIMIT ${rowLimit(options.limit)}`;
+	const statement = `SELECT ${[...grouped, ...aggregates].join(', ')} FROM ${lakeStoreId(options.store)} WHERE ${writer.render(plan.where)} GROUP BY ${groupBy} LIMIT ${rowLimit(options.limit)}`;
 	return {statement: withinLimit(statement)};
 }
 
