@@ -1,5 +1,5 @@
-// What a script says on stderr while Athena runs its query: the state, the time since it started,
-// the data scanned and what that costs (Athena bills by the byte). At a terminal a line about every
+// What a script says on stderr while Athena (or CloudTrail Lake) runs its query: the state, the
+// time since it started, the data scanned and what that costs (both bill by the byte). At a terminal a line about every
 // second, and at once when the state changes; into a pipe or a log only the last line, which says
 // what the query cost, so a log is not filled with a line per poll. A failed query's error says
 // the rest (and Athena bills nothing for it).
@@ -16,8 +16,15 @@ export type ArchiveProgressReporter = {
 
 const finalStates = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
-function cost(bytes: number): string {
-	return `${formatScanned(bytes)} scanned · ≈ ${formatCostUsd(estimateCostUsd(bytes))}`;
+/** Which service runs the query: each names itself and bills in its own way. */
+export type QueryService = 'Athena' | 'Lake';
+
+/** Lake bills $0.005 per GB scanned, with no per-query minimum (Athena's is 10 MB). */
+const lakeUsdPerByte = 0.005 / 2 ** 30;
+
+function cost(bytes: number, service: QueryService): string {
+	const usd = service === 'Lake' ? Math.max(0, bytes) * lakeUsdPerByte : estimateCostUsd(bytes);
+	return `${formatScanned(bytes)} scanned · ≈ ${formatCostUsd(usd)}`;
 }
 
 /**
@@ -25,36 +32,37 @@ function cost(bytes: number): string {
  * price would only be its 10 MB minimum, so a running query shows none; a finished one always
  * does (the minimum is billed even for a query that scanned nothing).
  */
-export function describeArchiveProgress(progress: Pick<ArchiveProgress, 'state' | 'elapsedMs' | 'scannedBytes'>, stoppedHere = false): string {
+export function describeArchiveProgress(progress: Pick<ArchiveProgress, 'state' | 'elapsedMs' | 'scannedBytes'>, stoppedHere = false, service: QueryService = 'Athena'): string {
 	const elapsed = formatDuration(progress.elapsedMs);
 	if (stoppedHere) {
-		return `trailview: Athena query stopped after ${elapsed} · ${cost(progress.scannedBytes)}`;
+		return `trailview: ${service} query stopped after ${elapsed} · ${cost(progress.scannedBytes, service)}`;
 	}
 
 	switch (progress.state) {
 		case 'QUEUED':
 		case 'RUNNING': {
-			const scanned = progress.scannedBytes > 0 ? ` · ${cost(progress.scannedBytes)}` : '';
-			return `trailview: Athena ${progress.state.toLowerCase()} ${elapsed}${scanned}`;
+			const scanned = progress.scannedBytes > 0 ? ` · ${cost(progress.scannedBytes, service)}` : '';
+			return `trailview: ${service} ${progress.state.toLowerCase()} ${elapsed}${scanned}`;
 		}
 
 		case 'SUCCEEDED': {
-			return `trailview: Athena finished in ${elapsed} · ${cost(progress.scannedBytes)}`;
+			return `trailview: ${service} finished in ${elapsed} · ${cost(progress.scannedBytes, service)}`;
 		}
 
 		case 'FAILED': {
-			// Athena bills nothing for a failed query.
-			return `trailview: Athena query failed after ${elapsed}`;
+			// Neither Athena nor Lake bills a failed query.
+			return `trailview: ${service} query failed after ${elapsed}`;
 		}
 
 		case 'CANCELLED': {
-			return `trailview: Athena query was stopped after ${elapsed} · ${cost(progress.scannedBytes)}`;
+			return `trailview: ${service} query was stopped after ${elapsed} · ${cost(progress.scannedBytes, service)}`;
 		}
 	}
 }
 
-export function archiveProgressReporter(options: {stderr: NodeJS.WritableStream & {isTTY?: boolean}; now?: () => number; intervalMs?: number}): ArchiveProgressReporter {
+export function archiveProgressReporter(options: {stderr: NodeJS.WritableStream & {isTTY?: boolean}; now?: () => number; intervalMs?: number; service?: QueryService}): ArchiveProgressReporter {
 	const {stderr} = options;
+	const service = options.service ?? 'Athena';
 	const now = options.now ?? Date.now;
 	const intervalMs = options.intervalMs ?? 1000;
 	const tty = stderr.isTTY === true;
@@ -80,7 +88,7 @@ export function archiveProgressReporter(options: {stderr: NodeJS.WritableStream 
 				finished = true;
 				// A failure is the error line that follows; this one would only repeat it.
 				if (progress.state !== 'FAILED') {
-					write(describeArchiveProgress(progress));
+					write(describeArchiveProgress(progress, false, service));
 				}
 
 				return;
@@ -88,7 +96,7 @@ export function archiveProgressReporter(options: {stderr: NodeJS.WritableStream 
 
 			if (tty && (changed || lastLineAt === undefined || at - lastLineAt >= intervalMs)) {
 				lastLineAt = at;
-				write(describeArchiveProgress(progress));
+				write(describeArchiveProgress(progress, false, service));
 			}
 		},
 		stopped() {
@@ -97,7 +105,7 @@ export function archiveProgressReporter(options: {stderr: NodeJS.WritableStream 
 			}
 
 			finished = true;
-			write(describeArchiveProgress({...last, elapsedMs: now() - (startedAt ?? now())}, true));
+			write(describeArchiveProgress({...last, elapsedMs: now() - (startedAt ?? now())}, true, service));
 		},
 	};
 }

@@ -2,6 +2,7 @@
 // parser); this module decides what is an error, so every mistake ends as one sentence for a
 // person instead of meow's multi-line report or a stack trace.
 import {archiveFlags, type ArchiveFlags} from './archive-flags.js';
+import {lakeFlags, type LakeFlags} from './lake-flags.js';
 import {isValidRegionName} from '../services/regions.js';
 import {parseDuration} from '../lib/duration.js';
 import {boundsInverted, readTimeBound} from '../domain/query/time.js';
@@ -40,6 +41,8 @@ export type CliOptions = {
 	allRegions: boolean;
 	/** --archive and --athena-*: the trail's S3 archive through Athena (issue 16). */
 	archive: ArchiveFlags;
+	/** --lake and --lake-store: a CloudTrail Lake event data store, the third source. */
+	lake: LakeFlags;
 	help: boolean;
 	version: boolean;
 };
@@ -184,6 +187,11 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 		return fail(archive.message);
 	}
 
+	const lake = lakeFlags(flags);
+	if ('message' in lake) {
+		return fail(lake.message);
+	}
+
 	return {
 		ok: true,
 		options: {
@@ -203,6 +211,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			groupBy,
 			allRegions,
 			archive,
+			lake,
 			help: flags['help'] === true,
 			version: flags['version'] === true,
 		},

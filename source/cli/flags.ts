@@ -30,6 +30,8 @@ export const meowFlags = {
 	athenaWorkgroup: {type: 'string'},
 	athenaOutput: {type: 'string'},
 	athenaCreateTable: {type: 'boolean'},
+	lake: {type: 'boolean'},
+	lakeStore: {type: 'string'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -55,6 +57,8 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 	'athena-workgroup',
 	'athena-output',
 	'athena-create-table',
+	'lake',
+	'lake-store',
 	'help',
 	'version',
 ]);
@@ -62,9 +66,9 @@ export const longFlagNames: ReadonlySet<string> = new Set([
 export const shortFlagNames: ReadonlySet<string> = new Set(['h']);
 
 /** Flags that take a value, so the token after them is not itself a flag. */
-export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until', 'group-by', 'athena-table', 'athena-workgroup', 'athena-output']);
+export const valueFlagNames: ReadonlySet<string> = new Set(['profile', 'region', 'endpoint-url', 'output', 'limit', 'max-wait', 'query', 'since', 'until', 'group-by', 'athena-table', 'athena-workgroup', 'athena-output', 'lake-store']);
 
-export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'archive', 'athena-create-table', 'help', 'version']);
+export const booleanFlagNames: ReadonlySet<string> = new Set(['demo', 'all-events', 'follow', 'all-regions', 'archive', 'athena-create-table', 'lake', 'help', 'version']);
 
 /** Value flags that may be given more than once. */
 export const repeatableFlagNames: ReadonlySet<string> = new Set(['profile']);

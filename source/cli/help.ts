@@ -10,6 +10,7 @@ const usageLines = [
 	'                 [--all-events] [--follow] [--all-regions] [--group-by FIELD]',
 	'                 [--archive] [--athena-table DB.TABLE] [--athena-workgroup NAME]',
 	'                 [--athena-output S3URI] [--athena-create-table]',
+	'                 [--lake] [--lake-store ID|ARN|NAME]',
 ];
 
 export const usageText = [...usageLines, 'Run "trailview --help" for details.'].join('\n');
@@ -126,6 +127,11 @@ export function helpText(version: string): string {
 			['--athena-output S3URI', 'Where Athena writes results, for workgroups without a result location'],
 			['--athena-create-table', 'Where no table exists, create it, then query: CREATE EXTERNAL TABLE, the'],
 			['', 'one write trailview makes (a table definition in the Glue Data Catalog)'],
+			['--lake', 'Query a CloudTrail Lake event data store, not Event history: its retention,'],
+			['', 'every region (and organization account) it collects. Lake bills $0.005 per GB'],
+			['', 'scanned; reads the last 7 days unless --since says otherwise'],
+			['--lake-store ID|ARN|NAME', 'The event data store to read (default: an enabled one of CloudTrail events,'],
+			['', 'an organization\'s first, then one of every region)'],
 			['-h, --help', 'Show this help'],
 			['--version', 'Show the version'],
 		]),
@@ -138,6 +144,7 @@ export function helpText(version: string): string {
 		'  terminal about every second; otherwise only the last line), and Ctrl+C stops the query',
 		'  (StopQueryExecution). Where no table exists, the CREATE EXTERNAL TABLE statement goes to',
 		'  stderr and trailview exits 2: re-run with --athena-create-table, or with --athena-table.',
+		'  With --lake, the same on stderr for the Lake query (Ctrl+C cancels it: CancelQuery).',
 		'',
 		'Environment (as in the AWS CLI; a flag beats its variable)',
 		...table([
@@ -171,7 +178,8 @@ export function helpText(version: string): string {
 		...table(keyBindingRows(keymap, 'prompt')),
 		'',
 		'Exit status: 0 success, 1 error (credentials, network, AWS), 2 bad command line (with',
-		'--archive also: no table yet, or a table, workgroup or output location Athena does not have),',
+		'--archive also: no table yet, or a table, workgroup or output location Athena does not have;',
+		'with --lake, no event data store to read),',
 		'130 / 143 interrupted (SIGINT / SIGTERM). With --output json or table stdout holds the whole',
 		'result or nothing; jsonl and csv keep only the complete lines printed before a failure.',
 	].join('\n');

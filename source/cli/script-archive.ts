@@ -5,22 +5,21 @@
 // trailview exits. --group-by pushes the GROUP BY down to Athena and prints the groups as the local
 // --group-by does.
 import {compileArchiveQuery} from '../domain/archive/compile.js';
-import {compileArchiveGroupBy, groupsFromRows} from '../domain/archive/group-by.js';
+import {compileArchiveGroupBy} from '../domain/archive/group-by.js';
 import {archiveRowLimit} from '../domain/archive/lookup.js';
 import {archiveRowToEvent, type ArchiveRowOptions} from '../domain/archive/rows.js';
 import type {ArchiveRow, ArchiveService, ArchiveTable, CompiledQuery} from '../domain/archive/types.js';
 import {matchesQuery} from '../domain/query/plan.js';
 import type {Backend, EventSource, Session, TrailEvent} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
-import type {GroupField} from '../domain/summary.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {groupsText} from '../output/groups.js';
 import {cancelledExitCode, describeError, runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
-import {createWriter, isClosedPipe, report} from '../output/writer.js';
+import {report} from '../output/writer.js';
 import type {CliOptions} from './args.js';
 import {archiveProgressReporter, type ArchiveProgressReporter} from './archive-progress.js';
 import {openArchiveTable} from './archive-table.js';
 import type {OutputFormat} from './flags.js';
+import {printGroupRows} from './script-groups.js';
 import type {ScriptQuery} from './script-query.js';
 
 export type ArchiveScriptInput = {
@@ -87,7 +86,16 @@ export async function runArchiveScript(input: ArchiveScriptInput): Promise<numbe
 			// Where SQL only narrows the query, Athena's counts would include events the query does not
 			// match: then the events come back and are counted here, as the local --group-by counts them.
 			if (grouped.exact) {
-				return await printGroups({...input, run, compiled: grouped, field: options.groupBy, rowOptions, emptyNote});
+				return await printGroupRows({
+					...input,
+					pages: pagesOf(run, grouped, signal),
+					field: options.groupBy,
+					rowOptions,
+					window: query.plan.window,
+					account: source.account,
+					emptyNote,
+					service: 'Athena',
+				});
 			}
 		}
 
@@ -164,42 +172,4 @@ async function* pagesOf(run: Run, compiled: CompiledQuery, signal: AbortSignal |
 function eventOf(row: ArchiveRow, options: ArchiveRowOptions): TrailEvent[] {
 	const event = archiveRowToEvent(row, options);
 	return event ? [event] : [];
-}
-
-/** Athena's groups, printed as the local --group-by prints its own: everything or nothing. */
-async function printGroups(input: ArchiveScriptInput & {run: Run; compiled: CompiledQuery; field: GroupField; rowOptions: ArchiveRowOptions; emptyNote: string}): Promise<number> {
-	const {format, stdout, stderr, signal, run, query} = input;
-	const rows: ArchiveRow[] = [];
-	for await (const page of pagesOf(run, input.compiled, signal)) {
-		rows.push(...page);
-	}
-
-	if (signal.aborted) {
-		await report(stderr, [`trailview: interrupted; nothing printed (--group-by prints only a complete result)`]);
-		return cancelledExitCode;
-	}
-
-	if (rows.length >= archiveRowLimit) {
-		await report(stderr, [`trailview: Athena returned ${archiveRowLimit.toLocaleString('en-US')} groups, its most; the counts are incomplete. Narrow the query with --since, --until or --query`]);
-	}
-
-	const {start, end} = query.plan.window;
-	const summary = groupsFromRows(rows, input.field, {...input.rowOptions, window: {start: start.getTime(), end: end.getTime()}, slices: 1, account: input.source.account});
-	const out = createWriter(stdout);
-	try {
-		await out.write(groupsText(format, summary));
-		if (summary.total === 0 && format === 'table') {
-			await report(stderr, [`trailview: ${input.emptyNote}`]);
-		}
-
-		return 0;
-	} catch (error) {
-		if (isClosedPipe(error)) {
-			return 0;
-		}
-
-		throw error;
-	} finally {
-		out.dispose();
-	}
 }

@@ -41,13 +41,19 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	// built-in investigations are always there.
 	const named = options.query === undefined ? new Map<string, string>() : withBuiltIns(loadNamedQueries(env).queries);
 	const archive = options.archive.on;
-	const query = scriptQuery(options, named, new Date(), {archive});
+	const lake = options.lake.on;
+	// Lake, like the archive, bills the bytes a window scans: the same 7-day default.
+	const query = scriptQuery(options, named, new Date(), {archive: archive || lake});
 	if (!query.ok) {
 		return fail(query.message, 2);
 	}
 
 	if (archive && options.profiles.length > 1) {
 		return fail('--archive queries Athena in one account (an organization trail\'s table holds every member account): give one --profile, and narrow with account: in --query', 2);
+	}
+
+	if (lake && options.profiles.length > 1) {
+		return fail('--lake queries one account\'s event data store (an organization store holds every member account): give one --profile, and narrow with account: in --query', 2);
 	}
 
 	if (options.follow && query.until !== undefined) {
@@ -59,8 +65,8 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 	}
 
 	// How the query runs, for a person at a terminal; a pipe or a log file gets only the data. The
-	// archive compiles the whole query to SQL: no API attribute, nothing left to say here.
-	if (query.custom && !archive && (stderr as {isTTY?: boolean}).isTTY === true) {
+	// archive and Lake compile the whole query to SQL: no API attribute, nothing left to say here.
+	if (query.custom && !archive && !lake && (stderr as {isTTY?: boolean}).isTTY === true) {
 		stderr.write(`${describeScriptError({message: query.description, hint: undefined})}\n`);
 	}
 
@@ -81,6 +87,11 @@ export async function runScriptMode({options, format, env, stdout, stderr, signa
 		}
 
 		const {sources, where} = opened;
+		if (lake) {
+			const {runLakeScript} = await import('./script-lake.js');
+			return await runLakeScript({options, format, query, source: sources[0]!, session: opened.sessions[0]!, stdout, stderr, signal});
+		}
+
 		if (archive) {
 			const {runArchiveScript} = await import('./script-archive.js');
 			return await runArchiveScript({options, format, query, backend, source: sources[0]!, session: opened.sessions[0]!, stdout, stderr, signal});

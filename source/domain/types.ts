@@ -1,6 +1,6 @@
 // Domain types: what the UI, the script output and the tests see. Nothing here depends on the AWS
 // SDK; source/services/ converts SDK shapes into these at the edge.
-import type {ArchiveService} from './archive/types.js';
+import type {ArchiveService, LakeService} from './archive/types.js';
 
 export type ErrorKind =
 	| 'expired-credentials'
@@ -208,6 +208,8 @@ export type Session = {
 	serviceFor(region: string): CloudTrailService;
 	/** The trail archive (Athena over the trail's S3 logs, issue 16) with these credentials in the given region. */
 	archiveFor(region: string): ArchiveService;
+	/** CloudTrail Lake (event data stores queried with SQL) with these credentials in the given region. */
+	lakeFor(region: string): LakeService;
 	/**
 	 * The pause between follow polls that TRAILVIEW_FOLLOW_INTERVAL_MS sets for a loopback emulator
 	 * (tests, the benchmark); absent against AWS, where followIntervalMs paces them.

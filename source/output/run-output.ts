@@ -150,8 +150,9 @@ function createSink(format: OutputFormat, stdout: OutputStream, utc: boolean, or
 export function describeError(error: unknown, maxWaitMs: number): string[] {
 	if (error instanceof TrailviewError) {
 		const lines = [`trailview: ${sanitizeLine(error.message)}`];
-		// Athena's TooManyRequestsException is its limit on queries at once, not a rate trailview waited out.
-		if (error.kind === 'throttled' && error.code !== 'TooManyRequestsException') {
+		// Athena's TooManyRequestsException and Lake's MaxConcurrentQueriesException are limits on queries
+		// at once, not a rate trailview waited out.
+		if (error.kind === 'throttled' && error.code !== 'TooManyRequestsException' && error.code !== 'MaxConcurrentQueriesException') {
 			lines.push(
 				maxWaitMs > 0
 					? `  Still throttled after retrying for ${formatDuration(maxWaitMs)} (--max-wait); try again later, or wait longer with a larger --max-wait.`

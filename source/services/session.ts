@@ -12,7 +12,8 @@ import {adoptRateLimiter, sharedRateLimiter, type Quota, type RateLimiter} from 
 import {prefetchingService} from './prefetch.js';
 import {localRetryTiming} from './throttle-retry.js';
 import {lazyArchiveService} from './archive/lazy.js';
-import type {ArchiveService} from '../domain/archive/types.js';
+import type {ArchiveService, LakeService} from '../domain/archive/types.js';
+import {lazyLakeService} from './lake/lazy.js';
 import {localFollowInterval} from './follow.js';
 
 export type ConnectOptions = {
@@ -109,6 +110,7 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 	const followIntervalMs = localFollowInterval(endpoints.cloudTrail, env);
 	const services = new Map<string, CloudTrailService>([[region, early ?? serviceWith(home, region)]]);
 	const archives = new Map<string, ArchiveService>();
+	const lakes = new Map<string, LakeService>();
 	return {
 		profile,
 		identity,
@@ -134,6 +136,15 @@ export async function connect(profile: ProfileEntry, options: ConnectOptions): P
 			}
 
 			return archive;
+		},
+		lakeFor(serviceRegion) {
+			let lake = lakes.get(serviceRegion);
+			if (lake === undefined) {
+				lake = lazyLakeService({credentials: provider, region: serviceRegion, endpointUrl, env, errorContext: {...errorContext, region: serviceRegion}});
+				lakes.set(serviceRegion, lake);
+			}
+
+			return lake;
 		},
 		...(followIntervalMs === undefined ? {} : {followIntervalMs}),
 	};

@@ -40,6 +40,7 @@ describe('parseCommandLine', () => {
 				follow: false,
 				allRegions: false,
 				archive: {on: false, table: undefined, workgroup: 'primary', outputLocation: undefined, createTable: false},
+				lake: {on: false, store: undefined},
 				help: false,
 				version: false,
 			},
@@ -85,6 +86,18 @@ describe('parseCommandLine', () => {
 		// Athena counts every match; the local --group-by's "first N events" has no SQL form.
 		expect(message(['--archive', '--group-by', 'user', '--limit', '10'])).toBe('--group-by with --archive counts every match in Athena, so it takes no --limit; narrow with --since, --until or --query');
 		expect(parse(['--group-by', 'user', '--limit', '10']).ok).toBe(true);
+	});
+
+	it('takes the Lake flags, checked before anything starts', () => {
+		const arn = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/EXAMPLE-ee54-4813-92d5-999aeEXAMPLE';
+		const result = parse(['--lake', '--lake-store', arn, '--group-by', 'user']);
+		expect(result.ok && result.options.lake).toEqual({on: true, store: arn});
+		expect(parse(['--lake-store', 'my-store']).ok && parse(['--lake-store', 'my-store'])).toMatchObject({options: {lake: {on: false, store: 'my-store'}}});
+		expect(message(['--lake', '--lake-store', "x' OR 1=1"])).toMatch(/^--lake-store must be an event data store's id, ARN or name/);
+		expect(message(['--lake', '--archive'])).toMatch(/^--lake and --archive are two sources/);
+		expect(message(['--lake', '--all-regions'])).toMatch(/narrow with region: in --query/);
+		expect(message(['--lake', '--group-by', 'user', '--limit', '10'])).toBe('--group-by with --lake counts every match in CloudTrail Lake, so it takes no --limit; narrow with --since, --until or --query');
+		expect(message(['--lake', '--follow', '--output', 'jsonl'])).toMatch(/^--follow reads Event history/);
 	});
 
 	it.each([

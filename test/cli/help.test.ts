@@ -6,7 +6,7 @@ describe('help text', () => {
 	const help = helpText('1.2.3');
 
 	it('lists every flag and environment variable', () => {
-		for (const flag of ['--profile NAME', '--region NAME', '--endpoint-url URL', '--demo', '--output FORMAT', '--limit N', '--max-wait DURATION', '--query Q', '--since TIME', '--until TIME', '--all-events', '--group-by FIELD', '--archive', '--athena-table DB.TABLE', '--athena-workgroup NAME', '--athena-output S3URI', '--athena-create-table', '--help', '--version']) {
+		for (const flag of ['--profile NAME', '--region NAME', '--endpoint-url URL', '--demo', '--output FORMAT', '--limit N', '--max-wait DURATION', '--query Q', '--since TIME', '--until TIME', '--all-events', '--group-by FIELD', '--archive', '--athena-table DB.TABLE', '--athena-workgroup NAME', '--athena-output S3URI', '--athena-create-table', '--lake', '--lake-store ID|ARN|NAME', '--help', '--version']) {
 			expect(help).toContain(flag);
 		}
 

@@ -49,6 +49,7 @@ const options = (overrides: Partial<CliOptions> & {athena?: Partial<CliOptions['
 		follow: false,
 		allRegions: false,
 		archive: {on: true, workgroup: 'primary', createTable: false, ...athena},
+		lake: {on: false, store: undefined},
 		help: false,
 		version: false,
 		...rest,

@@ -28,6 +28,7 @@ const options = (overrides: Partial<CliOptions>): CliOptions => ({
 	follow: false,
 	allRegions: false,
 	archive: {on: false, workgroup: 'primary', createTable: false},
+	lake: {on: false, store: undefined},
 	help: false,
 	version: false,
 	...overrides,
@@ -66,6 +67,14 @@ describe('script mode errors on stderr', () => {
 		expect(code).toBe(1);
 		expect(stderr).toContain('trailview: profile "ops\\x9b2J\\u202etxt" (from --profile) is not in ');
 		expect(stderr).not.toMatch(dangerous);
+	});
+});
+
+describe('script mode and --lake', () => {
+	it('reads one account\'s event data store: two profiles exit 2 before anything starts', async () => {
+		const {code, stderr} = await run(options({demo: true, profiles: ['a', 'b'], lake: {on: true, store: undefined}}), {});
+		expect(code).toBe(2);
+		expect(stderr).toBe('trailview: --lake queries one account\'s event data store (an organization store holds every member account): give one --profile, and narrow with account: in --query\n');
 	});
 });
 

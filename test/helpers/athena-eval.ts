@@ -1,7 +1,8 @@
 // Evaluates the archive compiler's expression trees (source/domain/archive/sql.ts) on a typed row
 // the way Athena (Trino) does: three-valued logic, NULL through every function, LIKE with an
 // escape, json_extract_scalar answering only scalars, any_match over arrays. Tests use it to check
-// that what is sent selects what matchesQuery keeps; it is not used by the app.
+// that what is sent selects what matchesQuery keeps; it is not used by the app. Lake's nodes too
+// (element_at on a MAP, TIMESTAMPs as epoch milliseconds, BOOLEANs cast to varchar): both run Trino.
 import type {Expr} from '../../source/domain/archive/sql.js';
 
 /** A row as the table holds it: strings, structs as objects with lower-case keys, arrays, NULL as null. */
@@ -108,8 +109,25 @@ export function evaluate(expr: Expr, row: TypedRow, scope: Record<string, unknow
 				return null;
 			}
 
-			const seconds = Date.parse(String(time)) / 1000;
+			const seconds = (typeof time === 'number' ? time : Date.parse(String(time))) / 1000;
 			return Math.floor(((seconds * 1000 - expr.start) / expr.span) * expr.slices);
+		}
+
+		case 'map-get': {
+			const map = evaluate(expr.map, row, scope);
+			const key = evaluate(expr.key, row, scope);
+			return isObject(map) && typeof key === 'string' && Object.hasOwn(map, key) ? map[key] ?? null : null;
+		}
+
+		case 'timestamp': {
+			const value = evaluate(expr.arg, row, scope);
+			// CAST('yyyy-MM-dd HH:mm:ss' AS timestamp), UTC as Lake's eventtime is.
+			return value === null ? null : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+		}
+
+		case 'varchar': {
+			const value = evaluate(expr.arg, row, scope);
+			return value === null ? null : String(value);
 		}
 	}
 }

@@ -13,7 +13,7 @@ import type {
 	TrailEvent,
 } from '../../source/domain/types.js';
 import {TrailviewError} from '../../source/domain/types.js';
-import type {ArchiveService} from '../../source/domain/archive/types.js';
+import type {ArchiveService, LakeService} from '../../source/domain/archive/types.js';
 import type {EventsRun} from '../../source/hooks/use-events.js';
 import {parseQuery} from '../../source/domain/query/parse.js';
 import {planQuery} from '../../source/domain/query/plan.js';
@@ -121,6 +121,17 @@ export function fakeArchiveService(region = 'us-east-1'): ArchiveService {
 	};
 }
 
+/** An account with no event data stores; running a query fails as a missing store would. */
+export function fakeLakeService(region = 'us-east-1'): LakeService {
+	return {
+		region,
+		listEventDataStores: async () => [],
+		async *runQuery() {
+			throw new TrailviewError('invalid-input', 'The event data store does not exist.');
+		},
+	};
+}
+
 export function fakeSession(service: CloudTrailService, overrides: Partial<Session> = {}): Session {
 	return {
 		profile: {name: 'prod', kind: 'static', detail: 'static keys AKIA…MPLE', region: 'us-east-1'},
@@ -129,6 +140,7 @@ export function fakeSession(service: CloudTrailService, overrides: Partial<Sessi
 		expiration: undefined,
 		serviceFor: () => service,
 		archiveFor: region => fakeArchiveService(region),
+		lakeFor: region => fakeLakeService(region),
 		...overrides,
 	};
 }

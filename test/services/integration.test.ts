@@ -60,13 +60,17 @@ describe('against the emulator', () => {
 		expect(session.maskedAccessKeyId).toBe(`${account.accessKeyId.slice(0, 4)}…${account.accessKeyId.slice(-4)}`);
 	});
 
-	it('gives one archive service per region, bound to the session', async () => {
+	it('gives one archive and one Lake service per region, bound to the session', async () => {
 		const backend = demoBackend();
 		const session = await backend.connect(await profile('demo-prod', backend), {region: 'us-east-1'});
 		const archive = session.archiveFor('eu-west-1');
 		expect(archive.region).toBe('eu-west-1');
 		expect(session.archiveFor('eu-west-1')).toBe(archive);
 		expect(session.archiveFor('us-east-1')).not.toBe(archive);
+		const lake = session.lakeFor('eu-west-1');
+		expect(lake.region).toBe('eu-west-1');
+		expect(session.lakeFor('eu-west-1')).toBe(lake);
+		expect(session.lakeFor('us-east-1')).not.toBe(lake);
 	});
 
 	it('lists trails, with a status error for a trail whose status is denied', async () => {

@@ -9,8 +9,11 @@ import type {ArchiveTable} from './types.js';
  * - flag: a 'true'/'false' string column that records hold as a JSON boolean (readOnly).
  * - json: a string column holding JSON text (requestParameters): parsed back into the record.
  * - struct: a STRUCT or ARRAY column, selected as JSON text (json_format) and parsed.
+ * - map: CloudTrail Lake's MAP<VARCHAR,VARCHAR> (requestparameters there), selected as JSON text;
+ *   a value that is itself an object or array is JSON text inside it.
+ * - time: CloudTrail Lake's TIMESTAMP eventtime, selected with to_iso8601.
  */
-export type ColumnKind = 'text' | 'flag' | 'json' | 'struct';
+export type ColumnKind = 'text' | 'flag' | 'json' | 'struct' | 'map' | 'time';
 
 /** A struct's fields, by their lower-case column names: the record's spelling and any sub-fields. */
 export type Shape = Readonly<Record<string, Field>>;
@@ -37,6 +40,8 @@ export type ArchiveColumn = {
 	shape?: Shape;
 	/** An ARRAY of the shape's structs (resources). */
 	array?: true;
+	/** A BOOLEAN column (Lake's readonly), read as 'true'/'false' through CAST(… AS varchar). */
+	boolean?: true;
 };
 
 const scalar = (key: string, direct = true): Field => (direct ? {key, direct: true} : {key});
@@ -128,6 +133,30 @@ export const archiveColumns: readonly ArchiveColumn[] = [
 	extra('edgedevicedetails', 'edgeDeviceDetails', 'json'),
 	extra('tlsdetails', 'tlsDetails', 'struct', tlsShape),
 ];
+
+/** Lake's `resources` elements also carry the ARN prefix S3 data events log. */
+const lakeResourceShape: Shape = {...resourceShape, arnprefix: scalar('ARNPrefix')};
+
+const lakeKinds: Readonly<Record<string, Partial<ArchiveColumn>>> = {
+	eventtime: {kind: 'time'},
+	requestparameters: {kind: 'map'},
+	responseelements: {kind: 'map'},
+	additionaleventdata: {kind: 'map'},
+	readonly: {boolean: true},
+	managementevent: {boolean: true},
+	resources: {shape: lakeResourceShape},
+};
+
+/** Not in Lake's schema ("Supported SQL schemas for event data stores"): naming one fails the query. */
+const notInLake = new Set(['serviceeventdata', 'vpcendpointaccountid', 'edgedevicedetails']);
+
+/**
+ * An event data store's columns: the same record keys, every one present (Lake's schema is fixed,
+ * unlike the many versions of the Athena table), with Lake's own types.
+ */
+export const lakeColumns: readonly ArchiveColumn[] = archiveColumns
+	.filter(column => !notInLake.has(column.column))
+	.map(column => ({...column, core: true, ...lakeKinds[column.column]}));
 
 /**
  * The columns a query over `table` selects: the core ones, and the others Glue lists for it (a

@@ -62,7 +62,8 @@ export function archiveCondition(query: Query, options: Omit<ArchiveQueryOptions
 	};
 }
 
-function termsCondition(terms: readonly Term[], columns: readonly ArchiveColumn[]): Bounds {
+/** The terms' condition over `columns` (Athena's table or Lake's store: same rules, their schema). */
+export function termsCondition(terms: readonly Term[], columns: readonly ArchiveColumn[]): Bounds {
 	const groups = new Map<string, Bounds[]>();
 	const parts: Expr[] = [];
 	let exact = true;
@@ -158,16 +159,23 @@ export function partitionDay(ms: number): string {
 	return eventTimeText(ms).slice(0, 10).replaceAll('-', '/');
 }
 
-/**
- * Events from the window's start to its end, both included (LookupEvents' range is inclusive;
- * event times are whole seconds), and only the days' partitions that can hold them.
- */
-function timeCondition(window: TimeWindow, table: ArchiveTable): Expr {
+/** The first and last whole second of the window: event times are whole seconds. */
+export function windowSeconds(window: TimeWindow): {start: number; end: number} {
 	const start = Math.ceil(window.start.getTime() / 1000) * 1000;
 	const end = Math.floor(window.end.getTime() / 1000) * 1000;
 	if (Number.isNaN(start) || Number.isNaN(end)) {
 		throw new Error('the archive query window is not a time');
 	}
+
+	return {start, end};
+}
+
+/**
+ * Events from the window's start to its end, both included (LookupEvents' range is inclusive;
+ * event times are whole seconds), and only the days' partitions that can hold them.
+ */
+function timeCondition(window: TimeWindow, table: ArchiveTable): Expr {
+	const {start, end} = windowSeconds(window);
 
 	const eventtime = ref('eventtime');
 	return and(

@@ -9,7 +9,7 @@ import type {Query} from '../query/types.js';
 import {hasPartition} from './columns.js';
 import {archiveCondition, rowLimit, type ArchiveCompiled, type ArchiveQueryOptions} from './compile.js';
 import {usernameColumns} from './identity.js';
-import {archiveRowToEvent, type ArchiveRowOptions} from './rows.js';
+import {archiveRowToEvent, parseEventTime, type ArchiveRowOptions} from './rows.js';
 import {qualifiedName, ref, SqlWriter, type Expr} from './sql.js';
 import type {ArchiveRow} from './types.js';
 
@@ -35,13 +35,14 @@ export function archiveGroupByPlan(query: Query, field: GroupField, options: Omi
 	const {where, exact} = archiveCondition(query, options);
 	const window = {start: options.window.start.getTime(), end: options.window.end.getTime()};
 	const {span, slices} = sliceSpec(window, options.buckets);
+	return {columns: groupedColumns(field, options.table.partitionKeys), bucket: {kind: 'slice', time: ref('eventtime'), start: window.start, span, slices}, where, exact};
+}
+
+/** The columns grouped on for `field`, given the table's partitions (Lake has none). */
+export function groupedColumns(field: GroupField, partitionKeys: readonly string[]): GroupByPlan['columns'] {
 	// Every grouping needs the user name: as its key, or for its distinct count (principals).
-	const names = new Set([...keyColumns(field, options.table), ...(field === 'user' ? ['eventname'] : [])]);
-	const columns: GroupByPlan['columns'] = [
-		...[...names].map(name => ({alias: name, expr: ref(name)})),
-		...usernameColumns.map(column => ({alias: column.alias, expr: ref(column.path)})),
-	];
-	return {columns, bucket: {kind: 'slice', time: ref('eventtime'), start: window.start, span, slices}, where, exact};
+	const names = new Set([...keyColumns(field, {partitionKeys: [...partitionKeys]}), ...(field === 'user' ? ['eventname'] : [])]);
+	return [...[...names].map(name => ({alias: name, expr: ref(name)})), ...usernameColumns.map(column => ({alias: column.alias, expr: ref(column.path)}))];
 }
 
 /** The GROUP BY query; its rows go to groupsFromRows. `limit` caps the rows (groups × slices). */
@@ -62,7 +63,7 @@ export function compileArchiveGroupBy(query: Query, field: GroupField, options: 
 }
 
 /** The columns a group key is read from (rows.ts and summary.ts groupKey read them). */
-function keyColumns(field: GroupField, table: ArchiveQueryOptions['table']): string[] {
+function keyColumns(field: GroupField, table: Pick<ArchiveQueryOptions['table'], 'partitionKeys'>): string[] {
 	switch (field) {
 		case 'user': {
 			return [];
@@ -117,8 +118,8 @@ export function groupsFromRows(rows: readonly ArchiveRow[], field: GroupField, o
 	let total = 0;
 	for (const row of rows) {
 		const count = Number(row[groupAggregates.count]);
-		const first = Date.parse(row[groupAggregates.first] ?? '');
-		const last = Date.parse(row[groupAggregates.last] ?? '');
+		const first = parseEventTime(row[groupAggregates.first]);
+		const last = parseEventTime(row[groupAggregates.last]);
 		const event = archiveRowToEvent(groupedRow(row), options);
 		if (!Number.isSafeInteger(count) || count <= 0 || Number.isNaN(first) || Number.isNaN(last) || event === undefined) {
 			continue;

@@ -12,7 +12,7 @@ import {globMatch} from '../query/glob.js';
 import type {ValuePattern} from '../query/types.js';
 import type {ArchiveColumn, Field, Shape} from './columns.js';
 import {pathMatcher, sqlLike, sqlNotNull, type Matcher} from './matchers.js';
-import {and, FALSE, likeLiteral, or, param, ref, TRUE, type Expr, type Ref} from './sql.js';
+import {and, FALSE, likeLiteral, not, or, param, ref, TRUE, type Expr, type Ref} from './sql.js';
 
 /**
  * What the SQL can say about a term: `over` holds for every row where the term holds (it may hold
@@ -50,6 +50,19 @@ function columnCondition(column: ArchiveColumn, rest: readonly string[], pattern
 		return jsonCondition(value, rest, pattern, matcher);
 	}
 
+	if (column.kind === 'map') {
+		return mapCondition(value, rest, pattern, matcher);
+	}
+
+	if (column.kind === 'time') {
+		// Lake's TIMESTAMP has no function in the dialect that spells CloudTrail's text for it.
+		return rest.length === 0 ? {over: sqlNotNull(value), under: FALSE, exact: false} : exactly(FALSE);
+	}
+
+	if (column.boolean) {
+		return exactly(rest.length === 0 ? matcher.sql({kind: 'varchar', arg: value}) : FALSE);
+	}
+
 	if (column.kind === 'struct' && column.shape) {
 		return column.array ? arrayCondition(value, column.shape, rest, matcher) : structCondition(value, column.shape, rest, matcher);
 	}
@@ -58,13 +71,12 @@ function columnCondition(column: ArchiveColumn, rest: readonly string[], pattern
 	return exactly(rest.length === 0 ? matcher.sql(value) : FALSE);
 }
 
-function jsonCondition(column: Ref, rest: readonly string[], pattern: ValuePattern, matcher: Matcher): Bounds {
+function jsonCondition(column: Expr, rest: readonly string[], pattern: ValuePattern, matcher: Matcher): Bounds {
 	const plainPath = rest.every(segment => identifier.test(segment));
 	const scalar: Expr = {kind: 'json-scalar', json: column, path: param(`$${rest.map(segment => `.${segment}`).join('')}`)};
 	// Every part of the key and of the value that JSON text must hold verbatim where the term holds.
 	const keys = rest.filter(segment => !/^\d+$/.test(segment)).flatMap(segment => (segment.includes('*') ? segment.split('*') : [`"${segment}"`]));
-	const values = pattern.wildcard ? pattern.text.split('*') : [pattern.text];
-	const needed = [...keys, ...values].filter(part => part !== '' && verbatim.test(part));
+	const needed = verbatimParts(keys, pattern);
 	// Where json_extract_scalar finds a scalar, the scalar test alone decides (JSON numbers aside,
 	// which Athena reads as written and JavaScript in its own shortest form); the loose test is for
 	// paths it cannot follow: through arrays, to arrays, to null.
@@ -76,6 +88,47 @@ function jsonCondition(column: Ref, rest: readonly string[], pattern: ValuePatte
 
 	const holds = matcher.sql(scalar);
 	return {over: or(holds, loose), under: holds, exact: false};
+}
+
+function verbatimParts(keys: readonly string[], pattern: ValuePattern): string[] {
+	const values = pattern.wildcard ? pattern.text.split('*') : [pattern.text];
+	return [...keys, ...values].filter(part => part !== '' && verbatim.test(part));
+}
+
+const looksLikeJson = (value: Expr): Expr => or(sqlLike(value, '[%'), sqlLike(value, '{%'));
+
+/**
+ * A path into a Lake MAP column (requestparameters there): the first key picks the map's value,
+ * which is the value's text, or JSON text for an object or array (lake-rows.ts parses those back,
+ * so locally they are objects and arrays). Deeper keys go into that text as into Athena's column.
+ */
+function mapCondition(map: Ref, rest: readonly string[], pattern: ValuePattern, matcher: Matcher): Bounds {
+	const [key, ...deeper] = rest;
+	if (key === undefined) {
+		// The map itself is an object locally, and an object matches nothing.
+		return exactly(FALSE);
+	}
+
+	if (key.includes('*')) {
+		// No key to look up: the map's JSON text must hold the parts. Keys below the first are
+		// escaped inside it (\"key\"), so every key part is looked for without its quotes.
+		const keys = rest.filter(segment => !/^\d+$/.test(segment)).flatMap(segment => segment.split('*'));
+		const text: Expr = {kind: 'json-text', arg: map};
+		return {over: and(sqlNotNull(map), ...verbatimParts(keys, pattern).map(part => sqlLike(text, `%${likeLiteral(part)}%`))), under: FALSE, exact: false};
+	}
+
+	const value: Expr = {kind: 'map-get', map, key: param(key)};
+	if (deeper.length > 0) {
+		return jsonCondition(value, deeper, pattern, matcher);
+	}
+
+	const holds = matcher.sql(value);
+	const json = looksLikeJson(value);
+	// An array matches by its items, an object not at all; a JSON null is NULL in the map, or the
+	// key is absent, which SQL cannot tell apart: both are kept where "null" would match.
+	const items = and(sqlLike(value, '[%'), ...verbatimParts([], pattern).map(part => sqlLike(value, `%${likeLiteral(part)}%`)));
+	const nulls = matcher.test('null') ? and(sqlNotNull(map), {kind: 'is-null', value, negated: false}) : FALSE;
+	return {over: or(holds, items, nulls), under: and(holds, not(json)), exact: false};
 }
 
 /** A resolved struct path: a field named directly, or a JSON path into the struct's text. */

@@ -2,7 +2,7 @@
 // the table, detail view, pivots, summary and export work on archive results unchanged. The row's
 // columns (columns.ts, the list the compiler selects) are put back into a CloudTrail record with
 // CloudTrail's own keys; Username and Resources are derived from it as LookupEvents derives them.
-import {archiveColumns, type ArchiveColumn, type Shape} from './columns.js';
+import {archiveColumns, lakeColumns, type ArchiveColumn, type Shape} from './columns.js';
 import {lookupUsername, type IdentityFields} from './identity.js';
 import type {ArchiveRow} from './types.js';
 import type {EventResource, TrailEvent} from '../types.js';
@@ -12,12 +12,14 @@ export type ArchiveRowOptions = {
 	account?: string;
 	/** What the UI calls an account (its profile name where known); the id otherwise. */
 	accountLabel?: (account: string) => string | undefined;
+	/** The columns the row holds: Athena's table (the default) or Lake's store (lakeColumns). */
+	columns?: readonly ArchiveColumn[];
 };
 
 /** The event, or undefined for a row without an event id or a readable time (nothing can key or sort it). */
 export function archiveRowToEvent(row: ArchiveRow, options: ArchiveRowOptions = {}): TrailEvent | undefined {
 	const id = row['eventid'];
-	const time = row['eventtime'] === undefined ? Number.NaN : Date.parse(row['eventtime']);
+	const time = parseEventTime(row['eventtime']);
 	if (id === undefined || id === '' || Number.isNaN(time)) {
 		return undefined;
 	}
@@ -39,9 +41,28 @@ export function archiveRowToEvent(row: ArchiveRow, options: ArchiveRowOptions = 
 		sourceIp: present(row['sourceipaddress']),
 		userAgent: present(row['useragent']),
 		region: present(row['awsregion']),
-		raw: JSON.stringify(archiveRecord(row)),
+		raw: JSON.stringify(archiveRecord(row, options.columns)),
 		origin: {account, accountLabel: options.accountLabel?.(account) ?? account, region: present(row['region']) ?? present(row['awsregion']) ?? ''},
 	};
+}
+
+/** A CloudTrail Lake result row (lake.ts's SELECT) as the event LookupEvents would give. */
+export function lakeRowToEvent(row: ArchiveRow, options: ArchiveRowOptions = {}): TrailEvent | undefined {
+	const time = row['eventtime'];
+	return archiveRowToEvent({...row, eventtime: time === undefined ? undefined : cloudTrailTime(time)}, {...options, columns: lakeColumns});
+}
+
+/**
+ * An event time as milliseconds (NaN when unreadable). ISO text without a zone is UTC, as
+ * CloudTrail's times are: Date.parse would read it as local time (Lake's to_iso8601 of a
+ * TIMESTAMP may leave the zone out).
+ */
+export function parseEventTime(text: string | undefined): number {
+	if (text === undefined) {
+		return Number.NaN;
+	}
+
+	return Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text);
 }
 
 /**
@@ -57,10 +78,10 @@ function archiveResources(text: string | undefined): EventResource[] {
 }
 
 /** The row as a CloudTrail record: camelCase keys, JSON text parsed, structs' NULL fields left out. */
-export function archiveRecord(row: ArchiveRow): Record<string, unknown> {
+export function archiveRecord(row: ArchiveRow, columns: readonly ArchiveColumn[] = archiveColumns): Record<string, unknown> {
 	const entries: Array<[string, unknown]> = [];
 	const seen = new Set<string>();
-	for (const column of archiveColumns) {
+	for (const column of columns) {
 		const value = row[column.column];
 		if (value === undefined || seen.has(column.key)) {
 			continue;
@@ -97,7 +118,40 @@ function readColumn(column: ArchiveColumn, value: string): unknown {
 			const parsed = parseJson(value);
 			return parsed === undefined || parsed.value === null ? undefined : recordKeys(parsed.value, column.shape);
 		}
+
+		case 'map': {
+			const parsed = parseJson(value)?.value;
+			return isObject(parsed) ? Object.fromEntries(Object.entries(parsed).map(([key, item]) => [key, mapValue(item)])) : undefined;
+		}
+
+		case 'time': {
+			return cloudTrailTime(value);
+		}
 	}
+}
+
+/**
+ * A Lake map's value as the record held it: Lake keeps an object or array as its JSON text, which
+ * is parsed back (a string that merely looks like JSON is indistinguishable, and is parsed too).
+ */
+function mapValue(item: unknown): unknown {
+	if (typeof item !== 'string' || !/^[[{]/.test(item)) {
+		return item;
+	}
+
+	const parsed = parseJson(item)?.value;
+	return typeof parsed === 'object' && parsed !== null ? parsed : item;
+}
+
+/** CloudTrail's spelling of a time (`2026-01-01T12:00:00Z`), from Lake's to_iso8601 (`…:00.000Z`). */
+export function cloudTrailTime(text: string): string {
+	const ms = parseEventTime(text);
+	if (Number.isNaN(ms)) {
+		return text;
+	}
+
+	const iso = new Date(ms).toISOString();
+	return ms % 1000 === 0 ? iso.replace(/\.000Z$/, 'Z') : iso;
 }
 
 /** A struct's JSON with the record's spelling of each known field; NULL fields and then-empty structs dropped. */

@@ -40,7 +40,13 @@ export type Expr =
 	 * CAST(floor(((to_unixtime(from_iso8601_timestamp(t)) * 1000 - start) / span) * slices) AS bigint),
 	 * the same operations in the same order on doubles, so the same slice at every edge.
 	 */
-	| {kind: 'slice'; time: Ref; start: number; span: number; slices: number};
+	| {kind: 'slice'; time: Ref; start: number; span: number; slices: number}
+	/** element_at(map, key): a MAP column's value (CloudTrail Lake), NULL where the key is absent. */
+	| {kind: 'map-get'; map: Ref; key: Expr}
+	/** CAST(x AS timestamp): Lake's eventtime is a TIMESTAMP, compared with one. */
+	| {kind: 'timestamp'; arg: Expr}
+	/** CAST(x AS varchar): Lake's BOOLEAN columns read as 'true'/'false', as Athena's strings do. */
+	| {kind: 'varchar'; arg: Expr};
 
 const identifierPath = /^(?:"[a-z_]+"|[a-z_][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)*$/;
 
@@ -117,9 +123,36 @@ export function athenaLiteral(value: string | number): string {
 	return literal;
 }
 
-/** Renders expressions left to right, collecting each parameter in the order its `?` appears. */
+/**
+ * A Lake value: its UTF-8 bytes in hex. Lake's StartQuery has no parameters for a free statement,
+ * and [0-9A-F] cannot close a quote, so the value cannot change the statement's shape.
+ */
+export function lakeLiteral(value: string | number): string {
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value)) {
+			throw new Error(`not an integer value: ${value}`);
+		}
+
+		return String(value);
+	}
+
+	return `from_utf8(from_hex('${Buffer.from(value, 'utf8').toString('hex').toUpperCase()}'))`;
+}
+
+/**
+ * Where the statement runs: Athena (values as `?` with ExecutionParameters, eventtime an ISO
+ * string) or CloudTrail Lake (values in hex in the text, eventtime a TIMESTAMP).
+ */
+export type SqlDialect = 'athena' | 'lake';
+
+/**
+ * Renders expressions left to right. For Athena it collects each parameter in the order its `?`
+ * appears; for Lake `parameters` stays empty and values are hex literals in place.
+ */
 export class SqlWriter {
 	readonly parameters: string[] = [];
+
+	constructor(readonly dialect: SqlDialect = 'athena') {}
 
 	render(expr: Expr): string {
 		switch (expr.kind) {
@@ -128,6 +161,10 @@ export class SqlWriter {
 			}
 
 			case 'param': {
+				if (this.dialect === 'lake') {
+					return lakeLiteral(expr.value);
+				}
+
 				this.parameters.push(athenaLiteral(expr.value));
 				return '?';
 			}
@@ -191,9 +228,22 @@ export class SqlWriter {
 			}
 
 			case 'slice': {
-				const seconds = `to_unixtime(from_iso8601_timestamp(${this.render(expr.time)}))`;
+				// Lake's eventtime is already a TIMESTAMP; Athena's is CloudTrail's ISO text.
+				const seconds = this.dialect === 'lake' ? `to_unixtime(${this.render(expr.time)})` : `to_unixtime(from_iso8601_timestamp(${this.render(expr.time)}))`;
 				const [ms, start, span, slices] = [1000, expr.start, expr.span, expr.slices].map(value => this.render(param(value)));
 				return `CAST(floor(((${seconds} * ${ms} - ${start}) / ${span}) * ${slices}) AS bigint)`;
+			}
+
+			case 'map-get': {
+				return `element_at(${this.render(expr.map)}, ${this.render(expr.key)})`;
+			}
+
+			case 'timestamp': {
+				return `CAST(${this.render(expr.arg)} AS timestamp)`;
+			}
+
+			case 'varchar': {
+				return `CAST(${this.render(expr.arg)} AS varchar)`;
 			}
 		}
 	}

@@ -116,3 +116,35 @@ export type LakeService = {
 	listEventDataStores(options?: {signal?: AbortSignal}): Promise<LakeStore[]>;
 	runQuery(statement: string, options: LakeRunOptions): AsyncIterable<ArchiveRow[]>;
 };
+
+/** A CloudTrail Lake event data store, as ListEventDataStores describes it: the third source. */
+export type LakeStore = {
+	arn: string;
+	/** The ARN's last segment: what a statement's FROM names. */
+	id: string;
+	name: string;
+	/** CREATED, ENABLED, PENDING_DELETION, STARTING_INGESTION, STOPPING_INGESTION, STOPPED_INGESTION. */
+	status: string;
+	organization: boolean;
+	multiRegion: boolean;
+	retentionDays: number | undefined;
+	/** holds CloudTrail management/data events (not Config items, Insights, other integrations) */
+	cloudTrailEvents: boolean;
+};
+
+export type LakeRunOptions = {
+	/** Aborting cancels the query with CancelQuery and ends the iteration. */
+	signal?: AbortSignal;
+	/** Lake's states are reported in Athena's words (FINISHED is SUCCEEDED, TIMED_OUT FAILED). */
+	onProgress?(progress: ArchiveProgress): void;
+	/** GetQueryResults MaxQueryResults (1-1000). */
+	pageSize?: number;
+};
+
+/** What the Lake service module offers for one account and region. */
+export type LakeService = {
+	readonly region: string;
+	listEventDataStores(options?: {signal?: AbortSignal}): Promise<LakeStore[]>;
+	/** Runs one statement (values already in it, as hex); yields result pages as GetQueryResults returns them. */
+	runQuery(statement: string, options: LakeRunOptions): AsyncIterable<ArchiveRow[]>;
+};

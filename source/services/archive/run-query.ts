@@ -152,7 +152,7 @@ function readPage(resultSet: ResultSet | undefined, known: string[] | undefined)
 	};
 }
 
-async function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export async function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 	if (signal?.aborted) {
 		return;
 	}
