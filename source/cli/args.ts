@@ -210,7 +210,8 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 			follow,
 			groupBy,
 			allRegions,
-			archive,
+			// The UI's `a` cycle starts on the Lake with --lake and takes the store --lake-store names.
+			archive: {...archive, lake: lake.on, lakeStore: lake.store},
 			lake,
 			help: flags['help'] === true,
 			version: flags['version'] === true,

@@ -5,11 +5,13 @@
 // have no Lake (AWS closed it to new customers in 2026) and many people may not list it.
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Query, TimeWindow} from '../domain/query/types.js';
-import type {TrailviewError, Session} from '../domain/types.js';
+import {TrailviewError, type Session} from '../domain/types.js';
 import type {ArchiveProgress, ArchiveRow, LakeService, LakeStore} from '../domain/archive/types.js';
 import {groupsFromRows} from '../domain/archive/group-by.js';
 import {archiveRowLimit, archiveWindow, type ArchiveLookup} from '../domain/archive/lookup.js';
-import {compileLakeGroupBy, lakeLookup, pickLakeStore} from '../domain/archive/lake.js';
+import {compileLakeGroupBy} from '../domain/archive/lake.js';
+import {lakeLookup} from '../domain/archive/lake-lookup.js';
+import {pickLakeStore} from '../domain/archive/lake-pick.js';
 import {toTrailviewError} from '../services/errors.js';
 import type {RemoteSummary} from './use-summary.js';
 
@@ -17,7 +19,7 @@ export type LakeDiscovery =
 	| {stage: 'idle'}
 	| {stage: 'discovering'}
 	| {stage: 'failed'; error: TrailviewError}
-	| {stage: 'found'; stores: readonly LakeStore[]; store: LakeStore | undefined; problem: string | undefined};
+	| {stage: 'found'; stores: readonly LakeStore[]; store: LakeStore | undefined; problem: TrailviewError | undefined};
 
 export type UseLake = {
 	discovery: LakeDiscovery;
@@ -54,7 +56,7 @@ export function useLake(options: {
 		service.listEventDataStores({signal: controller.signal}).then(
 			stores => {
 				if (!controller.signal.aborted) {
-					setDiscovery({stage: 'found', stores, ...pickLakeStore(stores, override)});
+					setDiscovery({stage: 'found', stores, ...pick(stores, override)});
 				}
 			},
 			(error: unknown) => {
@@ -88,4 +90,13 @@ export function useLake(options: {
 	}, [on, store, query, window, writeOnly, service, session]);
 
 	return {discovery, store, lookup, summarize};
+}
+
+/** The store to read, or why there is none (none holds CloudTrail events; --lake-store names none). */
+function pick(stores: readonly LakeStore[], override: string | undefined): {store: LakeStore | undefined; problem: TrailviewError | undefined} {
+	try {
+		return {store: pickLakeStore(stores, override), problem: undefined};
+	} catch (error) {
+		return {store: undefined, problem: error instanceof TrailviewError ? error : new TrailviewError('invalid-input', String(error))};
+	}
 }

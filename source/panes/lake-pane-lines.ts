@@ -29,8 +29,10 @@ export function lakePaneLines(discovery: LakeDiscovery, head: Line[], body: Line
 		}
 	}
 
+	const {problem} = discovery;
 	head.push(
-		{text: discovery.problem ? sanitizeLine(discovery.problem) : safe`No CloudTrail Lake event data store here holds CloudTrail events.`, bold: true},
+		{text: problem ? sanitizeLine(problem.message) : safe`No CloudTrail Lake event data store here holds CloudTrail events.`, bold: true},
+		...(problem?.hint ? [{text: sanitizeLine(problem.hint)}] : []),
 		{text: safe`AWS closed CloudTrail Lake to new customers in 2026; the Athena archive reads the trail's S3 logs instead.`},
 		{text: safe`a goes back to Event history`, color: 'cyan'},
 	);

@@ -25,9 +25,9 @@ describe('help text', () => {
 	it('merges bindings that share a key', () => {
 		expect(keyBindingRows()).toContainEqual([
 			'Esc',
-			'Back / close / cancel; Clear the filter; when empty, go back; Stop the scan; the matches so far stay; Stop the archive query (Athena's StopQueryExecution, the Lake's CancelQuery); the rows so far stay; Cancel the edit',
+			'Back / close / cancel; Clear the filter; when empty, go back; Stop the scan; the matches so far stay; Stop the archive query (Athena\'s StopQueryExecution, the Lake\'s CancelQuery); the rows so far stay; Cancel the edit',
 		]);
-		expect(keyBindingRows(undefined, 'main')).toContainEqual(['Esc', 'Back / close / cancel; Stop the scan; the matches so far stay; Stop the archive query (Athena's StopQueryExecution, the Lake's CancelQuery); the rows so far stay']);
+		expect(keyBindingRows(undefined, 'main')).toContainEqual(['Esc', 'Back / close / cancel; Stop the scan; the matches so far stay; Stop the archive query (Athena\'s StopQueryExecution, the Lake\'s CancelQuery); the rows so far stay']);
 		// The query line's Enter is listed with the line, not merged into the main screen's.
 		expect(keyBindingRows(undefined, 'line')).toContainEqual(['Enter', 'Run the query (empty: back to the default)']);
 	});

@@ -97,7 +97,7 @@ async function renderLake(lake: LakeService, options: {tables?: ArchiveTable[]; 
 	const session = fakeSession(service, {archiveFor: () => fakeArchive(options.tables ?? [table]), lakeFor: () => lake});
 	const screen = <MainScreen session={session} region="us-east-1" isActive globalSpecs={[{commands: ['quit'], hint: safe`quit`, run() {}}]} />;
 	// The flags reach the screen through the app's config, as the runtime passes them.
-	return renderInk(options.settings ? <AppProvider backend={fakeBackend()} config={{archive: options.settings}}>{screen}</AppProvider> : screen, {columns: 140, rows: 30});
+	return renderInk(options.settings ? <AppProvider backend={fakeBackend()} config={{archive: options.settings}}>{screen}</AppProvider> : screen, {columns: 240, rows: 30});
 }
 
 describe('CloudTrail Lake on the main screen', () => {
@@ -194,7 +194,7 @@ describe('CloudTrail Lake on the main screen', () => {
 	test('--lake where no store holds CloudTrail events: the pane lists the stores it found', async () => {
 		const screen = await renderLake(fakeLake({stores: [configStore]}), {settings: {workgroup: 'primary', on: false, lake: true}});
 		const frame = await screen.waitForFrame('config-items');
-		expect(frame).toContain('No CloudTrail Lake event data store here holds CloudTrail events.');
+		expect(frame).toContain('No enabled event data store here holds CloudTrail events.');
 		expect(frame).toContain('other events');
 	});
 });

@@ -95,28 +95,6 @@ export type ArchiveSettings = {
 	lakeStore?: string | undefined;
 };
 
-/** A CloudTrail Lake event data store (ListEventDataStores), as trailview reads it. */
-export type LakeStore = {
-	arn: string;
-	id: string;
-	name: string;
-	status: string;
-	organization: boolean;
-	multiRegion: boolean;
-	retentionDays: number | undefined;
-	/** Holds CloudTrail management/data events (not Config items, Insights, other integrations). */
-	cloudTrailEvents: boolean;
-};
-
-export type LakeRunOptions = {signal?: AbortSignal; onProgress?(progress: ArchiveProgress): void; pageSize?: number};
-
-/** What the service module offers of CloudTrail Lake for one account and region. */
-export type LakeService = {
-	readonly region: string;
-	listEventDataStores(options?: {signal?: AbortSignal}): Promise<LakeStore[]>;
-	runQuery(statement: string, options: LakeRunOptions): AsyncIterable<ArchiveRow[]>;
-};
-
 /** A CloudTrail Lake event data store, as ListEventDataStores describes it: the third source. */
 export type LakeStore = {
 	arn: string;
