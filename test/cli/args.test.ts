@@ -39,7 +39,7 @@ describe('parseCommandLine', () => {
 				allEvents: false,
 				follow: false,
 				allRegions: false,
-				archive: {on: false, table: undefined, workgroup: 'primary', outputLocation: undefined, createTable: false},
+				archive: {on: false, table: undefined, workgroup: 'primary', outputLocation: undefined, createTable: false, lake: false, lakeStore: undefined},
 				lake: {on: false, store: undefined},
 				help: false,
 				version: false,
@@ -79,7 +79,7 @@ describe('parseCommandLine', () => {
 
 	it('takes the archive flags, checked before anything starts', () => {
 		const result = parse(['--archive', '--athena-table', 'Default.CloudTrail_Logs', '--athena-workgroup', 'analysts', '--athena-output', 's3://results-bucket/tv/', '--athena-create-table', '--group-by', 'user']);
-		expect(result.ok && result.options.archive).toEqual({on: true, table: 'Default.CloudTrail_Logs', workgroup: 'analysts', outputLocation: 's3://results-bucket/tv/', createTable: true});
+		expect(result.ok && result.options.archive).toEqual({on: true, table: 'Default.CloudTrail_Logs', workgroup: 'analysts', outputLocation: 's3://results-bucket/tv/', createTable: true, lake: false, lakeStore: undefined});
 		expect(message(['--archive', '--athena-table', 'logs'])).toMatch(/^--athena-table must be DATABASE\.TABLE/);
 		expect(message(['--archive', '--athena-workgroup', 'a b'])).toMatch(/^--athena-workgroup must be a workgroup name/);
 		expect(message(['--archive', '--athena-output', 'results/'])).toMatch(/^--athena-output must be an S3 location/);
@@ -92,6 +92,8 @@ describe('parseCommandLine', () => {
 		const arn = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/EXAMPLE-ee54-4813-92d5-999aeEXAMPLE';
 		const result = parse(['--lake', '--lake-store', arn, '--group-by', 'user']);
 		expect(result.ok && result.options.lake).toEqual({on: true, store: arn});
+		// The UI starts its `a` cycle on the Lake, with that store.
+		expect(result.ok && result.options.archive).toMatchObject({lake: true, lakeStore: arn});
 		expect(parse(['--lake-store', 'my-store']).ok && parse(['--lake-store', 'my-store'])).toMatchObject({options: {lake: {on: false, store: 'my-store'}}});
 		expect(message(['--lake', '--lake-store', "x' OR 1=1"])).toMatch(/^--lake-store must be an event data store's id, ARN or name/);
 		expect(message(['--lake', '--archive'])).toMatch(/^--lake and --archive are two sources/);

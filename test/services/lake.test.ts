@@ -168,7 +168,7 @@ describe('LakeService.runQuery', () => {
 	it('says so when someone else cancels the query', async () => {
 		cloudTrailMock.on(DescribeQueryCommand).resolves(described('CANCELLED'));
 		const error = await failure(collect(service().runQuery(statement, {})));
-		expect(error.message).toMatch(/cancelled outside trailview/);
+		expect(error.message).toMatch(/CloudTrail Lake query was stopped outside trailview/);
 	});
 
 	it.each([

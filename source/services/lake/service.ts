@@ -5,7 +5,7 @@ import '../sdk-quiet.js';
 import type {LakeService, LakeStore} from '../../domain/archive/types.js';
 import {commonClientConfig, type ClientOptions} from '../client.js';
 import {resolveEndpoints} from '../endpoints.js';
-import type {PollTiming} from '../archive/run-query.js';
+import type {PollTiming} from '../polled-query.js';
 import {toLakeError, type LakeErrorContext} from './errors.js';
 import {runLakeQuery} from './run-query.js';
 
