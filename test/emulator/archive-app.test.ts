@@ -10,32 +10,19 @@ import {archiveRowLimit} from '../../source/domain/archive/lookup.js';
 import {pickArchive} from '../../source/domain/archive/pick.js';
 import {archiveRowToEvent} from '../../source/domain/archive/rows.js';
 import type {ArchiveProgress, ArchiveRow, ArchiveService, ArchiveTable, CompiledQuery} from '../../source/domain/archive/types.js';
-import {parseQuery} from '../../source/domain/query/parse.js';
 import {matchesQuery} from '../../source/domain/query/plan.js';
 import type {Query} from '../../source/domain/query/types.js';
 import {summarize, type GroupField} from '../../source/domain/summary.js';
 import type {Session, TrailEvent} from '../../source/domain/types.js';
-import {ArchiveIndex} from '../../source/emulator/athena/archive-index.js';
-import {EventStore} from '../../source/emulator/event-store.js';
-import {defaultSeed, startEmulator, type Emulator} from '../../source/emulator/index.js';
-import type {StoredEvent} from '../../source/emulator/types.js';
+import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
-import {toTrailEvent} from '../../source/services/events.js';
 import {athena, fixedNow} from './helpers.js';
+import {archiveHistory, parsed} from '../helpers/archive-history.js';
 
 const day = 86_400_000;
 const eventsPerRegion = 300;
 const year = {start: new Date(fixedNow.getTime() - 365 * day), end: fixedNow};
 const ninetyDaysAgo = fixedNow.getTime() - 90 * day;
-
-function parsed(text: string): Query {
-	const result = parseQuery(text);
-	if (!result.ok) {
-		throw new Error(`bad test query ${text}: ${result.error.message}`);
-	}
-
-	return result.query;
-}
 
 async function connect(emulator: Emulator, label = 'demo-prod', region = 'us-east-1'): Promise<{session: Session; archive: ArchiveService; table: ArchiveTable}> {
 	const backend = createAwsBackend({env: {}, demo: {endpoint: emulator.endpoint, accounts: emulator.accounts}});
@@ -75,28 +62,6 @@ function events(rows: readonly ArchiveRow[]): TrailEvent[] {
 	});
 }
 
-/**
- * A stored record as LookupEvents would give it to the app (services/events.ts reads the wire
- * shape), but with the resources the log file holds: Event history derives its Resources from the
- * request for many events whose record names none (DeleteUser's user), and that list is not in
- * the archive, so `resource:` and bare words can only match what the record says there.
- */
-function asLookedUp(stored: StoredEvent): TrailEvent {
-	const record = JSON.parse(stored.cloudTrailEvent()) as {resources?: Array<{ARN?: string; type?: string}>};
-	const event = toTrailEvent({
-		EventId: stored.id,
-		EventName: stored.name,
-		ReadOnly: String(stored.readOnly),
-		EventTime: new Date(stored.timeMs),
-		EventSource: stored.source,
-		...(stored.username === undefined ? {} : {Username: stored.username}),
-		...(stored.accessKeyId === undefined ? {} : {AccessKeyId: stored.accessKeyId}),
-		Resources: (record.resources ?? []).map(resource => ({ResourceType: resource.type, ResourceName: resource.ARN})),
-		CloudTrailEvent: stored.cloudTrailEvent(),
-	});
-	return event!;
-}
-
 describe('the archive through the app', () => {
 	let emulator: Emulator;
 	let archive: ArchiveService;
@@ -108,11 +73,7 @@ describe('the archive through the app', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator({now: fixedNow, eventsPerRegion, rateLimitPerSecond: false, athena: {queuedMs: 0, minRunMs: 0}});
 		({archive, table, session} = await connect(emulator));
-		const index = new ArchiveIndex(new EventStore(defaultSeed, fixedNow, eventsPerRegion), fixedNow);
-		history = index.partitions().flatMap(ref => {
-			const {management, data} = index.records(ref);
-			return [...management, ...data].map(stored => ({event: asLookedUp(stored), account: ref.account}));
-		});
+		history = archiveHistory(fixedNow, eventsPerRegion);
 	});
 
 	afterAll(async () => {

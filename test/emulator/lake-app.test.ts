@@ -10,32 +10,19 @@ import {groupsFromRows} from '../../source/domain/archive/group-by.js';
 import {archiveRowLimit} from '../../source/domain/archive/lookup.js';
 import {lakeRowToEvent} from '../../source/domain/archive/rows.js';
 import type {ArchiveProgress, ArchiveRow, LakeService, LakeStore} from '../../source/domain/archive/types.js';
-import {parseQuery} from '../../source/domain/query/parse.js';
 import {matchesQuery} from '../../source/domain/query/plan.js';
 import type {Query} from '../../source/domain/query/types.js';
 import {summarize, type GroupField} from '../../source/domain/summary.js';
 import type {Session, TrailEvent} from '../../source/domain/types.js';
-import {ArchiveIndex} from '../../source/emulator/athena/archive-index.js';
-import {EventStore} from '../../source/emulator/event-store.js';
-import {defaultSeed, organizationStoreId, startEmulator, type Emulator} from '../../source/emulator/index.js';
+import {organizationStoreId, startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createAwsBackend} from '../../source/services/backend.js';
-import {toTrailEvent} from '../../source/services/events.js';
-import type {StoredEvent} from '../../source/emulator/types.js';
 import {cloudTrail, fixedNow} from './helpers.js';
+import {archiveHistory, parsed} from '../helpers/archive-history.js';
 
 const day = 86_400_000;
 const eventsPerRegion = 300;
 const year = {start: new Date(fixedNow.getTime() - 365 * day), end: fixedNow};
 const ninetyDaysAgo = fixedNow.getTime() - 90 * day;
-
-function parsed(text: string): Query {
-	const result = parseQuery(text);
-	if (!result.ok) {
-		throw new Error(`bad test query ${text}: ${result.error.message}`);
-	}
-
-	return result.query;
-}
 
 async function connect(emulator: Emulator): Promise<{session: Session; lake: LakeService; store: LakeStore}> {
 	const backend = createAwsBackend({env: {}, demo: {endpoint: emulator.endpoint, accounts: emulator.accounts}});
@@ -73,22 +60,6 @@ function events(rows: readonly ArchiveRow[]): TrailEvent[] {
 	});
 }
 
-/** A stored record as the app reads one, with the resources its record holds (as archive-app.test.ts explains). */
-function asLookedUp(stored: StoredEvent): TrailEvent {
-	const record = JSON.parse(stored.cloudTrailEvent()) as {resources?: Array<{ARN?: string; type?: string}>};
-	return toTrailEvent({
-		EventId: stored.id,
-		EventName: stored.name,
-		ReadOnly: String(stored.readOnly),
-		EventTime: new Date(stored.timeMs),
-		EventSource: stored.source,
-		...(stored.username === undefined ? {} : {Username: stored.username}),
-		...(stored.accessKeyId === undefined ? {} : {AccessKeyId: stored.accessKeyId}),
-		Resources: (record.resources ?? []).map(resource => ({ResourceType: resource.type, ResourceName: resource.ARN})),
-		CloudTrailEvent: stored.cloudTrailEvent(),
-	})!;
-}
-
 describe('CloudTrail Lake through the app', () => {
 	let emulator: Emulator;
 	let lake: LakeService;
@@ -99,11 +70,7 @@ describe('CloudTrail Lake through the app', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator({now: fixedNow, eventsPerRegion, rateLimitPerSecond: false, lake: {queuedMs: 0, minRunMs: 0}});
 		({lake, store, session} = await connect(emulator));
-		const index = new ArchiveIndex(new EventStore(defaultSeed, fixedNow, eventsPerRegion), fixedNow);
-		history = index.partitions().flatMap(ref => {
-			const {management, data} = index.records(ref);
-			return [...management, ...data].map(stored => asLookedUp(stored));
-		});
+		history = archiveHistory(fixedNow, eventsPerRegion).map(({event}) => event);
 	});
 
 	afterAll(async () => {

@@ -1,7 +1,7 @@
 // Athena's and Glue's failures as TrailviewErrors that say what happened and what to do, in the
 // style of services/errors.ts (which still handles credentials, networks and the rest). Messages
 // from AWS pass redactMessage first; the terminal's sanitiser comes after, as for every message.
-import {redactMessage} from '../../domain/redact.js';
+import {detail, inRegion, named} from '../error-detail.js';
 import {TrailviewError, type ErrorKind} from '../../domain/types.js';
 import {ACCESS_DENIED} from '../error-names.js';
 import {toTrailviewError, type ErrorContext} from '../errors.js';
@@ -13,7 +13,6 @@ export const archivePermissions =
 const accessHint = `The archive needs ${archivePermissions}. Ask for them, or pick a profile that has them.`;
 const outputHint = 'Pass --athena-output s3://BUCKET/PREFIX/ (a bucket you can write to), or set a query result location on the workgroup.';
 const tableHint = 'Check --athena-table DATABASE.TABLE, or create the table: trailview shows the CREATE TABLE statement for the trail.';
-const MAX_DETAIL = 300;
 
 export type ArchiveErrorContext = ErrorContext & {workgroup?: string; database?: string};
 
@@ -93,22 +92,4 @@ function describeReason(reason: string, context: ArchiveErrorContext): Described
 	}
 
 	return undefined;
-}
-
-function detail(text: string): string {
-	const firstLines = redactMessage(text).split('\n').slice(0, 2).join(' ').trim();
-	if (firstLines === '') {
-		return '';
-	}
-
-	const clipped = firstLines.length > MAX_DETAIL ? `${firstLines.slice(0, MAX_DETAIL - 1)}…` : firstLines;
-	return ` ${/[.!?…]$/.test(clipped) ? clipped : `${clipped}.`}`;
-}
-
-function named(name: string | undefined): string {
-	return name === undefined ? '' : ` ${name}`;
-}
-
-function inRegion(region: string | undefined): string {
-	return region === undefined ? '' : ` in ${region}`;
 }

@@ -1,7 +1,7 @@
 // CloudTrail Lake's failures as TrailviewErrors that say what happened and what to do, as
 // archive/errors.ts does for Athena (services/errors.ts still handles credentials, networks and
 // the rest). Messages from AWS pass redactMessage first; the terminal's sanitiser comes after.
-import {redactMessage} from '../../domain/redact.js';
+import {detail, inRegion, named} from '../error-detail.js';
 import {TrailviewError, type ErrorKind} from '../../domain/types.js';
 import {ACCESS_DENIED} from '../error-names.js';
 import {toTrailviewError, type ErrorContext} from '../errors.js';
@@ -11,7 +11,6 @@ export const lakePermissions = 'cloudtrail:ListEventDataStores, cloudtrail:Start
 
 const accessHint = `CloudTrail Lake needs ${lakePermissions}. Ask for them, or pick a profile that has them.`;
 const storeHint = 'Pass --lake-store with the id, ARN or name of an event data store in this region; `aws cloudtrail list-event-data-stores` lists them.';
-const MAX_DETAIL = 300;
 
 export type LakeErrorContext = ErrorContext & {store?: string};
 
@@ -81,22 +80,4 @@ export function failedLakeQueryError(state: 'FAILED' | 'TIMED_OUT', reason: stri
 	}
 
 	return new TrailviewError('service', `The CloudTrail Lake query failed.${why}`, {hint: 'Lake\'s reason above says what it could not do; try again if it was Lake\'s own fault.', code: 'QueryFailed'});
-}
-
-function detail(text: string): string {
-	const firstLines = redactMessage(text).split('\n').slice(0, 2).join(' ').trim();
-	if (firstLines === '') {
-		return '';
-	}
-
-	const clipped = firstLines.length > MAX_DETAIL ? `${firstLines.slice(0, MAX_DETAIL - 1)}…` : firstLines;
-	return ` ${/[.!?…]$/.test(clipped) ? clipped : `${clipped}.`}`;
-}
-
-function named(name: string | undefined): string {
-	return name === undefined ? '' : ` ${name}`;
-}
-
-function inRegion(region: string | undefined): string {
-	return region === undefined ? '' : ` in ${region}`;
 }
