@@ -12,6 +12,7 @@ import {helpText, usageText} from './source/cli/help.js';
 import {selectMode} from './source/cli/mode.js';
 import {resolveProfileName} from './source/cli/env.js';
 import {createAwsBackend} from './source/services/backend.js';
+import {withEarlyConnect} from './source/services/early-connect.js';
 import {createMfaBroker} from './source/domain/mfa-broker.js';
 import {createDemoBackend, demoNotice, lazyEmulator, withDemoFallback} from './source/demo.js';
 import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capture-log.js';
@@ -81,7 +82,9 @@ if (!parsed.ok) {
 		case 'interactive': {
 			const demoOptions = {regionFlag: options.region, env, emulator};
 			const mfa = createMfaBroker();
-			const backend = options.demo
+			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
+			const skipPickers = Boolean(initialProfile && options.region);
+			const chosen = options.demo
 				? createDemoBackend(demoOptions)
 				: withDemoFallback(
 						createAwsBackend({
@@ -93,12 +96,20 @@ if (!parsed.ok) {
 						}),
 						demoOptions,
 					);
-			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
 			const queries = fileQueryStore(env);
 			const query = interactiveQuery(options, queries.named, new Date());
 			if (!query.ok) {
 				await lifecycle.shutdown(2, `trailview: ${query.message}\n`);
 				break;
+			}
+
+			// Straight to the main screen: its connect starts now, not after Ink's first frame. Ink's
+			// first frames hold the main thread for a while; with the SDK chunk loaded before them, the
+			// requests leave before them rather than after (bench figure first-row).
+			const early = skipPickers && initialProfile && options.region ? {profile: initialProfile, region: options.region} : undefined;
+			const backend = early ? withEarlyConnect(chosen, early) : chosen;
+			if (early) {
+				await backend.preload?.();
 			}
 
 			runInteractive({
@@ -107,7 +118,7 @@ if (!parsed.ok) {
 						backend={backend}
 						{...(initialProfile ? {initialProfile} : {})}
 						{...(options.region ? {initialRegion: options.region} : {})}
-						skipPickers={Boolean(initialProfile && options.region)}
+						skipPickers={skipPickers}
 						{...(options.demo ? {notice: demoNotice} : {})}
 						mfa={mfa}
 						terminal={terminal}
