@@ -25,6 +25,28 @@ const stringWidthFastPath = {
 };
 
 /**
+ * string-width builds /^\p{RGI_Emoji}$/v when it loads: V8 expands the class of every emoji
+ * sequence then, ~25 ms before the first frame on this machine, though the regex is only needed
+ * for text fast-string-width cannot measure (and first at an emoji-like grapheme). Build it on
+ * first use instead. Fails the build if string-width changes shape.
+ */
+const stringWidthLazyEmojiRegex = {
+	name: 'string-width-lazy-emoji-regex',
+	setup(pluginBuild) {
+		const probe = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+		const replacement = 'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = {test: segment => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(segment)};';
+		pluginBuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(probe)) {
+				throw new Error(`string-width no longer contains ${probe}; review scripts/build.mjs`);
+			}
+
+			return {contents: source.replace(probe, replacement), loader: 'js'};
+		});
+	},
+};
+
+/**
  * yoga-layout (Ink's layout engine) loads its wasm from a data: URL with fetch() when fetch exists,
  * and touching fetch makes Node load undici (~20 ms before the first frame). Its own fallback
  * decodes the same base64 synchronously; take that path. Fails the build if yoga changes shape.
@@ -77,7 +99,7 @@ const inkBoundedCaches = {
 };
 
 await build({
-	plugins: [stringWidthFastPath, yogaWithoutFetch, inkBoundedCaches],
+	plugins: [stringWidthFastPath, stringWidthLazyEmojiRegex, yogaWithoutFetch, inkBoundedCaches],
 	absWorkingDir: root,
 	entryPoints: {main: 'cli.tsx', emulator: 'source/emulator/main.ts'},
 	outdir: next,
