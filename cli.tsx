@@ -4,14 +4,14 @@
 // `await import()` (esbuild puts them in separate chunks).
 import process from 'node:process';
 import React from 'react';
-import meow from 'meow';
 import {App} from './source/app.js';
 import {parseCommandLine} from './source/cli/args.js';
-import {meowFlags} from './source/cli/flags.js';
+import {parseArgv} from './source/cli/parse-argv.js';
 import {helpText, usageText} from './source/cli/help.js';
 import {selectMode} from './source/cli/mode.js';
 import {resolveProfileName} from './source/cli/env.js';
 import {createAwsBackend} from './source/services/backend.js';
+import {withEarlyConnect} from './source/services/early-connect.js';
 import {createMfaBroker} from './source/domain/mfa-broker.js';
 import {createDemoBackend, demoNotice, lazyEmulator, withDemoFallback} from './source/demo.js';
 import {captureConsoleAndWarnings, createCaptureLog} from './source/runtime/capture-log.js';
@@ -28,18 +28,7 @@ captureConsoleAndWarnings(log);
 const lifecycle = createLifecycle({stderr, env, log, exit: code => exitWhenFlushed(code)});
 lifecycle.install();
 
-const parsed = parseCommandLine(process.argv.slice(2), argv =>
-	meow({
-		importMeta: import.meta,
-		argv,
-		// Given inline so meow does not search the disk for package.json before the first frame.
-		pkg: {name: packageJson.name, version: packageJson.version},
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
-		flags: meowFlags,
-	}),
-);
+const parsed = parseCommandLine(process.argv.slice(2), parseArgv);
 
 if (!parsed.ok) {
 	await lifecycle.shutdown(2, `trailview: ${parsed.message}\n${usageText}`);
@@ -81,7 +70,9 @@ if (!parsed.ok) {
 		case 'interactive': {
 			const demoOptions = {regionFlag: options.region, env, emulator};
 			const mfa = createMfaBroker();
-			const backend = options.demo
+			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
+			const skipPickers = Boolean(initialProfile && options.region);
+			const chosen = options.demo
 				? createDemoBackend(demoOptions)
 				: withDemoFallback(
 						createAwsBackend({
@@ -93,12 +84,20 @@ if (!parsed.ok) {
 						}),
 						demoOptions,
 					);
-			const initialProfile = options.demo ? options.profile : resolveProfileName(options.profile, env)?.value;
 			const queries = fileQueryStore(env);
 			const query = interactiveQuery(options, queries.named, new Date());
 			if (!query.ok) {
 				await lifecycle.shutdown(2, `trailview: ${query.message}\n`);
 				break;
+			}
+
+			// Straight to the main screen: its connect starts now, not after Ink's first frame. Ink's
+			// first frames hold the main thread for a while; with the SDK chunk loaded before them, the
+			// requests leave before them rather than after (bench figure first-row).
+			const early = skipPickers && initialProfile && options.region ? {profile: initialProfile, region: options.region} : undefined;
+			const backend = early ? withEarlyConnect(chosen, early) : chosen;
+			if (early) {
+				await backend.preload?.();
 			}
 
 			runInteractive({
@@ -107,7 +106,7 @@ if (!parsed.ok) {
 						backend={backend}
 						{...(initialProfile ? {initialProfile} : {})}
 						{...(options.region ? {initialRegion: options.region} : {})}
-						skipPickers={Boolean(initialProfile && options.region)}
+						skipPickers={skipPickers}
 						{...(options.demo ? {notice: demoNotice} : {})}
 						mfa={mfa}
 						terminal={terminal}

@@ -133,6 +133,7 @@ export function withDemoFallback(base: Backend, options: DemoOptions): Backend {
 			return demo.connect(first, connectOptions);
 		},
 		...(base.ssoLogin ? {ssoLogin: base.ssoLogin.bind(base)} : {}),
+		...(base.preload ? {preload: base.preload.bind(base)} : {}),
 		firstRunNote: () => (firstRun ? firstRunNote(env) : undefined),
 	};
 }

@@ -254,6 +254,11 @@ export type Backend = {
 	 */
 	ssoLogin?(profile: string): Promise<SsoLoginResult>;
 	/**
+	 * Loads what connect() needs (the SDK's chunks) ahead of the first call, for a caller that knows
+	 * a connect is coming. Never rejects; a failure to load shows at connect().
+	 */
+	preload?(): Promise<void>;
+	/**
 	 * After listProfiles() found no AWS setup at all: where it looked and how to add access, one
 	 * line each. Undefined when there are profiles.
 	 */

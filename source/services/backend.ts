@@ -97,6 +97,10 @@ export function createAwsBackend(options: AwsBackendOptions = {}): AwsBackend {
 
 		profileWarnings: () => warnings,
 
+		async preload() {
+			await import('./session.js').catch(() => undefined);
+		},
+
 		async ssoLogin(profile) {
 			const {runSsoLogin} = await import('./sso-login.js');
 			return runSsoLogin(profile, env);
