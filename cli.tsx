@@ -4,9 +4,10 @@
 // `await import()` (esbuild puts them in separate chunks).
 import process from 'node:process';
 import React from 'react';
+import meow from 'meow';
 import {App} from './source/app.js';
 import {parseCommandLine} from './source/cli/args.js';
-import {parseArgv} from './source/cli/parse-argv.js';
+import {meowFlags} from './source/cli/flags.js';
 import {helpText, usageText} from './source/cli/help.js';
 import {selectMode} from './source/cli/mode.js';
 import {resolveProfileName} from './source/cli/env.js';
@@ -28,7 +29,18 @@ captureConsoleAndWarnings(log);
 const lifecycle = createLifecycle({stderr, env, log, exit: code => exitWhenFlushed(code)});
 lifecycle.install();
 
-const parsed = parseCommandLine(process.argv.slice(2), parseArgv);
+const parsed = parseCommandLine(process.argv.slice(2), argv =>
+	meow({
+		importMeta: import.meta,
+		argv,
+		// Given inline so meow does not search the disk for package.json before the first frame.
+		pkg: {name: packageJson.name, version: packageJson.version},
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: true,
+		flags: meowFlags,
+	}),
+);
 
 if (!parsed.ok) {
 	await lifecycle.shutdown(2, `trailview: ${parsed.message}\n${usageText}`);

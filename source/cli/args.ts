@@ -1,6 +1,6 @@
-// Turns argv into validated options. parse-argv.ts does the parsing (it is handed in, so tests run the real
+// Turns argv into validated options. meow does the parsing (it is handed in, so tests run the real
 // parser); this module decides what is an error, so every mistake ends as one sentence for a
-// person instead of a parser's multi-line report or a stack trace.
+// person instead of meow's multi-line report or a stack trace.
 import {archiveFlags, type ArchiveFlags} from './archive-flags.js';
 import {lakeFlags, type LakeFlags} from './lake-flags.js';
 import {isValidRegionName} from '../services/regions.js';
@@ -49,7 +49,7 @@ export type CliOptions = {
 
 export type ParseResult = {ok: true; options: CliOptions} | {ok: false; message: string};
 
-/** What the injected parser (parseArgv) returns, loosely typed: the validator trusts none of it. */
+/** What the injected parser (meow) returns, loosely typed: the validator trusts none of it. */
 export type ParsedArgv = {flags: Record<string, unknown>; input: readonly string[]};
 
 export function validateEndpointUrl(value: string): string | undefined {
@@ -219,7 +219,7 @@ export function validateFlags({flags, input}: ParsedArgv): ParseResult {
 	};
 }
 
-/** Checks argv, runs the parser, validates. The parser is parseArgv in production and in tests. */
+/** Checks argv, runs the parser, validates. The parser is meow in production and in tests. */
 export function parseCommandLine(argv: readonly string[], parse: (argv: string[]) => ParsedArgv): ParseResult {
 	argv = joinQueryValue(argv);
 	const shapeProblem = checkArgvShape(argv);
@@ -231,7 +231,7 @@ export function parseCommandLine(argv: readonly string[], parse: (argv: string[]
 	try {
 		parsed = parse([...argv]);
 	} catch (error) {
-		// A parser that throws (parseArgv does not) is kept to one line.
+		// meow throws for things checkArgvShape should already have caught; keep it to one line.
 		const text = error instanceof Error ? error.message : String(error);
 		return {ok: false, message: text.split('\n')[0]!.replace(/^The flag/, 'flag')};
 	}

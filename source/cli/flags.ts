@@ -1,4 +1,4 @@
-// The flag table shared by the parser (parse-argv.ts), the validator (what is known) and the help text.
+// The flag table shared by meow (parsing), the validator (what is known) and the help text.
 // Every value flag is parsed as a string so validation, not yargs' type coercion, decides what a
 // bad value looks like (`--limit abc` must be an error, not NaN).
 
@@ -9,7 +9,7 @@ export const defaultLimit = 50;
 /** How long script output waits out throttling of one request, unless --max-wait says otherwise. */
 export const defaultMaxWait = '5m';
 
-export const flagTable = {
+export const meowFlags = {
 	// Repeatable (--profile a --profile b), and each value may list several (a,b,c).
 	profile: {type: 'string', isMultiple: true},
 	region: {type: 'string'},

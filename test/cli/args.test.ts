@@ -1,10 +1,13 @@
+import meow from 'meow';
 import {describe, expect, it} from 'vitest';
 import {checkArgvShape, parseCommandLine, type ParseResult} from '../../source/cli/args.js';
-import {parseArgv} from '../../source/cli/parse-argv.js';
+import {meowFlags} from '../../source/cli/flags.js';
 
 // The real parser, configured as cli.tsx configures it.
 function parse(argv: string[]): ParseResult {
-	return parseCommandLine(argv, parseArgv);
+	return parseCommandLine(argv, args =>
+		meow({importMeta: import.meta, argv: args, pkg: {name: 'trailview', version: '0.0.0'}, autoHelp: false, autoVersion: false, allowUnknownFlags: true, flags: meowFlags}),
+	);
 }
 
 function message(argv: string[]): string {

@@ -1,6 +1,7 @@
+import meow from 'meow';
 import {describe, expect, it} from 'vitest';
 import {joinQueryValue, parseCommandLine, type CliOptions} from '../../source/cli/args.js';
-import {parseArgv} from '../../source/cli/parse-argv.js';
+import {meowFlags} from '../../source/cli/flags.js';
 import {describeQueryError, scriptQuery} from '../../source/cli/script-query.js';
 import {makeEvent} from '../helpers/fakes.js';
 
@@ -9,7 +10,9 @@ const hour = 3_600_000;
 const day = 24 * hour;
 
 function options(argv: string[]): CliOptions {
-	const result = parseCommandLine(argv, parseArgv);
+	const result = parseCommandLine(argv, args =>
+		meow({importMeta: import.meta, argv: args, pkg: {name: 'trailview', version: '0.0.0'}, autoHelp: false, autoVersion: false, allowUnknownFlags: true, flags: meowFlags}),
+	);
 	if (!result.ok) {
 		throw new Error(result.message);
 	}
@@ -18,7 +21,9 @@ function options(argv: string[]): CliOptions {
 }
 
 function flagError(argv: string[]): string {
-	const result = parseCommandLine(argv, parseArgv);
+	const result = parseCommandLine(argv, args =>
+		meow({importMeta: import.meta, argv: args, pkg: {name: 'trailview', version: '0.0.0'}, autoHelp: false, autoVersion: false, allowUnknownFlags: true, flags: meowFlags}),
+	);
 	return result.ok ? 'accepted' : result.message;
 }
 
