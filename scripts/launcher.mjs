@@ -5,13 +5,14 @@
 // It must be a separate file: a module's own code is compiled before any of it runs, so enabling
 // the cache inside the bundle would cover only the chunks loaded after it. On Node 20 there is
 // no compile cache and this costs one small module. The cache lives in $XDG_CACHE_HOME/trailview
-// when that is set, else in Node's default (the OS temp directory), never in the package.
+// (XDG's default ~/.cache when unset or not absolute), never in the package.
 import module from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const xdgCache = process.env.XDG_CACHE_HOME;
 try {
-	module.enableCompileCache?.(xdgCache && path.isAbsolute(xdgCache) ? path.join(xdgCache, 'trailview') : undefined);
+	module.enableCompileCache?.(path.join(xdgCache && path.isAbsolute(xdgCache) ? xdgCache : path.join(os.homedir(), '.cache'), 'trailview'));
 } catch {
 	// A cache that cannot be set up only costs speed.
 }
