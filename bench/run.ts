@@ -20,6 +20,7 @@ import {allRegions} from './figures/all-regions.js';
 import {followLatency} from './figures/follow-latency.js';
 import {peakRss100k} from './figures/peak-rss-100k.js';
 import {archive} from './figures/archive.js';
+import {lake} from './figures/lake.js';
 
 // `--only first-frame,first-row` runs a subset while working on one figure; a step that records
 // several figures answers to each of their names.
@@ -40,6 +41,7 @@ const steps: Array<[string | string[], () => Promise<void>]> = [
 	[['follow-latency', 'follow-latency-screen', 'follow-latency-jsonl'], followLatency],
 	['peak-rss-100k', peakRss100k],
 	[['archive', 'archive-first-row', 'archive-rows'], archive],
+	[['lake', 'lake-first-row', 'lake-rows'], lake],
 ];
 const started = performance.now();
 for (const [names, step] of steps) {
