@@ -13,9 +13,10 @@ import {matchesQuery} from '../domain/query/plan.js';
 import type {Backend, EventSource, Session, TrailEvent} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {cancelledExitCode, describeError, runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
+import {runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
 import {report} from '../output/writer.js';
 import type {CliOptions} from './args.js';
+import {scriptFailure} from './script-failure.js';
 import {archiveProgressReporter, type ArchiveProgressReporter} from './archive-progress.js';
 import {openArchiveTable} from './archive-table.js';
 import type {OutputFormat} from './flags.js';
@@ -132,16 +133,7 @@ export async function runArchiveScript(input: ArchiveScriptInput): Promise<numbe
 
 		return code;
 	} catch (error) {
-		if (!(error instanceof TrailviewError)) {
-			throw error;
-		}
-
-		if (error.kind === 'cancelled') {
-			return cancelledExitCode;
-		}
-
-		await report(stderr, describeError(error, options.maxWaitMs));
-		return archiveExitCode(error);
+		return scriptFailure(error, stderr, options.maxWaitMs, archiveExitCode);
 	}
 }
 

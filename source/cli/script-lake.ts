@@ -12,9 +12,10 @@ import {matchesQuery} from '../domain/query/plan.js';
 import type {EventSource, Session} from '../domain/types.js';
 import {TrailviewError} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
-import {cancelledExitCode, describeError, runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
+import {runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
 import {report} from '../output/writer.js';
 import type {CliOptions} from './args.js';
+import {scriptFailure} from './script-failure.js';
 import {archiveProgressReporter, type ArchiveProgressReporter} from './archive-progress.js';
 import type {OutputFormat} from './flags.js';
 import {printGroupRows} from './script-groups.js';
@@ -99,16 +100,7 @@ export async function runLakeScript(input: LakeScriptInput): Promise<number> {
 
 		return code;
 	} catch (error) {
-		if (!(error instanceof TrailviewError)) {
-			throw error;
-		}
-
-		if (error.kind === 'cancelled') {
-			return cancelledExitCode;
-		}
-
-		await report(stderr, describeError(error, options.maxWaitMs));
-		return lakeExitCode(error);
+		return scriptFailure(error, stderr, options.maxWaitMs, lakeExitCode);
 	}
 }
 
