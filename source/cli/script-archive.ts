@@ -11,12 +11,11 @@ import {archiveRowToEvent, type ArchiveRowOptions} from '../domain/archive/rows.
 import type {ArchiveRow, ArchiveService, ArchiveTable, CompiledQuery} from '../domain/archive/types.js';
 import {matchesQuery} from '../domain/query/plan.js';
 import type {Backend, EventSource, Session, TrailEvent} from '../domain/types.js';
-import {TrailviewError} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
 import {report} from '../output/writer.js';
 import type {CliOptions} from './args.js';
-import {scriptFailure} from './script-failure.js';
+import {queryScriptExitCode, scriptFailure} from './script-failure.js';
 import {archiveProgressReporter, type ArchiveProgressReporter} from './archive-progress.js';
 import {openArchiveTable} from './archive-table.js';
 import type {OutputFormat} from './flags.js';
@@ -35,14 +34,6 @@ export type ArchiveScriptInput = {
 	signal: AbortSignal;
 	now?: Date;
 };
-
-/**
- * A bad --athena-table or --athena-workgroup (a table or workgroup Athena does not have, no output
- * location) is fixed on the command line, as a bad --query is: exit status 2. Anything else is 1.
- */
-export function archiveExitCode(error: unknown): number {
-	return error instanceof TrailviewError && error.kind === 'invalid-input' ? 2 : 1;
-}
 
 export async function runArchiveScript(input: ArchiveScriptInput): Promise<number> {
 	const {options, format, query, source, stdout, stderr, signal} = input;
@@ -124,7 +115,7 @@ export async function runArchiveScript(input: ArchiveScriptInput): Promise<numbe
 			signal,
 			plan: {attribute: undefined, window: query.plan.window, matches: compiled.exact ? () => true : matchesQuery(query.query, {writeOnly}), filtersLocally: !compiled.exact},
 			emptyNote,
-			failureExitCode: archiveExitCode,
+			failureExitCode: queryScriptExitCode,
 			...(options.groupBy ? {groupBy: {field: options.groupBy, account: source.account, accountLabel: source.accountLabel}} : {}),
 		});
 		if (code === 0 && rows >= archiveRowLimit && (options.limit === 0 || !compiled.exact)) {
@@ -133,7 +124,7 @@ export async function runArchiveScript(input: ArchiveScriptInput): Promise<numbe
 
 		return code;
 	} catch (error) {
-		return scriptFailure(error, stderr, options.maxWaitMs, archiveExitCode);
+		return scriptFailure(error, stderr, options.maxWaitMs);
 	}
 }
 

@@ -5,7 +5,15 @@ import {TrailviewError} from '../domain/types.js';
 import {cancelledExitCode, describeError, type OutputStream} from '../output/run-output.js';
 import {report} from '../output/writer.js';
 
-export async function scriptFailure(error: unknown, stderr: OutputStream, maxWaitMs: number, exitCode: (error: TrailviewError) => number): Promise<number> {
+/**
+ * A failure fixed on the command line (a table, workgroup or event data store that is not there, no
+ * output location), as a bad --query is: exit status 2. Anything else is 1.
+ */
+export function queryScriptExitCode(error: unknown): number {
+	return error instanceof TrailviewError && error.kind === 'invalid-input' ? 2 : 1;
+}
+
+export async function scriptFailure(error: unknown, stderr: OutputStream, maxWaitMs: number): Promise<number> {
 	if (!(error instanceof TrailviewError)) {
 		throw error;
 	}
@@ -15,5 +23,5 @@ export async function scriptFailure(error: unknown, stderr: OutputStream, maxWai
 	}
 
 	await report(stderr, describeError(error, maxWaitMs));
-	return exitCode(error);
+	return queryScriptExitCode(error);
 }

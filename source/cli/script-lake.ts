@@ -10,12 +10,11 @@ import {lakeRowToEvent, type ArchiveRowOptions} from '../domain/archive/rows.js'
 import type {ArchiveRow, LakeService} from '../domain/archive/types.js';
 import {matchesQuery} from '../domain/query/plan.js';
 import type {EventSource, Session} from '../domain/types.js';
-import {TrailviewError} from '../domain/types.js';
 import {sanitizeLine} from '../lib/sanitize.js';
 import {runOutput, type EventFeed, type OutputStream} from '../output/run-output.js';
 import {report} from '../output/writer.js';
 import type {CliOptions} from './args.js';
-import {scriptFailure} from './script-failure.js';
+import {queryScriptExitCode, scriptFailure} from './script-failure.js';
 import {archiveProgressReporter, type ArchiveProgressReporter} from './archive-progress.js';
 import type {OutputFormat} from './flags.js';
 import {printGroupRows} from './script-groups.js';
@@ -31,11 +30,6 @@ export type LakeScriptInput = {
 	stderr: OutputStream;
 	signal: AbortSignal;
 };
-
-/** A store that is not there (or none to choose) is fixed on the command line: exit status 2. */
-export function lakeExitCode(error: unknown): number {
-	return error instanceof TrailviewError && error.kind === 'invalid-input' ? 2 : 1;
-}
 
 export async function runLakeScript(input: LakeScriptInput): Promise<number> {
 	const {options, format, query, source, stdout, stderr, signal} = input;
@@ -91,7 +85,7 @@ export async function runLakeScript(input: LakeScriptInput): Promise<number> {
 			signal,
 			plan: {attribute: undefined, window, matches: compiled.exact ? () => true : matchesQuery(query.query, {writeOnly}), filtersLocally: !compiled.exact},
 			emptyNote,
-			failureExitCode: lakeExitCode,
+			failureExitCode: queryScriptExitCode,
 			...(options.groupBy ? {groupBy: {field: options.groupBy, account: source.account, accountLabel: source.accountLabel}} : {}),
 		});
 		if (code === 0 && rows >= archiveRowLimit && (options.limit === 0 || !compiled.exact)) {
@@ -100,7 +94,7 @@ export async function runLakeScript(input: LakeScriptInput): Promise<number> {
 
 		return code;
 	} catch (error) {
-		return scriptFailure(error, stderr, options.maxWaitMs, lakeExitCode);
+		return scriptFailure(error, stderr, options.maxWaitMs);
 	}
 }
 

@@ -1,6 +1,7 @@
 // Athena's query API (awsJson1_1, AmazonAthena.*): StartQueryExecution, GetQueryExecution,
 // GetQueryResults, StopQueryExecution and ListWorkGroups, with the service's errors.
 import {ApiError} from '../errors.js';
+import {text} from '../json-input.js';
 import type {RequestContext} from '../request-context.js';
 import {openToken, sealToken} from '../tokens.js';
 import type {Archive} from './archive.js';
@@ -15,19 +16,6 @@ import {namePattern} from './views.js';
 import {describeExecution, workGroup, workGroupSummaries} from './workgroups.js';
 
 const invalid = (message: string): ApiError => new ApiError('InvalidRequestException', message, 400, {AthenaErrorCode: 'INVALID_INPUT'});
-
-function text(input: Record<string, unknown>, key: string): string | undefined {
-	const value = input[key];
-	if (value === undefined || value === null) {
-		return undefined;
-	}
-
-	if (typeof value !== 'string') {
-		throw new ApiError('SerializationException', `${key} must be a string`);
-	}
-
-	return value;
-}
 
 function object(input: Record<string, unknown>, key: string): Record<string, unknown> {
 	const value = input[key];

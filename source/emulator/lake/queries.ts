@@ -5,6 +5,7 @@
 // position or by name finds what it looks for (the SDK hands the null through).
 import {performance} from 'node:perf_hooks';
 import {ApiError} from '../errors.js';
+import {text} from '../json-input.js';
 import type {Archive} from '../athena/archive.js';
 import type {Execution, QueryState} from '../athena/executions.js';
 import type {RequestContext} from '../request-context.js';
@@ -23,19 +24,6 @@ const statusOf: Record<QueryState, string> = {QUEUED: 'QUEUED', RUNNING: 'RUNNIN
 const maxStatement = 10_000;
 
 const invalidParameter = (message: string): ApiError => new ApiError('InvalidParameterException', message);
-
-function text(input: Input, key: string): string | undefined {
-	const value = input[key];
-	if (value === undefined || value === null) {
-		return undefined;
-	}
-
-	if (typeof value !== 'string') {
-		throw new ApiError('SerializationException', `${key} must be a string`);
-	}
-
-	return value;
-}
 
 /** The optional EventDataStore parameter, checked against the caller's stores. */
 function checkStore(context: RequestContext, input: Input): void {
