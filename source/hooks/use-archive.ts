@@ -1,8 +1,9 @@
 // The archive source (issue 16, `a`): finds the Athena table over the trail's logs in the Glue
 // Data Catalog (and, through use-lake.ts, a CloudTrail Lake event data store), and while the
 // archive is on, hands the events table a lookup that runs the query in Athena or the Lake instead
-// of LookupEvents. `a` steps Event history -> Athena -> the Lake (where there is one) -> back. Discovery starts once the trails are known, quietly: a
-// failure shows only when the person asks for the archive. The one write trailview can make,
+// of LookupEvents. `a` steps Event history -> Athena -> the Lake (where there is one) -> back.
+// Discovery starts once the trails are known, quietly: a failure shows only when the person asks
+// for the archive. The one write trailview can make,
 // CREATE EXTERNAL TABLE, runs only from `createTable`, which the screen calls after a yes.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Query, TimeWindow} from '../domain/query/types.js';
