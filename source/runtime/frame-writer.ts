@@ -2,8 +2,14 @@
 // one write, with no erasing of its own; this stream keeps what is on the terminal and writes only
 // the lines a frame changes (frame-diff.ts). A key press that moves the cursor rewrites two rows,
 // not the screen. After a resize nothing on screen can be trusted, so the next frame is drawn whole.
+// That frame is the one React renders at the new size: Ink answers a resize by redrawing the tree
+// it already has, laid out for the old size (40 rows on a 20-row screen scroll the header away),
+// so the frame drawn inside the resize event is held back and dropped when the new one follows.
 import {EventEmitter} from 'node:events';
 import {controls, frameUpdate} from './frame-diff.js';
+
+/** How long the frame drawn inside a resize event waits for the one React renders at the new size. */
+const heldFrameMs = 50;
 
 /** The real terminal: where frames go, its size, and its resize events. */
 export type Terminal = {
@@ -19,6 +25,9 @@ export class FrameWriter extends EventEmitter {
 	readonly isTTY = true;
 	private screen: string[] | undefined;
 	private cursorHidden = false;
+	private resizing = false;
+	private held: string | undefined;
+	private heldTimer: NodeJS.Timeout | undefined;
 
 	constructor(private readonly terminal: Terminal) {
 		super();
@@ -37,14 +46,23 @@ export class FrameWriter extends EventEmitter {
 
 	write(frame: string | Uint8Array): boolean {
 		const text = typeof frame === 'string' ? frame : Buffer.from(frame).toString('utf8');
+		if (this.resizing) {
+			this.held = text;
+			return true;
+		}
+
+		this.dropHeld();
+		this.draw(text);
+		return true;
+	}
+
+	private draw(text: string): void {
 		const update = frameUpdate(this.screen, text, this.rows);
 		this.screen = update.screen;
 		if (update.output !== '') {
 			this.terminal.write((this.cursorHidden ? '' : controls.hideCursor) + update.output);
 			this.cursorHidden = true;
 		}
-
-		return true;
 	}
 
 	/**
@@ -61,11 +79,36 @@ export class FrameWriter extends EventEmitter {
 	}
 
 	dispose(): void {
+		this.dropHeld();
 		this.terminal.off('resize', this.onResize);
+	}
+
+	private dropHeld(): void {
+		clearTimeout(this.heldTimer);
+		this.heldTimer = undefined;
+		this.held = undefined;
 	}
 
 	private readonly onResize = (): void => {
 		this.invalidate();
-		this.emit('resize');
+		this.resizing = true;
+		try {
+			this.emit('resize');
+		} finally {
+			this.resizing = false;
+		}
+
+		if (this.held !== undefined) {
+			// Drawn after all if nothing renders at the new size (a screen that does not size itself).
+			clearTimeout(this.heldTimer);
+			this.heldTimer = setTimeout(() => {
+				const held = this.held;
+				this.dropHeld();
+				if (held !== undefined) {
+					this.draw(held);
+				}
+			}, heldFrameMs);
+			this.heldTimer.unref();
+		}
 	};
 }

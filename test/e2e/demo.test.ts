@@ -1,7 +1,7 @@
 // `trailview --demo` in a real terminal: pickers, main screen, and a clean exit.
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {arrowTo, pickerRow, requireBuild, selectedRow} from './support.js';
+import {arrowTo, pickerRow, pressToExit, requireBuild, selectedRow} from './support.js';
 
 const enterAlt = '\u001B[?1049h';
 const leaveAlt = '\u001B[?1049l';
@@ -38,8 +38,7 @@ describe('trailview --demo', () => {
 		// Event rows: a time stamp at the start of a line.
 		await session.waitForScreen(screen => /^\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+/m.test(screen), 15_000, 'event rows');
 
-		await session.press('q');
-		expect(await session.exitCode).toBe(0);
+		expect(await pressToExit(session, 'q')).toBe(0);
 		const raw = session.raw();
 		expect(raw.lastIndexOf(leaveAlt)).toBeGreaterThan(raw.lastIndexOf(enterAlt));
 		expect(raw.slice(raw.lastIndexOf(leaveAlt))).toContain('\u001B[?25h');
@@ -67,7 +66,6 @@ describe('trailview --demo', () => {
 		await session.press(ptyKeys.enter);
 		const main = await session.waitForText(/Write events in us-east-1/);
 		expect(main.split('\n')[0]).toContain('111111111111');
-		await session.press('q');
-		expect(await session.exitCode).toBe(0);
+		expect(await pressToExit(session, 'q')).toBe(0);
 	});
 });

@@ -327,9 +327,13 @@ describe('main screen, straight from --profile/--region/--endpoint-url', {timeou
 
 		const resizedAt = cli.raw().length;
 		cli.resize(60, 20);
+		// The terminal shrinks before the program hears of it, and until the program redraws it shows
+		// the old frame's bottom rows, header line included: only a frame drawn whole (cleared first)
+		// since the resize is the new layout.
 		const narrow = await frame(
 			cli,
-			screen => lines(screen).some(line => /^\s*Time \(local\)/.test(line) && !line.includes('Resource')),
+			screen =>
+				cli.raw().slice(resizedAt).includes('\u001B[2J') && lines(screen).some(line => /^\s*Time \(local\)/.test(line) && !line.includes('Source IP')),
 			'the 60x20 layout',
 		);
 		const all = lines(narrow);

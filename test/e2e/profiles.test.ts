@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/index.js';
 import {ptyKeys, spawnCli, type PtySession} from '../helpers/pty.js';
-import {account, arrowTo, awsFiles, pickerRow, requireBuild, withEmulator, type AwsFiles} from './support.js';
+import {account, arrowTo, awsFiles, pickerRow, pressToExit, requireBuild, withEmulator, type AwsFiles} from './support.js';
 
 let emulator: Emulator;
 let files: AwsFiles;
@@ -81,7 +81,6 @@ describe('profile picker over a real config file', () => {
 		const dev = await session.waitForText(/222222222222[\s\S]*Write events in us-east-1/);
 		expect(dev.split('\n')[0]).toContain('static-dev');
 
-		await session.press('q');
-		expect(await session.exitCode).toBe(0);
+		expect(await pressToExit(session, 'q')).toBe(0);
 	}, 60_000);
 });

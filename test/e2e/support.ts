@@ -146,3 +146,27 @@ export async function filterAndPick(session: PtySession, text: string): Promise<
 
 	await session.press(ptyKeys.enter);
 }
+
+/**
+ * Presses a key that ends the program (q, Ctrl+C) and resolves with its exit status. A screen
+ * starts listening for keys just after its first frame is drawn (Ink subscribes in an effect), so
+ * a key sent the moment that frame appears can come too early on a loaded machine: a program still
+ * running after a few seconds gets the key once more. One that never exits fails with its screen,
+ * not with the test's timeout.
+ */
+export async function pressToExit(session: PtySession, key: string, attempts = 3): Promise<number> {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		await session.press(key);
+		const code = await Promise.race([
+			session.exitCode,
+			new Promise<undefined>(resolve => {
+				setTimeout(resolve, 4000);
+			}),
+		]);
+		if (code !== undefined) {
+			return code;
+		}
+	}
+
+	throw new Error(`still running after ${attempts} presses of ${JSON.stringify(key)}. Screen:\n${session.screen()}`);
+}
