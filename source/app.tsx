@@ -6,6 +6,7 @@ import {Box} from 'ink';
 import type {Backend} from './domain/types.js';
 import {useCommands, type CommandSpec} from './hooks/use-commands.js';
 import {CommandsProvider, useReportedCommands} from './context/commands-context.js';
+import {KeyRouter} from './context/key-router.js';
 import {Header} from './components/header.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {AppProvider, useAppActions, useAppState} from './context/app-context.js';
@@ -59,11 +60,13 @@ export function App({backend, initialProfile, initialRegion, skipPickers, notice
 		[initialProfile, initialRegion, skipPickers, notice, terminal, queries, initialQuery, initialExtras, initialLive, archive],
 	);
 	return (
-		<AppProvider backend={backend} config={config}>
-			<CommandsProvider>
-				<AppShell mfa={mfa} />
-			</CommandsProvider>
-		</AppProvider>
+		<KeyRouter>
+			<AppProvider backend={backend} config={config}>
+				<CommandsProvider>
+					<AppShell mfa={mfa} />
+				</CommandsProvider>
+			</AppProvider>
+		</KeyRouter>
 	);
 }
 

@@ -1,8 +1,9 @@
 // A screen's keys as data: which commands it handles, the footer hint each shows (if any), and
 // what each does. One declaration feeds the input handler, the footer and the `?` help, so a hint
 // cannot exist without its handler, and a handler is listed in the help.
-import {useRef} from 'react';
-import {useInput} from 'ink';
+import {useCallback, useRef} from 'react';
+import {useInput, type Key} from 'ink';
+import {useRoutedKeys} from '../context/key-router.js';
 import {commandFor, keymap, type Command, type KeyBinding} from '../keymap.js';
 import {joinSafe, safe, type SafeText} from '../lib/sanitize.js';
 
@@ -59,15 +60,16 @@ export function useCommands(specs: readonly CommandSpec[], isActive: boolean): v
 	// Handlers close over this render's props; keys use the newest ones without re-subscribing.
 	const current = useRef(specs);
 	current.current = specs;
-	useInput(
-		(input, key) => {
-			for (const [piece, flags] of splitKeys(input, key)) {
-				const found = specFor(current.current, piece, flags);
-				found?.[0].run(found[1], piece);
-			}
-		},
-		{isActive},
-	);
+	const handle = useCallback((input: string, key: Key) => {
+		for (const [piece, flags] of splitKeys(input, key)) {
+			const found = specFor(current.current, piece, flags);
+			found?.[0].run(found[1], piece);
+		}
+	}, []);
+	// Through the app's key router (context/key-router.tsx), which a screen joins as it is drawn;
+	// a component rendered on its own listens through Ink directly.
+	const routed = useRoutedKeys(handle, isActive);
+	useInput(handle, {isActive: isActive && !routed});
 }
 
 export type FooterHint = {commands: readonly Command[]; hint: SafeText};
