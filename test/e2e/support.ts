@@ -148,25 +148,21 @@ export async function filterAndPick(session: PtySession, text: string): Promise<
 }
 
 /**
- * Presses a key that ends the program (q, Ctrl+C) and resolves with its exit status. A screen
- * starts listening for keys just after its first frame is drawn (Ink subscribes in an effect), so
- * a key sent the moment that frame appears can come too early on a loaded machine: a program still
- * running after a few seconds gets the key once more. One that never exits fails with its screen,
- * not with the test's timeout.
+ * Presses a key that ends the program (q, Ctrl+C) and resolves with its exit status; a program
+ * still running after `timeoutMs` fails with its screen rather than with the test's own timeout.
+ * Pressed once: a key typed as a screen appears must reach it (context/key-router.tsx).
  */
-export async function pressToExit(session: PtySession, key: string, attempts = 3): Promise<number> {
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		await session.press(key);
-		const code = await Promise.race([
-			session.exitCode,
-			new Promise<undefined>(resolve => {
-				setTimeout(resolve, 4000);
-			}),
-		]);
-		if (code !== undefined) {
-			return code;
-		}
+export async function pressToExit(session: PtySession, key: string, timeoutMs = 10_000): Promise<number> {
+	await session.press(key);
+	const code = await Promise.race([
+		session.exitCode,
+		new Promise<undefined>(resolve => {
+			setTimeout(resolve, timeoutMs);
+		}),
+	]);
+	if (code === undefined) {
+		throw new Error(`still running ${timeoutMs} ms after ${JSON.stringify(key)}. Screen:\n${session.screen()}`);
 	}
 
-	throw new Error(`still running after ${attempts} presses of ${JSON.stringify(key)}. Screen:\n${session.screen()}`);
+	return code;
 }
