@@ -5,19 +5,12 @@
 import React, {useEffect, useState} from 'react';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import {useCommands} from '../../source/hooks/use-commands.js';
 import {KeyRouter} from '../../source/context/key-router.js';
+import {withoutActEnvironment} from '../helpers/real-runtime.js';
 
-// This drives Ink's own scheduling, where no act() exists: act() flushes effects at its end and
-// would hide the very gap under test.
-const actEnvironment = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
-beforeAll(() => {
-	actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-});
-afterAll(() => {
-	actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
+withoutActEnvironment();
 
 let unmount: (() => void) | undefined;
 afterEach(() => {

@@ -1,24 +1,12 @@
 // The frame writer puts only changed lines on the terminal, by absolute row, so a cursor move
 // costs two rows and nothing can drift; a resize draws the next frame whole.
-import {EventEmitter} from 'node:events';
 import xtermHeadless from '@xterm/headless';
 import {describe, expect, test} from 'vitest';
 import {controls, frameUpdate} from '../../source/runtime/frame-diff.js';
 import {FrameWriter} from '../../source/runtime/frame-writer.js';
+import {FakeTerminal} from '../helpers/real-runtime.js';
 
 const {Terminal} = xtermHeadless;
-
-class FakeTerminal extends EventEmitter {
-	written: string[] = [];
-	constructor(public columns: number, public rows: number) {
-		super();
-	}
-
-	write(text: string): boolean {
-		this.written.push(text);
-		return true;
-	}
-}
 
 function frameOf(...lines: string[]): string {
 	return lines.join('\n');

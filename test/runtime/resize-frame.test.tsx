@@ -4,21 +4,10 @@
 import {EventEmitter} from 'node:events';
 import React from 'react';
 import {render, Text, Box} from 'ink';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test} from 'vitest';
 import {FrameWriter} from '../../source/runtime/frame-writer.js';
 import {useTerminalSize} from '../../source/hooks/use-terminal-size.js';
-
-class FakeTerminal extends EventEmitter {
-	written: string[] = [];
-	constructor(public columns: number, public rows: number) {
-		super();
-	}
-
-	write(text: string): boolean {
-		this.written.push(text);
-		return true;
-	}
-}
+import {FakeTerminal, withoutActEnvironment} from '../helpers/real-runtime.js';
 
 function Fixed() {
 	return <Text>a screen that does not size itself</Text>;
@@ -36,15 +25,7 @@ function FullScreen() {
 	);
 }
 
-// This drives the production runtime, where no act() exists: act() would queue the size update
-// until its scope ends and so change the very ordering under test.
-const actEnvironment = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
-beforeAll(() => {
-	actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-});
-afterAll(() => {
-	actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
+withoutActEnvironment();
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -86,9 +67,7 @@ describe('resize', () => {
 		const terminal = start(<FullScreen />);
 		await until(() => terminal.written.join('').includes('size 120x40'));
 		const before = terminal.written.length;
-		terminal.columns = 60;
-		terminal.rows = 20;
-		terminal.emit('resize');
+		terminal.resize(60, 20);
 		await until(() => terminal.written.slice(before).join('').includes('size 60x20'));
 		const after = terminal.written.slice(before).join('');
 		expect(after).not.toContain('size 120x40');
@@ -99,9 +78,7 @@ describe('resize', () => {
 		const terminal = start(<Fixed />);
 		await until(() => terminal.written.join('').includes('does not size itself'));
 		const before = terminal.written.length;
-		terminal.columns = 60;
-		terminal.rows = 20;
-		terminal.emit('resize');
+		terminal.resize(60, 20);
 		await until(() => terminal.written.slice(before).join('').includes('does not size itself'));
 		expect(terminal.written.slice(before).join('')).toContain('\u001B[2J');
 	});
