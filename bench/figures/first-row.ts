@@ -1,15 +1,18 @@
-// Spawn with --profile/--region to the first event row, against a bare SDK script that fetches one page.
+// Spawn with --profile/--region to the first event row, against a bare SDK script that fetches one
+// page, and against the least an Ink app can do for the same page (bench/ink-sdk-floor.tsx).
 import path from 'node:path';
 import {startEmulator} from '../../source/emulator/index.js';
 import {median, record, runs, stats} from '../support/figures.js';
 import {awsFiles, cli, eventsLoaded, root, runProcess, sleep} from '../support/env.js';
 import {kill, spawnPty} from '../support/pty-run.js';
+import {bundleInkBaseline} from '../support/bundle.js';
 
 export async function firstRow(latencyMs: number): Promise<void> {
 	console.error(`2. start to first event row, ${latencyMs} ms latency`);
 	const emulator = await startEmulator({latencyMs});
 	const env = awsFiles(emulator);
 	const baselineScript = path.join(root, 'bench/one-page.mjs');
+	const floorScript = await bundleInkBaseline('ink-sdk-floor');
 	try {
 		const appOnce = async () => {
 			const run = spawnPty([process.execPath, cli, '--profile', 'bench', '--region', 'us-east-1', '--endpoint-url', emulator.endpoint], env);
@@ -30,17 +33,29 @@ export async function firstRow(latencyMs: number): Promise<void> {
 			return result.wallMs;
 		};
 
+		const floorOnce = async () => {
+			const run = spawnPty([process.execPath, floorScript, emulator.endpoint], env);
+			const ms = await run.when(eventsLoaded);
+			await kill(run);
+			await sleep(1100);
+			return ms;
+		};
+
 		await appOnce();
 		await sdkOnce();
+		await floorOnce();
 		const app: number[] = [];
 		const sdk: number[] = [];
+		const floor: number[] = [];
 		for (let i = 0; i < runs; i++) {
 			app.push(await appOnce());
 			sdk.push(await sdkOnce());
+			floor.push(await floorOnce());
 		}
 
 		const s = stats(app);
 		const b = median(sdk);
+		const f = stats(floor);
 		// Identity, trails and the first page go out together; what is left over the bare script is
 		// startup and drawing, which weigh less the longer the round trip.
 		const target = latencyMs >= 150 ? 1.3 : 1.5;
@@ -53,6 +68,15 @@ export async function firstRow(latencyMs: number): Promise<void> {
 			met: s.median / b <= target,
 			baseline: {what: 'bare SDK script, one LookupEvents page', median: b},
 			ratio: s.median / b,
+			note: `${(s.median / f.median).toFixed(2)}× the bundled Ink app that shows the same page (${f.median.toFixed(0)} ms)`,
+		});
+		record({
+			id: `first-row-floor-${latencyMs}ms`,
+			figure: `Bundled Ink app + SDK to the same first row (${latencyMs} ms latency): the floor under the target`,
+			unit: 'ms',
+			...f,
+			baseline: {what: 'bare SDK script, one LookupEvents page', median: b},
+			ratio: f.median / b,
 		});
 	} finally {
 		await emulator.stop();
