@@ -98,8 +98,35 @@ const inkBoundedCaches = {
 	},
 };
 
+const rowsOutput = fileURLToPath(new URL('../source/runtime/ink-output.ts', import.meta.url));
+
+/**
+ * Ink's renderer builds each frame with its Output class, from scratch every time; ours gives the
+ * same text and reuses the rows a frame did not change (source/runtime/ink-output.ts). Fails the
+ * build if Ink stops importing it by that name.
+ */
+const inkRowsOutput = {
+	name: 'ink-rows-output',
+	setup(pluginBuild) {
+		let replaced = false;
+		pluginBuild.onResolve({filter: /^\.\/output\.js$/}, args => {
+			if (!/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer)) {
+				return undefined;
+			}
+
+			replaced = true;
+			return {path: rowsOutput};
+		});
+		pluginBuild.onEnd(result => {
+			if (result.errors.length === 0 && !replaced) {
+				throw new Error('ink/build/renderer.js no longer imports ./output.js; review scripts/build.mjs');
+			}
+		});
+	},
+};
+
 await build({
-	plugins: [stringWidthFastPath, stringWidthLazyEmojiRegex, yogaWithoutFetch, inkBoundedCaches],
+	plugins: [stringWidthFastPath, stringWidthLazyEmojiRegex, yogaWithoutFetch, inkBoundedCaches, inkRowsOutput],
 	absWorkingDir: root,
 	entryPoints: {main: 'cli.tsx', emulator: 'source/emulator/main.ts'},
 	outdir: next,
