@@ -15,11 +15,15 @@ type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type Transformer = (line: string, index: number) => string;
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
-/** A row's text by its width and writes. Cleared when full, as the build bounds Ink's own caches. */
+/**
+ * A row's text by its width and writes, and text widths, each cleared when full (as the build
+ * bounds Ink's own caches). Twelve frames of rows are plenty for a cursor moving about a page;
+ * more only holds on to rows scrolled away (peak memory with 100,000 events is at its target).
+ */
 const rows = new Map<string, string>();
-const rowLimit = 2000;
+const rowLimit = 500;
 const widths = new Map<string, number>();
-const widthLimit = 10_000;
+const widthLimit = 2000;
 
 function widthOf(text: string): number {
 	let width = widths.get(text);
