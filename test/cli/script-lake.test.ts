@@ -3,7 +3,6 @@
 // progress and cost on stderr saying "Lake", the GROUP BY sent to Lake and printed as the local
 // --group-by prints, one-line errors with exit 2 for a store that is not there, and Ctrl+C
 // cancelling the query with nothing printed.
-import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import type {CliOptions} from '../../source/cli/args.js';
 import {runLakeScript} from '../../source/cli/script-lake.js';
@@ -13,6 +12,7 @@ import type {ArchiveRow, LakeRunOptions, LakeService, LakeStore} from '../../sou
 import {TrailviewError} from '../../source/domain/types.js';
 import {keeps, type TypedRow} from '../helpers/athena-eval.js';
 import {lakeResultRow} from '../helpers/lake-rows.js';
+import {capturedStreams} from '../helpers/script-run.js';
 
 const now = Date.now();
 const store = (id: string, fields: Partial<LakeStore> = {}): LakeStore => ({
@@ -92,12 +92,7 @@ const options = (overrides: Partial<CliOptions> = {}): Pick<CliOptions, 'lake' |
 });
 
 async function run(cli: ReturnType<typeof options>, lake: LakeService, settings: {tty?: boolean; signal?: AbortSignal; format?: 'jsonl' | 'table' | 'csv'} = {}) {
-	const stdout = new PassThrough();
-	const stderr = Object.assign(new PassThrough(), settings.tty ? {isTTY: true} : {});
-	const out: string[] = [];
-	const err: string[] = [];
-	stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
-	stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
+	const {stdout, stderr, out, err} = capturedStreams(settings.tty);
 	const query = scriptQuery(cli, new Map(), new Date(now), {archive: true});
 	if (!query.ok) {
 		throw new Error(query.message);

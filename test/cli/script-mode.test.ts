@@ -7,32 +7,13 @@ import {runScriptMode} from '../../source/cli/script-mode.js';
 import type {CliOptions} from '../../source/cli/args.js';
 import {awsFiles} from '../e2e/support.js';
 import {startEmulator} from '../../source/emulator/index.js';
+import {options as scriptOptions} from '../helpers/script-run.js';
 
 // Raw ESC, CSI, BEL and bidi controls: what a terminal would act on.
 const dangerous = /[\u001B\u0007\u009B\u202A-\u202E\u2066-\u2069]/;
 
-const options = (overrides: Partial<CliOptions>): CliOptions => ({
-	groupBy: undefined,
-	profile: undefined,
-	profiles: [],
-	region: 'eu-west-1',
-	endpointUrl: undefined,
-	demo: false,
-	output: 'table',
-	limit: 10,
-	maxWaitMs: 0,
-	query: undefined,
-	since: undefined,
-	until: undefined,
-	allEvents: false,
-	follow: false,
-	allRegions: false,
-	archive: {on: false, workgroup: 'primary', createTable: false},
-	lake: {on: false, store: undefined},
-	help: false,
-	version: false,
-	...overrides,
-});
+const options = (overrides: Partial<CliOptions>): CliOptions =>
+	scriptOptions({profile: undefined, region: 'eu-west-1', demo: false, output: 'table', limit: 10, archive: {on: false, workgroup: 'primary', createTable: false}, ...overrides});
 
 async function run(cli: CliOptions, env: NodeJS.ProcessEnv, startEmulator: () => Promise<EmulatorHandle> = async () => Promise.reject(new Error('not used')), stderrIsTty = false) {
 	const stderr = Object.assign(new PassThrough(), stderrIsTty ? {isTTY: true} : {});

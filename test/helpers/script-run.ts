@@ -55,13 +55,19 @@ export const options = (overrides: Partial<CliOptions> & {athena?: Partial<CliOp
 
 export type Run = {code: number; stdout: string; stderr: string; lines: string[]};
 
-export async function run(emulator: Emulator, cli: CliOptions, settings: {tty?: boolean; signal?: AbortSignal; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
+/** A script's stdout and stderr, each kept as written; stderr says it is a terminal when `tty`. */
+export function capturedStreams(tty = false) {
 	const stdout = new PassThrough();
-	const stderr = Object.assign(new PassThrough(), settings.tty ? {isTTY: true} : {});
+	const stderr = Object.assign(new PassThrough(), tty ? {isTTY: true} : {});
 	const out: string[] = [];
 	const err: string[] = [];
 	stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
 	stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
+	return {stdout, stderr, out, err};
+}
+
+export async function run(emulator: Emulator, cli: CliOptions, settings: {tty?: boolean; signal?: AbortSignal; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
+	const {stdout, stderr, out, err} = capturedStreams(settings.tty);
 	const code = await runScriptMode({
 		options: cli,
 		format: (cli.output ?? 'table') as OutputFormat,
