@@ -1,8 +1,9 @@
 // One listener for the keyboard, for the life of the UI, handing each key to the screens that
 // handle keys now. Ink subscribes every useInput in a passive effect, which runs a task after the
-// frame is drawn: a key typed as a screen appears (Enter twice through the pickers, q as the main
-// screen shows) arrived with nobody listening and was dropped. Screens join the router in a layout
-// effect instead, in the same task as the commit that draws them, so no key can fall in between.
+// frame is drawn: a key typed as a screen appears (q the moment the main screen shows, a key just
+// after closing the detail view) arrived with nobody listening and was dropped. Screens join the
+// router in a layout effect instead, in the same task as the commit that draws them, so no key
+// can fall in between.
 import React, {createContext, useContext, useLayoutEffect, useRef, type ReactNode} from 'react';
 import {useInput, type Key} from 'ink';
 

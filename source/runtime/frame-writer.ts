@@ -3,8 +3,8 @@
 // the lines a frame changes (frame-diff.ts). A key press that moves the cursor rewrites two rows,
 // not the screen. After a resize nothing on screen can be trusted, so the next frame is drawn whole.
 // That frame is the one React renders at the new size: Ink answers a resize by redrawing the tree
-// it already has, laid out for the old size (40 rows on a 20-row screen scroll the header away),
-// so the frame drawn inside the resize event is held back and dropped when the new one follows.
+// it already has, laid out for the old size (the top of a 40-row layout on a 20-row screen), so
+// the frame drawn inside the resize event is held back and dropped when the new one follows.
 import {EventEmitter} from 'node:events';
 import {controls, frameUpdate} from './frame-diff.js';
 

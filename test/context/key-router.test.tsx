@@ -1,7 +1,7 @@
 // A key typed the moment a screen appears reaches it. Ink subscribes each useInput in a passive
 // effect, which runs a task after the screen's frame is drawn; a key arriving in between found no
-// listener and was dropped (type-ahead lost: Enter twice through the pickers, q as the main screen
-// appears). Keys go through one router that screens join while the frame is committed.
+// listener and was dropped (q pressed as the main screen appears). Keys go through one router
+// that screens join while the frame is committed.
 import React, {useEffect, useState} from 'react';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
