@@ -18,7 +18,8 @@ type Operation = {type: 'write'; x: number; y: number; text: string; transformer
 /**
  * A row's text by its width and writes, and text widths, each cleared when full (as the build
  * bounds Ink's own caches). Twelve frames of rows are plenty for a cursor moving about a page;
- * more only holds on to rows scrolled away (peak memory with 100,000 events is at its target).
+ * more only holds on to rows scrolled away, and peak memory with 100,000 events is already over
+ * its target (README, "Row limit").
  */
 const rows = new Map<string, string>();
 const rowLimit = 500;
